@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PosaX.Web.Data;
+
+/// <summary>
+/// An artist's account and public profile: the client's Django <c>Artiste</c> model.
+/// The login is the email (UserName mirrors it); <see cref="IdentityUser{TKey}.EmailConfirmed"/>
+/// is the client's <c>email_verified</c> and also what makes the account active.
+/// </summary>
+public class Artist : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 100;
+    public const int BioMaxLength = 4000;
+    public const int SocialUrlMaxLength = 300;
+
+    /// <summary>The client's <c>nom</c>.</summary>
+    public required string DisplayName { get; set; }
+
+    /// <summary>Unique, accent-free, lower-case; the public URL is <c>/artistes/{Slug}</c>.</summary>
+    public required string Slug { get; set; }
+
+    /// <summary>Markdown, rendered and sanitised on display.</summary>
+    public string? Bio { get; set; }
+
+    /// <summary>E.164, e.g. <c>+237677123456</c>.</summary>
+    public string? WhatsApp { get; set; }
+
+    public string? FacebookUrl { get; set; }
+    public string? InstagramUrl { get; set; }
+
+    /// <summary>Key of the processed profile photo in media storage (see <c>ImagePipeline</c>).</summary>
+    public string? PhotoKey { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PosaX.Web.Data.Configurations;
+
+public class ArtistConfiguration : IEntityTypeConfiguration<Artist>
+{
+    public void Configure(EntityTypeBuilder<Artist> artist)
+    {
+        artist.Property(a => a.DisplayName).HasMaxLength(Artist.DisplayNameMaxLength);
+        artist.Property(a => a.Slug).HasMaxLength(120);
+        artist.HasIndex(a => a.Slug).IsUnique();
+        artist.Property(a => a.Bio).HasMaxLength(Artist.BioMaxLength);
+        artist.Property(a => a.WhatsApp).HasMaxLength(16);
+        artist.Property(a => a.FacebookUrl).HasMaxLength(Artist.SocialUrlMaxLength);
+        artist.Property(a => a.InstagramUrl).HasMaxLength(Artist.SocialUrlMaxLength);
+        artist.Property(a => a.PhotoKey).HasMaxLength(80);
+        // Identity looks users up by NormalizedEmail; the email is the login, so it is unique.
+        artist.HasIndex(a => a.NormalizedEmail).IsUnique();
+    }
+}

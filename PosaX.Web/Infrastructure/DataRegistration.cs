@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PosaX.Web.Data;
+
+namespace PosaX.Web.Infrastructure;
+
+public static class DataRegistration
+{
+    public static WebApplicationBuilder AddPosaXData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var connectionString = builder.Configuration.GetConnectionString("PosaX");
+
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("ConnectionStrings__PosaX is required when Database__Provider is Postgres.");
+            services.AddDbContext<PosaXDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
+            {
+                npgsql.MigrationsHistoryTable("__ef_migrations_history");
+                // A restarted server leaves stale pooled connections (57P01): retry instead of failing a request.
+                npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), ["57P01"]);
+            }));
+        }
+        else
+        {
+            var sqlite = new SqliteConnectionStringBuilder(
+                string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/posax.db" : connectionString);
+            if (!Path.IsPathRooted(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+                sqlite.DataSource = Path.Combine(builder.Environment.ContentRootPath, sqlite.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+            sqlite.DefaultTimeout = 30;
+            services.AddDbContext<PosaXDbContext, SqlitePosaXDbContext>(options => options.UseSqlite(sqlite.ToString()));
+        }
+
+        // Keys live in the database: a restart or a new container logs no one out and emailed links keep working.
+        services.AddDataProtection()
+            .SetApplicationName("PosaX")
+            .PersistKeysToDbContext<PosaXDbContext>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PosaXDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations (unless turned off) and, in Development, seeds an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+        if (options.MigrateAtStartup)
+        {
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers go on while the outbox sender or a request writes.
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.Database.CloseConnectionAsync();
+            }
+            await db.Database.MigrateAsync();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace PosaX.Web.Infrastructure;
+
+// Options bound from configuration (appsettings.json, then environment variables such as
+// Site__BaseUrl). Every setting is described in the README.
+
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>Absolute links in mails and pages are built from this, never from the Host header.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5267";
+
+    public Uri Absolute(string pathAndQuery) => new(new Uri(BaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Operators who migrate separately set this to false.</summary>
+    public bool MigrateAtStartup { get; set; } = true;
+}
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Uploaded media, outside wwwroot. Relative paths are resolved against the content root.</summary>
+    public string Root { get; set; } = "App_Data/media";
+}
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    /// <summary>Where mails are written as files when no SendGrid key is configured.</summary>
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+
+    /// <summary>How often the outbox is polled when nothing wakes the sender up.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public sealed class SendGridOptions
+{
+    public const string Section = "SendGrid";
+    public string? ApiKey { get; set; }
+    public string From { get; set; } = "PosaX <no-reply@posax.cm>";
+
+    /// <summary>Only for fault tests: a loopback stub instead of the real API.</summary>
+    public string? BaseUrl { get; set; }
+}
+
+/// <summary>
+/// Cameroonian carriers put many people behind one IP address, so per-IP limits are generous and
+/// the per-account ones (keyed by the email typed, whether it exists or not) are strict.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+    public int AuthPerIpPerMinute { get; set; } = 60;
+    public int LoginPerAccount { get; set; } = 10;
+    public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
+    public int MailPerAccount { get; set; } = 3;
+    public TimeSpan MailWindow { get; set; } = TimeSpan.FromHours(1);
+}
