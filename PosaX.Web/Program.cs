@@ -1,11 +1,31 @@
 using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Images;
+using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPosaXData();
+builder.AddPosaXAccounts();
+builder.AddPosaXEmail();
+builder.AddPosaXWeb();
+builder.Services.AddPosaXValidators();
+builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+builder.Services.AddSingleton<ImagePipeline>();
+builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddScoped<AccountMails>();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-app.MapGet("/health/live", () => "ok");
+
+app.UsePosaXWeb();
+app.UsePosaXMedia();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapPosaXEndpoints();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure;
+
+namespace PosaX.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real loopback port (Kestrel), on a real database of the given provider,
+/// with its own data folder (SQLite file, media, pickup mails). Nothing is mocked.
+/// </summary>
+public sealed class PosaXApp : WebApplicationFactory<Program>
+{
+    public const string BaseUrl = "https://posax.test";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public PosaXApp(DatabaseProvider provider, string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null)
+    {
+        Provider = provider;
+        DataDirectory = dataDirectory;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:PosaX"] = connectionString,
+            ["Storage:Root"] = Path.Combine(dataDirectory, "media"),
+            ["Email:PickupDirectory"] = Path.Combine(dataDirectory, "mail"),
+            ["Email:PollInterval"] = "00:00:00.200",
+            ["SendGrid:ApiKey"] = "",
+            ["Site:BaseUrl"] = BaseUrl,
+            // All tests share 127.0.0.1; the per-IP limit has its own test with its own app.
+            ["RateLimits:AuthPerIpPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        UseKestrel(0);
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string DataDirectory { get; }
+    public string MediaDirectory => Path.Combine(DataDirectory, "media");
+    public Mailbox Mailbox => new(Path.Combine(DataDirectory, "mail"));
+
+    /// <summary>http://127.0.0.1:port of the running server.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public AppClient CreateBrowserClient() => new(this);
+
+    public async Task<T> WithDbAsync<T>(Func<PosaXDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PosaXDbContext>());
+    }
+}
+
+/// <summary>One app per provider for the whole run (started on first use), plus the PostgreSQL server.</summary>
+[SetUpFixture]
+public sealed class TestApps
+{
+    private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<PosaXApp>>> Apps = new();
+    private static readonly SemaphoreSlim PostgresLock = new(1, 1);
+    private static PostgresCluster? _postgres;
+    private static readonly List<IAsyncDisposable> Extra = [];
+
+    public static Task<PosaXApp> GetAsync(DatabaseProvider provider) =>
+        Apps.GetOrAdd(provider, p => new Lazy<Task<PosaXApp>>(() => CreateAsync(p))).Value;
+
+    /// <summary>A separate app with its own settings and database, disposed at the end of the run.</summary>
+    public static async Task<PosaXApp> CreateDedicatedAsync(DatabaseProvider provider, IDictionary<string, string?> settings)
+    {
+        var app = await CreateAsync(provider, settings);
+        lock (Extra) Extra.Add(app);
+        return app;
+    }
+
+    public static async Task<PostgresCluster> PostgresAsync()
+    {
+        await PostgresLock.WaitAsync();
+        try { return _postgres ??= await PostgresCluster.StartAsync(); }
+        finally { PostgresLock.Release(); }
+    }
+
+    private static async Task<PosaXApp> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "posax-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(dataDirectory, "posax.db")}"
+            : await (await PostgresAsync()).CreateDatabaseAsync("posax_" + Guid.NewGuid().ToString("N")[..12]);
+        var app = new PosaXApp(provider, connectionString, dataDirectory, settings);
+        _ = app.ServerAddress; // start now: migrations run once, here
+        return app;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAllAsync()
+    {
+        foreach (var lazy in Apps.Values)
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully) await DisposeAppAsync(lazy.Value.Result);
+        foreach (var extra in Extra) await extra.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+
+    private static async Task DisposeAppAsync(PosaXApp app)
+    {
+        await app.DisposeAsync();
+        try { Directory.Delete(app.DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Base of tests that run once per provider: [TestFixtureSource] gives both.</summary>
+[TestFixtureSource(typeof(AppTest), nameof(Providers))]
+public abstract class AppTest(DatabaseProvider provider)
+{
+    public static readonly DatabaseProvider[] Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    protected DatabaseProvider Provider { get; } = provider;
+    protected PosaXApp App { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAppAsync() => App = await TestApps.GetAsync(Provider);
+
+    protected AppClient NewClient() => App.CreateBrowserClient();
+
+    /// <summary>A unique address per test: tests share one database and never collide.</summary>
+    protected static string NewEmail(string hint = "artiste") =>
+        $"{hint}-{Guid.NewGuid().ToString("N")[..10]}@exemple.cm";
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure.Accounts;
+
+namespace PosaX.Web.Features.Auth;
+
+/// <summary>
+/// The emailed link: activates the account, signs in and lands on /profil. The link works once
+/// (the security stamp changes); opening it again, as mail scanners do, just says "already active".
+/// </summary>
+public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> signIn) : PageModel
+{
+    public string Heading { get; private set; } = "Lien invalide ou expiré";
+    public string Explanation { get; private set; } = "Ce lien d'activation n'est plus valable. Demandez-en un nouveau : il arrive en quelques secondes.";
+    public bool AlreadyActive { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? userId, string? code)
+    {
+        var token = AccountMails.DecodeToken(code);
+        var user = Guid.TryParse(userId, out var id) && token is not null ? await users.FindByIdAsync(id.ToString()) : null;
+        if (user is null || token is null) return Answer();
+
+        if (user.EmailConfirmed)
+        {
+            AlreadyActive = true;
+            Heading = "Compte déjà activé";
+            Explanation = "Votre compte est actif : connectez-vous avec votre e-mail et votre mot de passe.";
+            return Answer();
+        }
+        var confirmed = await users.ConfirmEmailAsync(user, token);
+        if (!confirmed.Succeeded) return Answer();
+
+        await users.UpdateSecurityStampAsync(user);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect("/profil");
+    }
+
+    private PageResult Answer()
+    {
+        Response.StatusCode = AlreadyActive ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

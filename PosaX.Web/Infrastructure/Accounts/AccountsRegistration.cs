@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using PosaX.Web.Data;
+
+namespace PosaX.Web.Infrastructure.Accounts;
+
+public static class AccountsRegistration
+{
+    /// <summary>Remember me ticked: a persistent cookie for 14 days, as in the client's Django view.</summary>
+    public static readonly TimeSpan RememberMeLifetime = TimeSpan.FromDays(14);
+
+    public static WebApplicationBuilder AddPosaXAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton<AccountThrottle>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentity<Artist, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                // Length-based rules only (ASVS); PasswordRules adds the maximum and the common list.
+                options.Password.RequiredLength = PasswordRules.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<PosaXDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
+
+        // OWASP ASVS 5: PBKDF2-HMAC-SHA512 with at least 210,000 iterations.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // Activation and reset links expire after two days.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(2));
+
+        services.AddSingleton<DbTicketStore>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "posax.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/connexion";
+            cookie.LogoutPath = "/deconnexion";
+            cookie.AccessDeniedPath = "/acces-refuse";
+            cookie.ReturnUrlParameter = "ReturnUrl";
+            cookie.ExpireTimeSpan = RememberMeLifetime;
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => AnswerFetchOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => AnswerFetchOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((cookie, store) => cookie.SessionStore = store);
+        return builder;
+    }
+
+    // A fetch() cannot follow a redirect to an HTML login page usefully: answer the status instead.
+    private static Task AnswerFetchOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (Web.AjaxRequests.IsAjax(context.Request))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PosaX.Web.Infrastructure.Web;
+
+/// <summary>
+/// A page whose forms post by AJAX and still work without JavaScript. Handlers say what
+/// happened (<see cref="Succeeded"/>, <see cref="Invalid"/>, <see cref="Throttled"/>); this class
+/// answers JSON to the fetch helper and HTML (redirect or the page again, with errors) to a plain post.
+/// </summary>
+public abstract class AjaxPageModel : PageModel
+{
+    /// <summary>What the last post answered; the page shows it when rendered without JavaScript.</summary>
+    public AjaxResponse? Outcome { get; private set; }
+
+    public string? ErrorFor(string field) =>
+        Outcome?.Errors.TryGetValue(field, out var messages) == true ? string.Join(" ", messages) : null;
+
+    protected bool IsAjax => AjaxRequests.IsAjax(Request);
+
+    protected IActionResult Succeeded(string? message, string? redirectUrl = null)
+    {
+        Outcome = new AjaxResponse(true, message, redirectUrl, AjaxResponse.NoErrors);
+        if (IsAjax) return new JsonResult(Outcome);
+        if (redirectUrl is not null) return Redirect(redirectUrl);
+        return Page();
+    }
+
+    /// <summary>400 with field errors (validation and model-binding errors merged).</summary>
+    protected IActionResult Invalid(string? message, ValidationResult? validation = null, string? redirectUrl = null)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, entry) in ModelState)
+            foreach (var error in entry.Errors)
+                Add(errors, FieldName(key), "Valeur invalide.");
+        if (validation is not null)
+            foreach (var failure in validation.Errors)
+                Add(errors, FieldName(failure.PropertyName), failure.ErrorMessage);
+        return Answer(StatusCodes.Status400BadRequest,
+            new AjaxResponse(false, message ?? "Veuillez corriger les champs indiqués.", redirectUrl,
+                errors.ToDictionary(e => e.Key, e => e.Value.Distinct().ToArray())));
+    }
+
+    protected IActionResult Invalid(string field, string error, string? message = null) =>
+        Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, message ?? error, null,
+            new Dictionary<string, string[]> { [field] = [error] }));
+
+    /// <summary>400 with a message and no field to blame (wrong credentials, expired link…).</summary>
+    protected IActionResult Refused(string message, string? redirectUrl = null) =>
+        Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, message, redirectUrl, AjaxResponse.NoErrors));
+
+    protected IActionResult Throttled(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Answer(StatusCodes.Status429TooManyRequests, new AjaxResponse(false,
+            $"Trop de tentatives. Réessayez dans {Waiting(seconds)}.", null, AjaxResponse.NoErrors));
+    }
+
+    protected IActionResult Answer(int status, AjaxResponse response)
+    {
+        Outcome = response;
+        if (IsAjax) return new JsonResult(response) { StatusCode = status };
+        var page = Page();
+        HttpContext.Response.StatusCode = status;
+        return page;
+    }
+
+    private static string Waiting(int seconds) =>
+        seconds < 120 ? $"{seconds} secondes" : $"{(seconds + 59) / 60} minutes";
+
+    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+        list.Add(message);
+    }
+
+    /// <summary>"Input.ConfirmPassword" → "confirmPassword": the field names the forms post.</summary>
+    internal static string FieldName(string key)
+    {
+        var last = key[(key.LastIndexOf('.') + 1)..];
+        return JsonNamingPolicy.CamelCase.ConvertName(last);
+    }
+}

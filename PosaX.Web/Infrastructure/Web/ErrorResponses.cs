@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
+using PosaX.Web.Features.Shared;
+
+namespace PosaX.Web.Infrastructure.Web;
+
+/// <summary>
+/// Unhandled exceptions: never the exception's text, never a 500 for a client's mistake.
+/// Kestrel's own rejections (body too large: 413, malformed request: 400) keep their status.
+/// Written directly rather than re-executing a page, because re-running a POST would read
+/// the same broken body again.
+/// </summary>
+public static class ErrorResponses
+{
+    public static IApplicationBuilder UsePosaXExceptionHandler(this IApplicationBuilder app) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = StatusFor,
+            ExceptionHandler = WriteAsync,
+        });
+
+    public static int StatusFor(Exception e) => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest, // malformed multipart body
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static async Task WriteAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = exception is null ? StatusCodes.Status500InternalServerError : StatusFor(exception);
+        context.Response.StatusCode = status;
+        var (heading, explanation) = ErrorModel.Texts(status);
+        if (AjaxRequests.IsAjax(context.Request))
+        {
+            await context.Response.WriteAsJsonAsync(new AjaxResponse(false, $"{heading} : {explanation}", null, AjaxResponse.NoErrors));
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($"""
+            <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex"><title>{WebUtility.HtmlEncode(heading)} · PosaX</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="narrow"><h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(explanation)}</p>
+            <p><a class="button" href="/">Retour à l'accueil</a></p></main></body></html>
+            """);
+    }
+}

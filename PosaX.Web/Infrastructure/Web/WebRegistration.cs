@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+
+namespace PosaX.Web.Infrastructure.Web;
+
+public static class WebRegistration
+{
+    public const string AuthRateLimit = "auth";
+
+    public static WebApplicationBuilder AddPosaXWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AuthorizeFolder("/Profile");
+                options.Conventions.AllowAnonymousToPage("/Profile/Public");
+                // Per-IP limit on every post of the account pages (login, register, resend, reset).
+                options.Conventions.AddFolderApplicationModelConvention("/Auth",
+                    model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(AuthRateLimit)));
+            })
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<AntiforgeryFailureAsJson>();
+                // FluentValidation says what is required, with French messages; no duplicates.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            });
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = "RequestVerificationToken";
+            options.Cookie.Name = "posax.af";
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Keep French readable in the HTML source: "é", not "&#xE9;".
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA,
+            UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols));
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AuthRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.AuthPerIpPerMinute;
+                // Only posts count: browsing the login page is free.
+                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
+                var ip = context.Connection.RemoteIpAddress ?? IPAddress.None;
+                return RateLimitPartition.GetFixedWindowLimiter(ip.ToString(), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                });
+            });
+            options.OnRejected = async (context, ct) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsJsonAsync(new AjaxResponse(false,
+                    $"Trop de tentatives depuis votre connexion. Réessayez dans {seconds} secondes.", null, AjaxResponse.NoErrors), ct);
+            };
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind the reverse proxy of docker-compose/production; trusted proxies come from configuration.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    public static WebApplication UsePosaXWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UsePosaXExceptionHandler();
+            app.UseHsts();
+        }
+        // Only GETs get the French error page: a failed POST keeps its JSON or empty body.
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/erreur", "?code={0}"));
+        return app;
+    }
+
+    public static WebApplication MapPosaXEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

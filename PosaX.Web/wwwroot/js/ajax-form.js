@@ -1,0 +1,96 @@
+// The one helper that speaks the project's JSON contract:
+// {"success": bool, "message": string|null, "redirect_url": string|null, "errors": {"field": ["…"]}}
+// It posts the form's FormData with fetch, sends the antiforgery token in the
+// RequestVerificationToken header, shows field errors next to their fields and the message in
+// the form, and follows redirect_url on success.
+
+const NETWORK_ERROR = "Connexion impossible. Vérifiez votre réseau puis réessayez.";
+const SERVER_ERROR = "Une erreur est survenue. Réessayez dans un instant.";
+
+export async function postForm(form, { onSuccess } = {}) {
+  const button = form.querySelector("[type=submit]");
+  const token = form.querySelector("input[name=__RequestVerificationToken]")?.value ?? "";
+  clearErrors(form);
+  setBusy(form, button, true);
+  let response;
+  let body = null;
+  try {
+    response = await fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "RequestVerificationToken": token, "Accept": "application/json" },
+      credentials: "same-origin",
+    });
+    try { body = await response.json(); } catch { body = null; }
+  } catch {
+    setBusy(form, button, false);
+    showMessage(form, NETWORK_ERROR, false);
+    return null;
+  }
+  setBusy(form, button, false);
+  if (!body) {
+    showMessage(form, response.status === 413 ? "Fichier trop lourd." : SERVER_ERROR, false);
+    return null;
+  }
+  if (body.success) {
+    if (onSuccess) onSuccess(body);
+    if (body.redirect_url) {
+      window.location.assign(body.redirect_url);
+    } else {
+      showMessage(form, body.message, true);
+    }
+    return body;
+  }
+  showErrors(form, body.errors ?? {});
+  showMessage(form, body.message, false, body.redirect_url);
+  return body;
+}
+
+function setBusy(form, button, busy) {
+  form.setAttribute("aria-busy", busy ? "true" : "false");
+  if (button) button.disabled = busy;
+}
+
+function clearErrors(form) {
+  for (const el of form.querySelectorAll("[data-error-for]")) el.textContent = "";
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  showMessage(form, null, true);
+}
+
+function showErrors(form, errors) {
+  let first = null;
+  for (const [field, messages] of Object.entries(errors)) {
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+    if (slot) slot.textContent = messages.join(" ");
+    const input = form.elements.namedItem(field);
+    if (input instanceof HTMLElement) {
+      input.setAttribute("aria-invalid", "true");
+      first ??= input;
+    }
+  }
+  first?.focus();
+}
+
+// A failed answer may carry a next step (e.g. "resend the activation link"): offered as a link.
+function showMessage(form, message, success, actionUrl) {
+  const slot = form.querySelector("[data-form-message]");
+  if (!slot) return;
+  slot.textContent = message ?? "";
+  slot.classList.toggle("is-success", Boolean(message) && success);
+  slot.classList.toggle("is-error", Boolean(message) && !success);
+  if (actionUrl && message) {
+    const link = document.createElement("a");
+    link.href = actionUrl;
+    link.textContent = "Renvoyer le lien d'activation";
+    slot.append(" ", link);
+  }
+}
+
+export function bindAjaxForms(root = document) {
+  for (const form of root.querySelectorAll("form[data-ajax-form]")) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      postForm(form);
+    });
+  }
+}

@@ -1,0 +1,4 @@
+import { bindAjaxForms } from "./ajax-form.js";
+
+bindAjaxForms();
+document.documentElement.classList.add("js");
