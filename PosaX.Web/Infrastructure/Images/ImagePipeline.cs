@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using NetVips;
+using VipsImage = NetVips.Image;
+
+namespace PosaX.Web.Infrastructure.Images;
+
+/// <summary>
+/// Validates uploads by content, re-encodes them to WebP variants (metadata stripped, EXIF orientation
+/// applied) and stores them atomically under <see cref="RootPath"/>. Registered as a singleton.
+/// </summary>
+public sealed partial class ImagePipeline
+{
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    public const long MaxPixels = 40_000_000;
+    public const int MaxSide = 12_000;
+    public const int WebpQuality = 80;
+    public const int OgWidth = 1200;
+    public const int OgHeight = 630;
+    public const int OgMaxBytes = 300 * 1024;
+    public const string OgFileName = "og.jpg";
+
+    internal const string StagingDirName = ".staging";
+
+    public static IReadOnlyList<int> ProfileWidths { get; } = [96, 240, 480];
+    public static IReadOnlyList<int> ArtworkWidths { get; } = [320, 640, 960, 1280, 1600];
+
+    private const int VipsMaxCoord = 10_000_000;
+
+    private readonly ILogger<ImagePipeline> _logger;
+    private readonly SemaphoreSlim _gate = new(Math.Max(1, Environment.ProcessorCount));
+
+    public ImagePipeline(IOptions<StorageOptions> storage, IWebHostEnvironment env, ILogger<ImagePipeline> logger)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(env);
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        VipsSetup.EnsureConfigured();
+
+        var root = storage.Value.Root;
+        if (string.IsNullOrWhiteSpace(root)) throw new InvalidOperationException("Storage:Root is not set.");
+        RootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(env.ContentRootPath, root)));
+        Directory.CreateDirectory(RootPath);
+        Directory.CreateDirectory(StagingPath);
+    }
+
+    /// <summary>Absolute storage root (created if missing).</summary>
+    public string RootPath { get; }
+
+    private string StagingPath => Path.Combine(RootPath, StagingDirName);
+
+    public static string Url(string key, int width) =>
+        string.Create(CultureInfo.InvariantCulture, $"/media/{key}/{width}.webp");
+
+    public static string SrcSet(string key, IEnumerable<int> widths) =>
+        string.Join(", ", widths.Select(w => string.Create(CultureInfo.InvariantCulture, $"{Url(key, w)} {w}w")));
+
+    public static string OgUrl(string key) => $"/media/{key}/{OgFileName}";
+
+    public async Task<ImageResult> ProcessAsync(IFormFile file, ImageKind kind, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length > MaxUploadBytes) return ImageResult.Rejected(413, ImageMessages.TooLarge);
+        if (file.Length <= 0) return ImageResult.Rejected(400, ImageMessages.Empty);
+        await using var stream = file.OpenReadStream();
+        return await ProcessAsync(stream, kind, ct);
+    }
+
+    public async Task<ImageResult> ProcessAsync(Stream content, ImageKind kind, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var data = await ReadBoundedAsync(content, ct);
+        if (data is null) return ImageResult.Rejected(413, ImageMessages.TooLarge);
+        if (data.Length == 0) return ImageResult.Rejected(400, ImageMessages.Empty);
+
+        // Cheap checks first, on the request thread: no libvips, no allocation beyond the upload.
+        var header = ImageSniffer.Inspect(data);
+        if (header.Format == ImageFormat.Unknown || header.Polyglot)
+        {
+            _logger.LogInformation("Image upload refused: format {Format}, polyglot {Polyglot}", header.Format, header.Polyglot);
+            return ImageResult.Rejected(400, ImageMessages.UnsupportedFormat);
+        }
+        if (header.Malformed) return ImageResult.Rejected(400, ImageMessages.Unreadable);
+        if (TooManyPixels(header.Width, header.Height))
+        {
+            _logger.LogInformation("Image upload refused: declared {Width}x{Height}", header.Width, header.Height);
+            return ImageResult.Rejected(413, ImageMessages.TooManyPixels);
+        }
+
+        // Bound the number of images decoded at once (memory), then do the CPU work off the request thread.
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await Task.Run(() => ProcessCore(data, header.Format, kind, ct), ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads at most MaxUploadBytes + 1 bytes; null when the content is larger than MaxUploadBytes.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream content, CancellationToken ct)
+    {
+        var capacity = 0;
+        if (content.CanSeek)
+        {
+            var remaining = content.Length - content.Position;
+            if (remaining > MaxUploadBytes) return null;
+            capacity = (int)Math.Max(0, remaining);
+        }
+
+        using var buffer = new MemoryStream(capacity);
+        var chunk = new byte[81920];
+        long total = 0;
+        while (true)
+        {
+            var want = (int)Math.Min(chunk.Length, MaxUploadBytes + 1 - total);
+            var read = await content.ReadAsync(chunk.AsMemory(0, want), ct);
+            if (read == 0) break;
+            total += read;
+            if (total > MaxUploadBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+    }
+
+    private static bool TooManyPixels(long width, long height) =>
+        width > MaxSide || height > MaxSide || width * height > MaxPixels;
+
+    private ImageResult ProcessCore(byte[] data, ImageFormat format, ImageKind kind, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+
+        // Second opinion from libvips, still header only (lazy load): which loader, what size, which orientation.
+        int orientedWidth, orientedHeight;
+        try
+        {
+            using var probe = VipsImage.NewFromBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+            var loader = probe.Contains("vips-loader") ? probe.Get("vips-loader") as string : null;
+            if (loader != ExpectedLoader(format))
+            {
+                _logger.LogInformation("Image upload refused: sniffed {Format} but libvips chose {Loader}", format, loader);
+                return ImageResult.Rejected(400, ImageMessages.UnsupportedFormat);
+            }
+            if (TooManyPixels(probe.Width, probe.Height)) return ImageResult.Rejected(413, ImageMessages.TooManyPixels);
+            var orientation = probe.Contains("orientation") ? Convert.ToInt32(probe.Get("orientation"), CultureInfo.InvariantCulture) : 1;
+            var swap = orientation is >= 5 and <= 8;
+            orientedWidth = swap ? probe.Height : probe.Width;
+            orientedHeight = swap ? probe.Width : probe.Height;
+        }
+        catch (VipsException ex)
+        {
+            _logger.LogInformation("Image upload refused, header unreadable: {Error}", ex.Message);
+            return ImageResult.Rejected(400, ImageMessages.Unreadable);
+        }
+
+        var widths = PlanWidths(kind, orientedWidth, orientedHeight);
+        var staging = Path.Combine(StagingPath, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var largest = widths[^1];
+            var square = kind == ImageKind.ProfilePhoto;
+
+            // One decode (shrink-on-load where the format allows it) to the largest variant, orientation
+            // applied; fully decoded into memory here so that corrupt or truncated data fails now.
+            // NB: thumbnail's own failOn argument does NOT reach the loader (libvips 8.18: a truncated
+            // JPEG/PNG then decodes with grey/black filler); the loader option string does.
+            using var thumb = VipsImage.ThumbnailBuffer(
+                data, largest,
+                optionString: "[fail_on=error]",
+                height: square ? largest : VipsMaxCoord,
+                size: Enums.Size.Down,
+                crop: square ? Enums.Interesting.Attention : null,
+                failOn: Enums.FailOn.Error);
+            using var master = thumb.CopyMemory();
+            ct.ThrowIfCancellationRequested();
+
+            foreach (var width in widths)
+            {
+                var path = Path.Combine(staging, string.Create(CultureInfo.InvariantCulture, $"{width}.webp"));
+                if (width == master.Width)
+                {
+                    SaveWebp(master, path);
+                }
+                else
+                {
+                    using var variant = master.ThumbnailImage(width, height: square ? width : VipsMaxCoord,
+                        size: Enums.Size.Down, noRotate: true);
+                    SaveWebp(variant, path);
+                }
+                ct.ThrowIfCancellationRequested();
+            }
+
+            if (kind == ImageKind.Artwork)
+            {
+                File.WriteAllBytes(Path.Combine(staging, OgFileName), EncodeOg(master));
+                ct.ThrowIfCancellationRequested();
+            }
+
+            var key = NewKey(kind);
+            var final = PathForKey(key);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            Directory.Move(staging, final);
+            _logger.LogInformation("Image stored as {Key} ({Width}x{Height}, widths {Widths})", key, master.Width, master.Height, string.Join(",", widths));
+            return ImageResult.Success(new StoredImage(key, master.Width, master.Height, widths));
+        }
+        catch (VipsException ex)
+        {
+            TryDeleteDirectory(staging);
+            _logger.LogInformation("Image upload refused, decoding failed: {Error}", ex.Message);
+            return ImageResult.Rejected(400, ImageMessages.Unreadable);
+        }
+        catch
+        {
+            TryDeleteDirectory(staging);
+            throw;
+        }
+    }
+
+    private static string ExpectedLoader(ImageFormat format) => format switch
+    {
+        ImageFormat.Jpeg => "jpegload_buffer",
+        ImageFormat.Png => "pngload_buffer",
+        ImageFormat.WebP => "webpload_buffer",
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>
+    /// The listed widths that do not exceed the original (never upscale); if the original is smaller
+    /// than the smallest listed width, a single variant at the original size. Profile photos are square,
+    /// so the shorter side is what counts.
+    /// </summary>
+    internal static IReadOnlyList<int> PlanWidths(ImageKind kind, int orientedWidth, int orientedHeight)
+    {
+        var available = kind == ImageKind.ProfilePhoto ? Math.Min(orientedWidth, orientedHeight) : orientedWidth;
+        var candidates = kind == ImageKind.ProfilePhoto ? ProfileWidths : ArtworkWidths;
+        var widths = candidates.Where(w => w <= available).ToArray();
+        return widths.Length > 0 ? widths : [available];
+    }
+
+    // Encoded to a buffer, not to a file name: libvips would parse "[...]" in a path as save options.
+    // keep: None, because webpsave keeps EXIF (GPS included), XMP and ICC by default.
+    private static void SaveWebp(VipsImage image, string path) =>
+        File.WriteAllBytes(path, image.WebpsaveBuffer(q: WebpQuality, keep: Enums.ForeignKeep.None, effort: 4));
+
+    /// <summary>1200×630 cover crop for social previews, JPEG without metadata, at most 300 KB.</summary>
+    private static byte[] EncodeOg(VipsImage master)
+    {
+        using var cover = master.ThumbnailImage(OgWidth, height: OgHeight, crop: Enums.Interesting.Centre,
+            size: Enums.Size.Both, noRotate: true);
+        using var flat = cover.HasAlpha() ? cover.Flatten(background: [255, 255, 255]) : cover.Copy();
+        byte[] bytes = [];
+        foreach (var q in new[] { 82, 72, 62, 50, 40, 30 })
+        {
+            bytes = flat.JpegsaveBuffer(q: q, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None);
+            if (bytes.Length <= OgMaxBytes) break;
+        }
+        return bytes;
+    }
+
+    private static string NewKey(ImageKind kind)
+    {
+        var prefix = kind == ImageKind.ProfilePhoto ? "p" : "a";
+        var year = DateTime.UtcNow.Year.ToString("D4", CultureInfo.InvariantCulture);
+        return $"{prefix}/{year}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+    }
+
+    [GeneratedRegex("^[pa]/[0-9]{4}/[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPattern();
+
+    internal static bool IsValidKey(string? key) => key is not null && KeyPattern().IsMatch(key);
+
+    private string PathForKey(string key)
+    {
+        var full = Path.GetFullPath(Path.Combine(RootPath, key));
+        if (!full.StartsWith(RootPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException("Image key escapes the storage root.", nameof(key));
+        return full;
+    }
+
+    /// <summary>Removes every variant of a key; unknown keys are ignored; malformed keys (../ etc.) are refused.</summary>
+    public void Delete(string key)
+    {
+        if (!IsValidKey(key)) throw new ArgumentException("Invalid image key.", nameof(key));
+        var dir = PathForKey(key);
+        if (!Directory.Exists(dir)) return;
+
+        // Move out of the served tree first (atomic), then delete: never a half-deleted key on /media.
+        // If the delete fails, SweepStaging finishes the job later.
+        var trash = Path.Combine(StagingPath, "del-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.Move(dir, trash);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return; // deleted concurrently
+        }
+        TryDeleteDirectory(trash);
+    }
+
+    /// <summary>Deletes staging directories (crash leftovers) last written before now − olderThan. Returns how many.</summary>
+    public int SweepStaging(TimeSpan olderThan)
+    {
+        if (!Directory.Exists(StagingPath)) return 0;
+        var cutoff = DateTime.UtcNow - olderThan;
+        var count = 0;
+        foreach (var dir in Directory.EnumerateDirectories(StagingPath))
+        {
+            if (Directory.GetLastWriteTimeUtc(dir) > cutoff) continue;
+            if (TryDeleteDirectory(dir)) count++;
+        }
+        foreach (var file in Directory.EnumerateFiles(StagingPath))
+        {
+            if (File.GetLastWriteTimeUtc(file) > cutoff) continue;
+            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        if (count > 0) _logger.LogInformation("Swept {Count} staging directories", count);
+        return count;
+    }
+
+    private bool TryDeleteDirectory(string dir)
+    {
+        try
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Could not delete {Directory}", dir);
+            return false;
+        }
+    }
+}
+
+/// <summary>Process-wide libvips settings, applied once.</summary>
+internal static class VipsSetup
+{
+    private static readonly Lazy<bool> Configured = new(() =>
+    {
+        // No operation cache: every upload is different, and the cache would keep decoded pixels alive.
+        Cache.Max = 0;
+        Cache.MaxMem = 0;
+        Cache.MaxFiles = 0;
+        // Refuse the loaders libvips itself marks as untrusted (ImageMagick, PDF, ...).
+        NetVips.NetVips.BlockUntrusted = true;
+        return true;
+    });
+
+    public static void EnsureConfigured() => _ = Configured.Value;
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
+using Microsoft.Net.Http.Headers;
+
+namespace PosaX.Web.Infrastructure.Images;
+
+public static class MediaEndpoints
+{
+    public const string RequestPath = "/media";
+
+    /// <summary>
+    /// Serves the image store under /media: only .webp and .jpg, immutable caching (keys are random and
+    /// never reused), nosniff, no directory listing, nothing under a dot-directory (.staging). Anything
+    /// else under /media is a 404 and never reaches the rest of the pipeline.
+    /// </summary>
+    public static IApplicationBuilder UsePosaXMedia(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var pipeline = app.ApplicationServices.GetRequiredService<ImagePipeline>();
+
+        var contentTypes = new FileExtensionContentTypeProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [".webp"] = "image/webp",
+            [".jpg"] = "image/jpeg",
+        });
+        var options = new StaticFileOptions
+        {
+            // ExclusionFilters.Sensitive hides dot-files, dot-directories, hidden and system files.
+            FileProvider = new PhysicalFileProvider(pipeline.RootPath, ExclusionFilters.Sensitive),
+            ContentTypeProvider = contentTypes,
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = ctx =>
+            {
+                var headers = ctx.Context.Response.Headers;
+                headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+                headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            },
+        };
+
+        app.Map(RequestPath, media =>
+        {
+            media.Use(async (context, next) =>
+            {
+                var path = context.Request.Path.Value ?? string.Empty;
+                // Belt and braces on top of the file provider's own filters: no dot segment, no backslash.
+                if (path.Contains("/.", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+                // The static file middleware stands aside when routing already picked an endpoint (a
+                // catch-all page, say); under /media nothing but files is served, so drop it.
+                context.SetEndpoint(null);
+                await next(context);
+            });
+            media.UseStaticFiles(options);
+            media.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        });
+        return app;
+    }
+}
