@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace PosaX.Web.Infrastructure.Web;
@@ -19,6 +20,35 @@ public abstract class AjaxPageModel : PageModel
         Outcome?.Errors.TryGetValue(field, out var messages) == true ? string.Join(" ", messages) : null;
 
     protected bool IsAjax => AjaxRequests.IsAjax(Request);
+
+    /// <summary>
+    /// Model binding swallows a body it could not read (too large: Kestrel's 413, malformed
+    /// multipart) and hands the handler a null input. Answer those here, with their real status.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (Request.HasFormContentType)
+        {
+            try
+            {
+                await Request.ReadFormAsync(HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+            {
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+                context.Result = Answer(status, new AjaxResponse(false, status == StatusCodes.Status413PayloadTooLarge
+                    ? "Envoi trop volumineux : réduisez la taille des fichiers."
+                    : "Le formulaire envoyé est illisible. Rechargez la page et réessayez.", null, AjaxResponse.NoErrors));
+                return;
+            }
+        }
+        if (context.HandlerArguments.Values.Any(v => v is null) || context.HandlerMethod?.Parameters.Count > context.HandlerArguments.Count)
+        {
+            context.Result = Refused("Le formulaire envoyé est incomplet. Rechargez la page et réessayez.");
+            return;
+        }
+        await next();
+    }
 
     protected IActionResult Succeeded(string? message, string? redirectUrl = null)
     {
