@@ -23,6 +23,7 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
     {
         Provider = provider;
         DataDirectory = dataDirectory;
+        _connectionString = connectionString;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
@@ -39,7 +40,18 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    private readonly string _connectionString;
+
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Stops this app and starts a new one on the same database and folders (a restart).</summary>
+    public async Task<PosaXApp> RestartAsync()
+    {
+        await DisposeAsync();
+        var next = new PosaXApp(Provider, _connectionString, DataDirectory, _settings);
+        _ = next.ServerAddress;
+        return next;
+    }
     public string DataDirectory { get; }
     public string MediaDirectory => Path.Combine(DataDirectory, "media");
     public Mailbox Mailbox => new(Path.Combine(DataDirectory, "mail"));
@@ -88,6 +100,12 @@ public sealed class TestApps
         var app = await CreateAsync(provider, settings);
         lock (Extra) Extra.Add(app);
         return app;
+    }
+
+    /// <summary>Disposed with the rest at the end of the run.</summary>
+    public static void Track(IAsyncDisposable app)
+    {
+        lock (Extra) Extra.Add(app);
     }
 
     public static async Task<PostgresCluster> PostgresAsync()

@@ -47,7 +47,7 @@ public static class DataRegistration
         return builder;
     }
 
-    /// <summary>Applies pending migrations (unless turned off) and, in Development, seeds an empty database.</summary>
+    /// <summary>Applies pending migrations (unless turned off), seeds an empty database when Demo:SeedWhenEmpty (Development).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
@@ -64,5 +64,9 @@ public static class DataRegistration
             }
             await db.Database.MigrateAsync();
         }
+        if (app.Configuration.GetValue<bool>("Demo:SeedWhenEmpty"))
+            await Demo.DemoData.SeedWhenEmptyAsync(app.Services);
+        // Uploads interrupted by a crash leave staging folders behind; nothing else refers to them.
+        app.Services.GetRequiredService<Images.ImagePipeline>().SweepStaging(TimeSpan.FromMinutes(30));
     }
 }

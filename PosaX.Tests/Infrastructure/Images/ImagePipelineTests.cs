@@ -200,13 +200,15 @@ public sealed class ImagePipelineTests
     }
 
     [Test]
-    public async Task ProfilePhoto_Small_IsNotUpscaled()
+    public async Task ProfilePhoto_Small_StillGetsTheThreeSquareSizes_SoPagesCanNameThem()
     {
-        var result = await Process(Jpeg(150, 100), ImageKind.ProfilePhoto);
-        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 96 }));
-        var result2 = await Process(Jpeg(90, 60), ImageKind.ProfilePhoto);
-        Assert.That(result2.Image!.Widths, Is.EqualTo(new[] { 60 }));
-        Assert.That((result2.Image.Width, result2.Image.Height), Is.EqualTo((60, 60)));
+        var result = await Process(Jpeg(90, 60), ImageKind.ProfilePhoto);
+        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 96, 240, 480 }));
+        foreach (var w in result.Image.Widths)
+        {
+            using var v = VipsImage.NewFromFile(VariantPath(result.Image.Key, $"{w}.webp"));
+            Assert.That((v.Width, v.Height), Is.EqualTo((w, w)));
+        }
     }
 
     [Test]

@@ -11,12 +11,14 @@ namespace PosaX.Web.Infrastructure.Email;
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EmailOptions> options,
-    TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
+    TimeProvider clock, IHostEnvironment environment, ILogger<OutboxSender> logger) : BackgroundService
 {
     public const int MaxAttempts = 12;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (environment.IsProduction() && scopes.CreateScope().ServiceProvider.GetRequiredService<IEmailTransport>() is PickupDirectoryTransport)
+            logger.LogWarning("No SendGrid__ApiKey: mails are only written to {Directory}; nobody can activate an account.", options.Value.PickupDirectory);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -173,7 +173,7 @@ public sealed partial class ImagePipeline
                 data, largest,
                 optionString: "[fail_on=error]",
                 height: square ? largest : VipsMaxCoord,
-                size: Enums.Size.Down,
+                size: square ? Enums.Size.Both : Enums.Size.Down,
                 crop: square ? Enums.Interesting.Attention : null,
                 failOn: Enums.FailOn.Error);
             using var master = thumb.CopyMemory();
@@ -189,7 +189,7 @@ public sealed partial class ImagePipeline
                 else
                 {
                     using var variant = master.ThumbnailImage(width, height: square ? width : VipsMaxCoord,
-                        size: Enums.Size.Down, noRotate: true);
+                        size: square ? Enums.Size.Both : Enums.Size.Down, noRotate: true);
                     SaveWebp(variant, path);
                 }
                 ct.ThrowIfCancellationRequested();
@@ -230,15 +230,15 @@ public sealed partial class ImagePipeline
     };
 
     /// <summary>
-    /// The listed widths that do not exceed the original (never upscale); if the original is smaller
-    /// than the smallest listed width, a single variant at the original size. Profile photos are square,
-    /// so the shorter side is what counts.
+    /// Artworks: the listed widths that do not exceed the original (never upscale); if the original is
+    /// smaller than the smallest listed width, a single variant at the original size. Profile photos:
+    /// always the three square sizes (a small avatar may be upscaled), so pages can name them blindly.
     /// </summary>
     internal static IReadOnlyList<int> PlanWidths(ImageKind kind, int orientedWidth, int orientedHeight)
     {
-        var available = kind == ImageKind.ProfilePhoto ? Math.Min(orientedWidth, orientedHeight) : orientedWidth;
-        var candidates = kind == ImageKind.ProfilePhoto ? ProfileWidths : ArtworkWidths;
-        var widths = candidates.Where(w => w <= available).ToArray();
+        if (kind == ImageKind.ProfilePhoto) return ProfileWidths;
+        var available = orientedWidth;
+        var widths = ArtworkWidths.Where(w => w <= available).ToArray();
         return widths.Length > 0 ? widths : [available];
     }
 

@@ -72,8 +72,11 @@ public static class WebRegistration
         {
             // Behind the reverse proxy of docker-compose/production; trusted proxies come from configuration.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Blank entries are skipped, so compose files can pass an optional ${VAR:-}.
             foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
+                if (!string.IsNullOrWhiteSpace(proxy)) o.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
+            foreach (var network in builder.Configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [])
+                if (!string.IsNullOrWhiteSpace(network)) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;

@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Tests.Infrastructure;
+using PosaX.Web.Infrastructure;
+
+namespace PosaX.Tests.Features.Infrastructure;
+
+/// <summary>What every page relies on: health, migrations, headers, keys that survive a restart.</summary>
+public class PlatformTests(DatabaseProvider provider) : AppTest(provider)
+{
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task Health_endpoints_answer_200(string url)
+    {
+        using var client = NewClient();
+        using var response = await client.Http.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task The_migration_set_of_this_provider_matches_the_model()
+    {
+        var pending = await App.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        Assert.That(pending, Is.False, $"Data/Migrations/{Provider} lags the model: run scripts/add-migration.sh");
+        var unapplied = await App.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
+        Assert.That(unapplied, Is.Empty, "migrations are applied at start");
+    }
+
+    [TestCase("/")]
+    [TestCase("/connexion")]
+    [TestCase("/page-qui-n-existe-pas")]
+    [TestCase("/health/live")]
+    [TestCase("/css/site.css")]
+    public async Task Every_response_carries_the_security_headers(string url)
+    {
+        using var client = NewClient();
+        using var response = await client.Http.GetAsync(url);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(csp, Does.Contain("script-src 'self'"));
+            Assert.That(csp, Does.Not.Contain("unsafe-inline"));
+            Assert.That(csp, Does.Contain("frame-ancestors 'none'"));
+            Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Does.Contain("nosniff"));
+            Assert.That(response.Headers.GetValues("Referrer-Policy").Single(), Is.EqualTo("strict-origin-when-cross-origin"));
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_page_gets_a_French_404_page()
+    {
+        using var client = NewClient();
+        var page = await client.GetPageAsync("/page-qui-n-existe-pas", HttpStatusCode.NotFound);
+        Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("Page introuvable"));
+        Assert.That(page.DocumentElement.GetAttribute("lang"), Is.EqualTo("fr"));
+    }
+
+    [Test]
+    public async Task French_text_is_readable_in_the_html_source()
+    {
+        using var client = NewClient();
+        using var response = await client.Http.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("œuvres"));
+        Assert.That(html, Does.Not.Contain("&#x"));
+    }
+
+    [Test]
+    public async Task Data_protection_keys_live_in_the_database_so_a_restart_logs_no_one_out()
+    {
+        var app = await TestApps.CreateDedicatedAsync(Provider, new Dictionary<string, string?>());
+        var (client, email) = await Accounts.NewArtistAsync(app);
+        var cookies = client.Cookies.GetAllCookies();
+        var resend = await client.SubmitAsync("/mot-de-passe-oublie", "forgot-form", new Dictionary<string, string> { ["email"] = email });
+        Assert.That(resend.Success, Is.True);
+        var resetMail = await app.Mailbox.WaitForAsync(email, "Réinitialisez");
+        var page = await client.GetPageAsync("/profil");
+        client.Dispose();
+
+        var restarted = await app.RestartAsync();
+        TestApps.Track(restarted);
+        Assert.That(await restarted.WithDbAsync(db => db.DataProtectionKeys.CountAsync()), Is.GreaterThan(0));
+
+        using var after = restarted.CreateBrowserClient();
+        foreach (Cookie cookie in cookies) after.Cookies.Add(new Cookie(cookie.Name, cookie.Value, "/", after.Http.BaseAddress!.Host));
+        await after.GetPageAsync("/profil"); // still signed in
+        // A form rendered before the restart still posts (its antiforgery token is still valid).
+        var saved = await after.PostAjaxAsync(AppClient.Form(page, "profile-form"), new Dictionary<string, string> { ["name"] = "Après Redémarrage" });
+        Assert.That(saved.Success, Is.True, saved.Message);
+        // A link mailed before the restart still works.
+        var reset = await after.SubmitAsync(new Uri(resetMail.Link("/reinitialisation")).PathAndQuery, "reset-form",
+            new Dictionary<string, string> { ["password"] = "mot de passe d'après", ["confirmPassword"] = "mot de passe d'après" });
+        Assert.That(reset.Success, Is.True, reset.Message);
+    }
+}
