@@ -18,11 +18,34 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Artwork> Artworks => Set<Artwork>();
+    public DbSet<ArtworkImage> ArtworkImages => Set<ArtworkImage>();
+    public DbSet<Order> Orders => Set<Order>();
+
+    /// <summary>PostgreSQL only: the weighted full-text vector of a work (see <see cref="Artwork.SearchText"/>).</summary>
+    public const string SearchVectorProperty = "SearchVector";
+
+    /// <summary>PostgreSQL only: immutable unaccent, usable in indexes (trigram search on artist names).</summary>
+    [DbFunction("posax_unaccent", IsBuiltIn = false)]
+    public static string Unaccent(string text) => throw new NotSupportedException("Translated to SQL by EF.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PosaXDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // A French configuration that also strips accents ("foret ebene" finds "Forêt d'ébène"),
+            // created by the Search migration; the vector is stored and GIN-indexed.
+            builder.Entity<Artwork>()
+                .Property<NpgsqlTypes.NpgsqlTsVector>(SearchVectorProperty)
+                .HasComputedColumnSql("""
+                    setweight(to_tsvector('posax_fr'::regconfig, coalesce("Title", '')), 'A') ||
+                    setweight(to_tsvector('posax_fr'::regconfig, coalesce("SearchText", '')), 'B')
+                    """, stored: true);
+            builder.Entity<Artwork>().HasIndex(SearchVectorProperty).HasMethod("GIN");
+        }
     }
 }
 

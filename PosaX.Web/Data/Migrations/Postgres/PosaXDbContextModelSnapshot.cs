@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using PosaX.Web.Data;
 
 #nullable disable
@@ -273,6 +274,314 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.Artwork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ArtistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("DepthCm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<double>("HeightCm")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Medium")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Orientation")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('posax_fr'::regconfig, coalesce(\"Title\", '')), 'A') ||\nsetweight(to_tsvector('posax_fr'::regconfig, coalesce(\"SearchText\", '')), 'B')", true);
+
+                    b.Property<int>("SizeClass")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("WidthCm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("ArtistId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Price", "Id");
+
+                    b.HasIndex("CategoryId", "CreatedAt", "Id");
+
+                    b.ToTable("Artworks");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArtworkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Widths")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtworkId", "Position");
+
+                    b.ToTable("ArtworkImages");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Categories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsRetired = false,
+                            Name = "Peinture",
+                            Slug = "peinture",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsRetired = false,
+                            Name = "Sculpture",
+                            Slug = "sculpture",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsRetired = false,
+                            Name = "Photographie",
+                            Slug = "photographie",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsRetired = false,
+                            Name = "Dessin",
+                            Slug = "dessin",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsRetired = false,
+                            Name = "Textile",
+                            Slug = "textile",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            IsRetired = false,
+                            Name = "Perlage",
+                            Slug = "perlage",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            IsRetired = false,
+                            Name = "Art numérique",
+                            Slug = "art-numerique",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            IsRetired = false,
+                            Name = "Gravure",
+                            Slug = "gravure",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            IsRetired = false,
+                            Name = "Céramique",
+                            Slug = "ceramique",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            IsRetired = false,
+                            Name = "Techniques mixtes",
+                            Slug = "techniques-mixtes",
+                            SortOrder = 10
+                        });
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Order", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ArtistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ArtworkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BuyerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("BuyerPhone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtworkId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ArtistId", "CreatedAt");
+
+                    b.ToTable("Orders");
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,6 +708,51 @@ namespace PosaX.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.Artwork", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artist", "Artist")
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PosaX.Web.Data.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Artist");
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artwork", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Order", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artist", null)
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("PosaX.Web.Data.Artwork", "Artwork")
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Artwork");
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.UserSession", b =>
                 {
                     b.HasOne("PosaX.Web.Data.Artist", null)
@@ -406,6 +760,11 @@ namespace PosaX.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Artwork", b =>
+                {
+                    b.Navigation("Images");
                 });
 #pragma warning restore 612, 618
         }

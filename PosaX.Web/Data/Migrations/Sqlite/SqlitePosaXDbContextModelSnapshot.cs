@@ -262,6 +262,297 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.Artwork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ArtistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DepthCm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("HeightCm")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medium")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Orientation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SizeClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("WidthCm")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtistId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Price", "Id");
+
+                    b.HasIndex("CategoryId", "CreatedAt", "Id");
+
+                    b.ToTable("Artworks");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArtworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Widths")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtworkId", "Position");
+
+                    b.ToTable("ArtworkImages");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Categories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsRetired = false,
+                            Name = "Peinture",
+                            Slug = "peinture",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsRetired = false,
+                            Name = "Sculpture",
+                            Slug = "sculpture",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsRetired = false,
+                            Name = "Photographie",
+                            Slug = "photographie",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsRetired = false,
+                            Name = "Dessin",
+                            Slug = "dessin",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsRetired = false,
+                            Name = "Textile",
+                            Slug = "textile",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            IsRetired = false,
+                            Name = "Perlage",
+                            Slug = "perlage",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            IsRetired = false,
+                            Name = "Art numérique",
+                            Slug = "art-numerique",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            IsRetired = false,
+                            Name = "Gravure",
+                            Slug = "gravure",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            IsRetired = false,
+                            Name = "Céramique",
+                            Slug = "ceramique",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            IsRetired = false,
+                            Name = "Techniques mixtes",
+                            Slug = "techniques-mixtes",
+                            SortOrder = 10
+                        });
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Order", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ArtistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ArtworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuyerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerPhone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtworkId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ArtistId", "CreatedAt");
+
+                    b.ToTable("Orders");
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -388,6 +679,51 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.Artwork", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artist", "Artist")
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PosaX.Web.Data.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Artist");
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artwork", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Order", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artist", null)
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("PosaX.Web.Data.Artwork", "Artwork")
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Artwork");
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.UserSession", b =>
                 {
                     b.HasOne("PosaX.Web.Data.Artist", null)
@@ -395,6 +731,11 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.Artwork", b =>
+                {
+                    b.Navigation("Images");
                 });
 #pragma warning restore 612, 618
         }

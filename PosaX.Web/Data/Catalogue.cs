@@ -1,0 +1,106 @@
+namespace PosaX.Web.Data;
+
+/// <summary>A kind of work (peinture, sculpture…). Seeded; admins will manage the list.</summary>
+public class Category
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+    /// <summary>A retired category takes no new works but keeps the ones it has.</summary>
+    public bool IsRetired { get; set; }
+}
+
+public enum ArtworkStatus { Available = 0, Reserved = 1, Sold = 2 }
+
+public enum Orientation { Portrait = 0, Landscape = 1, Square = 2 }
+
+/// <summary>S: longest side under 40 cm; M: 40 to 100 cm; L: over 100 cm.</summary>
+public enum SizeClass { S = 0, M = 1, L = 2 }
+
+/// <summary>A work an artist offers for sale.</summary>
+public class Artwork
+{
+    public const int TitleMaxLength = 120;
+    public const int DescriptionMaxLength = 5000;
+    public const int MediumMaxLength = 120;
+    public const int MaxImages = 8;
+
+    public long Id { get; set; }
+    public Guid ArtistId { get; set; }
+    public Artist Artist { get; set; } = null!;
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    /// <summary>Markdown, sanitised on display.</summary>
+    public string? Description { get; set; }
+    /// <summary>Whole FCFA (XAF has no minor unit).</summary>
+    public long Price { get; set; }
+    public int CategoryId { get; set; }
+    public Category Category { get; set; } = null!;
+    public string? Medium { get; set; }
+    public double HeightCm { get; set; }
+    public double WidthCm { get; set; }
+    public double? DepthCm { get; set; }
+    public int? Year { get; set; }
+    /// <summary>Derived from the dimensions on save, stored so the catalogue can filter by index.</summary>
+    public Orientation Orientation { get; set; }
+    public SizeClass SizeClass { get; set; }
+    public ArtworkStatus Status { get; set; }
+    /// <summary>
+    /// Accent-free, lower-case text of the title, description, category, medium and artist name:
+    /// SQLite searches it with LIKE; PostgreSQL builds its full-text vector from it.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+    /// <summary>Set by moderation: a hidden work is out of the catalogue, search and sitemap.</summary>
+    public DateTime? HiddenAt { get; set; }
+    public string? HiddenReason { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public List<ArtworkImage> Images { get; set; } = [];
+
+    public static Orientation OrientationOf(double heightCm, double widthCm) =>
+        Math.Abs(heightCm - widthCm) <= Math.Max(heightCm, widthCm) * 0.05 ? Orientation.Square
+        : heightCm > widthCm ? Orientation.Portrait : Orientation.Landscape;
+
+    public static SizeClass SizeClassOf(double heightCm, double widthCm, double? depthCm)
+    {
+        var longest = Math.Max(Math.Max(heightCm, widthCm), depthCm ?? 0);
+        return longest < 40 ? SizeClass.S : longest <= 100 ? SizeClass.M : SizeClass.L;
+    }
+}
+
+/// <summary>One picture of a work; position 0 is the cover.</summary>
+public class ArtworkImage
+{
+    public long Id { get; set; }
+    public long ArtworkId { get; set; }
+    public required string Key { get; set; }
+    public int Position { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    /// <summary>The WebP widths stored, e.g. "320,640,960".</summary>
+    public required string Widths { get; set; }
+}
+
+public enum OrderStatus { New = 0, Contacted = 1, Reserved = 2, Sold = 3, Cancelled = 4 }
+
+/// <summary>A buyer's request for a work ("passer une commande"); the sale closes on WhatsApp.</summary>
+public class Order
+{
+    public long Id { get; set; }
+    /// <summary>Short and readable over the phone, e.g. PX-7K3Q.</summary>
+    public required string Reference { get; set; }
+    public long ArtworkId { get; set; }
+    public Artwork Artwork { get; set; } = null!;
+    public Guid ArtistId { get; set; }
+    public required string BuyerName { get; set; }
+    /// <summary>E.164.</summary>
+    public required string BuyerPhone { get; set; }
+    public string? BuyerEmail { get; set; }
+    public string? Message { get; set; }
+    /// <summary>The price when the order was placed.</summary>
+    public long Price { get; set; }
+    public OrderStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
