@@ -136,7 +136,6 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
     }
 
     [Test]
-    [Ignore("image pipeline not merged yet")] // ImagePipeline.stub.cs refuses every photo: 400 {"photo":["stub"]}
     public async Task Registering_with_a_photo_shows_it_on_the_profile()
     {
         var email = NewEmail();
@@ -149,7 +148,7 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
         var answer = await Page.RunAndWaitForResponseAsync(
             () => RegisterForm.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync(),
             r => r.Url.EndsWith("/inscription", StringComparison.Ordinal) && r.Request.Method == "POST");
-        Assert.That(answer.Status, Is.EqualTo(200), $"the photo is refused: {await answer.TextAsync()}");
+        if (answer.Status != 200) Assert.Fail($"the photo is refused: {await answer.TextAsync()}");
 
         await Expect(Page).ToHaveURLAsync(Url("/inscription/confirmation"));
         await OpenActivationLinkAsync(email);

@@ -56,39 +56,6 @@ public static class BrowserSession
         }
     }
 
-    /// <summary>
-    /// Whether the test host serves the build's compressed static assets (css/site.css.gz…).
-    /// In the "Testing" environment ASP.NET Core does not load the static web assets manifest
-    /// (only "Development" does), so MapStaticAssets' development handler looks for
-    /// wwwroot/css/site.css.gz, which only exists in obj/…/compressed, and answers an empty 200
-    /// (a 500 for the .gz URL): a browser, which always asks for gzip/br, then gets no CSS and no
-    /// script at all. The fix belongs in PosaXApp.ConfigureWebHost (builder.UseStaticWebAssets());
-    /// until then the browser tests ask for uncompressed files. Published builds are not affected
-    /// (the .gz files are in the published wwwroot).
-    /// </summary>
-    public static Task<bool> ServesCompressedAssetsAsync(PosaXApp app) =>
-        CompressionProbes.GetOrAdd(app, a => new Lazy<Task<bool>>(() => ProbeCompressionAsync(a))).Value;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PosaXApp, Lazy<Task<bool>>> CompressionProbes = new();
-
-    private static async Task<bool> ProbeCompressionAsync(PosaXApp app)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
-        {
-            BaseAddress = app.ServerAddress,
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
-        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var ok = response.IsSuccessStatusCode && body.Contains(":root", StringComparison.Ordinal);
-        if (!ok)
-            await TestContext.Progress.WriteLineAsync(
-                $"BrowserTest ({app.Provider}): the test host serves no compressed static assets (UseStaticWebAssets missing " +
-                "outside Development); the browser asks for Accept-Encoding: identity.");
-        return ok;
-    }
-
     public static async Task StopAsync()
     {
         Lazy<Task<(IPlaywright, IBrowser)>>? session;
@@ -132,13 +99,10 @@ public abstract class BrowserTest(DatabaseProvider provider)
     protected IBrowserContext Context { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 
-    private bool _identityEncodingOnly;
-
     [OneTimeSetUp]
     public async Task StartAppAndBrowserAsync()
     {
         App = await TestApps.GetAsync(Provider);
-        _identityEncodingOnly = !await BrowserSession.ServesCompressedAssetsAsync(App);
         await BrowserSession.BrowserAsync();
     }
 
@@ -160,8 +124,6 @@ public abstract class BrowserTest(DatabaseProvider provider)
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             Locale = "fr-FR",
             ViewportSize = new ViewportSize { Width = 1024, Height = 900 },
-            // See BrowserSession.ServesCompressedAssetsAsync: only while the test host cannot serve them.
-            ExtraHTTPHeaders = _identityEncodingOnly ? new Dictionary<string, string> { ["Accept-Encoding"] = "identity" } : null,
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);

@@ -70,6 +70,9 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the static web assets manifest is not loaded, and the precompressed
+        // .gz/.br files a browser asks for live under obj/ until publish: load it as Development does.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
@@ -83,8 +86,7 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
 }
 
 /// <summary>One app per provider for the whole run (started on first use), plus the PostgreSQL server.</summary>
-[SetUpFixture]
-public sealed class TestApps
+public static class TestApps
 {
     private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<PosaXApp>>> Apps = new();
     private static readonly SemaphoreSlim PostgresLock = new(1, 1);
@@ -127,8 +129,8 @@ public sealed class TestApps
         return app;
     }
 
-    [OneTimeTearDown]
-    public async Task StopAllAsync()
+    /// <summary>Called once, after every test of the assembly (see AssemblyTeardown).</summary>
+    public static async Task StopAllAsync()
     {
         foreach (var lazy in Apps.Values)
             if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully) await DisposeAppAsync(lazy.Value.Result);

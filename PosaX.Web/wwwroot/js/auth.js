@@ -24,7 +24,7 @@ if (section) {
     if (push && location.pathname !== paths[name]) {
       history.pushState({ panel: name }, "", paths[name] + location.search);
     }
-    if (focus) panels[name].querySelector("input:not([type=hidden])")?.focus({ preventScroll: true });
+    if (focus) panels[name].querySelector("input:not([type=hidden]):not([type=file])")?.focus({ preventScroll: true });
   }
 
   for (const link of section.querySelectorAll("[data-switch-to]")) {
