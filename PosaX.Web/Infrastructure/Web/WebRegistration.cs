@@ -22,6 +22,8 @@ public static class WebRegistration
             {
                 options.RootDirectory = "/Features";
                 options.Conventions.AuthorizeFolder("/Profile");
+                // The artist's workspace (/atelier/…): works and orders.
+                options.Conventions.AuthorizeFolder("/Artworks");
                 options.Conventions.AllowAnonymousToPage("/Profile/Public");
                 // Per-IP limit on every post of the account pages (login, register, resend, reset).
                 options.Conventions.AddFolderApplicationModelConvention("/Auth",

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure.Images;
+
+namespace PosaX.Tests.Infrastructure;
+
+/// <summary>
+/// Works put straight into the database (with real processed images), for tests of the pages
+/// that show them. The atelier's own tests create works through its forms instead.
+/// </summary>
+public static class Artworks
+{
+    public static async Task<long> CreateAsync(PosaXApp app, string artistEmail, string title, long price = 150_000,
+        string category = "peinture", double heightCm = 60, double widthCm = 80, double? depthCm = null,
+        ArtworkStatus status = ArtworkStatus.Available, string? description = null, string? medium = null,
+        int images = 1, DateTime? createdAt = null, bool hidden = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+        var pipeline = scope.ServiceProvider.GetRequiredService<ImagePipeline>();
+        var artist = await db.Users.SingleAsync(u => u.Email == artistEmail);
+        var cat = await db.Categories.SingleAsync(c => c.Slug == category);
+        var now = createdAt ?? DateTime.UtcNow;
+        var artwork = new Artwork
+        {
+            ArtistId = artist.Id,
+            Title = title,
+            Slug = PosaX.Web.Infrastructure.Accounts.Slugs.From(title),
+            Description = description,
+            Price = price,
+            CategoryId = cat.Id,
+            Medium = medium,
+            HeightCm = heightCm,
+            WidthCm = widthCm,
+            DepthCm = depthCm,
+            Orientation = Artwork.OrientationOf(heightCm, widthCm),
+            SizeClass = Artwork.SizeClassOf(heightCm, widthCm, depthCm),
+            Status = status,
+            SearchText = ArtworkSearchText.Build(title, description, cat.Name, medium, artist.DisplayName),
+            HiddenAt = hidden ? now : null,
+            HiddenReason = hidden ? "test" : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        for (var i = 0; i < images; i++)
+        {
+            using var picture = new MemoryStream(DemoImages.Generate(title.GetHashCode() + i, 800, 600));
+            var stored = await pipeline.ProcessAsync(picture, ImageKind.Artwork);
+            artwork.Images.Add(new ArtworkImage
+            {
+                Key = stored.Image!.Key, Position = i, Width = stored.Image.Width, Height = stored.Image.Height,
+                Widths = string.Join(',', stored.Image.Widths),
+            });
+        }
+        db.Artworks.Add(artwork);
+        await db.SaveChangesAsync();
+        return artwork.Id;
+    }
+}
