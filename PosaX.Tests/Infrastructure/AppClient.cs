@@ -101,8 +101,10 @@ public sealed class AppClient : IDisposable
             if (hidden.Name is { Length: > 0 } name && !fields.ContainsKey(name) && (!ajax || name != "__RequestVerificationToken"))
                 values.Add(new(name, hidden.Value));
         }
-        foreach (var (name, value) in fields)
+        foreach (var (key, value) in fields)
         {
+            // A name may repeat (imageOrder=1&imageOrder=2): callers suffix the dictionary key with \u0001….
+            var name = key.Split('\u0001')[0];
             // Only fields the form really has can be posted by a browser (an extra one is a test's own choice: prefix "!").
             if (name.StartsWith('!')) { values.Add(new(name[1..], value)); continue; }
             Assert.That(form.Elements.OfType<IHtmlElement>().Any(e => e.GetAttribute("name") == name), Is.True,

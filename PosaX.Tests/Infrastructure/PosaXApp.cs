@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PosaX.Web.Data;
 using PosaX.Web.Infrastructure;
 
@@ -74,7 +75,11 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
         // .gz/.br files a browser asks for live under obj/ until publish: load it as Development does.
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(LogFile)));
     }
+
+    /// <summary>The app's warnings and errors (see FileLoggerProvider).</summary>
+    public string LogFile => Path.Combine(DataDirectory, "app.log");
 
     public AppClient CreateBrowserClient() => new(this);
 
@@ -141,6 +146,8 @@ public static class TestApps
     private static async Task DisposeAppAsync(PosaXApp app)
     {
         await app.DisposeAsync();
+        // POSAX_KEEP_TEST_DATA=1 keeps the folders (database, media, mails, app.log) for a look afterwards.
+        if (Environment.GetEnvironmentVariable("POSAX_KEEP_TEST_DATA") == "1") return;
         try { Directory.Delete(app.DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

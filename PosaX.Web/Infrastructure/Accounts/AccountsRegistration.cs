@@ -64,10 +64,14 @@ public static class AccountsRegistration
     // A fetch() cannot follow a redirect to an HTML login page usefully: answer the status instead.
     private static Task AnswerFetchOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (Web.AjaxRequests.IsAjax(context.Request))
-            context.Response.StatusCode = status;
-        else
+        if (!Web.AjaxRequests.IsAjax(context.Request))
+        {
             context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(status == StatusCodes.Status401Unauthorized
+            ? new Web.AjaxResponse(false, "Votre session a expiré : reconnectez-vous.", "/connexion", Web.AjaxResponse.NoErrors)
+            : new Web.AjaxResponse(false, "Vous n'avez pas accès à cette action.", null, Web.AjaxResponse.NoErrors));
     }
 }

@@ -42,7 +42,10 @@ public abstract class AjaxPageModel : PageModel
                 return;
             }
         }
-        if (context.HandlerArguments.Values.Any(v => v is null) || context.HandlerMethod?.Parameters.Count > context.HandlerArguments.Count)
+        var formInputMissing = context.HandlerMethod?.Parameters.Any(p =>
+            p.BindingInfo?.BindingSource == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Form
+            && (!context.HandlerArguments.TryGetValue(p.Name, out var value) || value is null)) == true;
+        if (formInputMissing)
         {
             context.Result = Refused("Le formulaire envoyé est incomplet. Rechargez la page et réessayez.");
             return;

@@ -24,6 +24,13 @@ public static class WebRegistration
                 options.Conventions.AuthorizeFolder("/Profile");
                 // The artist's workspace (/atelier/…): works and orders.
                 options.Conventions.AuthorizeFolder("/Artworks");
+                options.Conventions.AddPageRoute("/Artworks/Edit", "atelier/oeuvres/{id:long}/modifier");
+                // Up to 8 photos of 10 MB each: this form alone may send more than Kestrel's default 30 MB.
+                options.Conventions.AddPageApplicationModelConvention("/Artworks/Edit", model =>
+                {
+                    model.Filters.Add(new RequestSizeLimitAttribute(90_000_000));
+                    model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 90_000_000 });
+                });
                 options.Conventions.AllowAnonymousToPage("/Profile/Public");
                 // Per-IP limit on every post of the account pages (login, register, resend, reset).
                 options.Conventions.AddFolderApplicationModelConvention("/Auth",

@@ -12,24 +12,21 @@ export async function postForm(form, { onSuccess } = {}) {
   const token = form.querySelector("input[name=__RequestVerificationToken]")?.value ?? "";
   clearErrors(form);
   setBusy(form, button, true);
-  let response;
-  let body = null;
+  const progress = form.querySelector("[data-progress]");
+  let answer;
   try {
-    response = await fetch(form.action, {
-      method: "POST",
-      body: new FormData(form),
-      headers: { "RequestVerificationToken": token, "Accept": "application/json" },
-      credentials: "same-origin",
-    });
-    try { body = await response.json(); } catch { body = null; }
+    answer = progress ? await sendWithProgress(form, token, progress) : await send(form, token);
   } catch {
     setBusy(form, button, false);
+    if (progress) progress.hidden = true;
     showMessage(form, NETWORK_ERROR, false);
     return null;
   }
   setBusy(form, button, false);
+  if (progress) progress.hidden = true;
+  const { status, body } = answer;
   if (!body) {
-    showMessage(form, response.status === 413 ? "Fichier trop lourd." : SERVER_ERROR, false);
+    showMessage(form, status === 413 ? "Envoi trop volumineux : réduisez la taille des fichiers." : SERVER_ERROR, false);
     return null;
   }
   if (body.success) {
@@ -44,6 +41,41 @@ export async function postForm(form, { onSuccess } = {}) {
   showErrors(form, body.errors ?? {});
   showMessage(form, body.message, false, body.redirect_url);
   return body;
+}
+
+async function send(form, token) {
+  const response = await fetch(form.action, {
+    method: "POST",
+    body: new FormData(form),
+    headers: { "RequestVerificationToken": token, "Accept": "application/json" },
+    credentials: "same-origin",
+  });
+  let body = null;
+  try { body = await response.json(); } catch { body = null; }
+  return { status: response.status, body };
+}
+
+// fetch() cannot report upload progress; photos on a slow connection need it, so XHR here.
+function sendWithProgress(form, token, progress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    xhr.setRequestHeader("RequestVerificationToken", token);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.addEventListener("progress", (event) => {
+      if (!event.lengthComputable) return;
+      progress.hidden = false;
+      progress.value = Math.round((event.loaded / event.total) * 100);
+    });
+    xhr.addEventListener("load", () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch { body = null; }
+      resolve({ status: xhr.status, body });
+    });
+    xhr.addEventListener("error", () => reject(new Error("network")));
+    xhr.addEventListener("abort", () => reject(new Error("abort")));
+    xhr.send(new FormData(form));
+  });
 }
 
 function setBusy(form, button, busy) {
@@ -71,7 +103,12 @@ function showErrors(form, errors) {
   first?.focus();
 }
 
-// A failed answer may carry a next step (e.g. "resend the activation link"): offered as a link.
+// A failed answer may carry a next step (resend the activation link, sign in again): offered as a link.
+const NEXT_STEPS = {
+  "/inscription/confirmation": "Renvoyer le lien d'activation",
+  "/connexion": "Se connecter",
+};
+
 function showMessage(form, message, success, actionUrl) {
   const slot = form.querySelector("[data-form-message]");
   if (!slot) return;
@@ -81,7 +118,7 @@ function showMessage(form, message, success, actionUrl) {
   if (actionUrl && message) {
     const link = document.createElement("a");
     link.href = actionUrl;
-    link.textContent = "Renvoyer le lien d'activation";
+    link.textContent = NEXT_STEPS[new URL(actionUrl, location.href).pathname] ?? "Continuer";
     slot.append(" ", link);
   }
 }
@@ -90,6 +127,7 @@ export function bindAjaxForms(root = document) {
   for (const form of root.querySelectorAll("form[data-ajax-form]")) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
+      if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
       postForm(form);
     });
   }
