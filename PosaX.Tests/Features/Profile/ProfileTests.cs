@@ -70,6 +70,20 @@ public class ProfileTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
+    public async Task Renaming_the_artist_makes_their_works_findable_by_the_new_name()
+    {
+        var (client, email) = await Accounts.NewArtistAsync(App, "Ancien Nom");
+        using var _ = client;
+        var id = await SeedArtworks.CreateAsync(App, email, "Masque bamiléké " + Guid.NewGuid().ToString("N")[..6]);
+
+        var reply = await client.SubmitAsync("/profil", "profile-form", Profile(name: "Éloïse Nkoulou"));
+
+        Assert.That(reply.Success, Is.True);
+        var searchText = await App.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.SearchText).SingleAsync());
+        Assert.That(searchText, Does.Contain("eloise nkoulou").And.Not.Contain("ancien nom"));
+    }
+
+    [Test]
     public async Task The_bio_is_sanitised_no_raw_html_no_javascript_or_data_links()
     {
         var (client, email) = await Accounts.NewArtistAsync(App);

@@ -99,6 +99,7 @@ public class IndexModel(
         }
 
         var oldPhoto = artist.PhotoKey;
+        var renamed = artist.DisplayName != input.Name!.Trim();
         artist.DisplayName = input.Name!.Trim();
         artist.Bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim();
         artist.WhatsApp = WhatsAppNumber.TryNormalize(input.Whatsapp, out var whatsapp) ? whatsapp : null;
@@ -106,6 +107,13 @@ public class IndexModel(
         artist.InstagramUrl = SocialLinks.TryNormalize(input.Instagram, SocialLinks.Instagram, out var instagram) ? instagram : null;
         if (photo is not null) artist.PhotoKey = photo.Key;
         else if (input.RemovePhoto) artist.PhotoKey = null;
+        if (renamed)
+        {
+            // Works are found by their artist's name too (Artwork.SearchText): saved in the same transaction.
+            var works = await db.Artworks.Include(a => a.Category).Where(a => a.ArtistId == artist.Id).ToListAsync(ct);
+            foreach (var work in works)
+                work.SearchText = ArtworkSearchText.Build(work.Title, work.Description, work.Category.Name, work.Medium, artist.DisplayName);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
