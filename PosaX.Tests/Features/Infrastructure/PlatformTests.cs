@@ -67,6 +67,17 @@ public class PlatformTests(DatabaseProvider provider) : AppTest(provider)
         // output serves no-cache so edited files show at once. Checked on the published app by bench/.
     }
 
+    [TestCase("br")]
+    [TestCase("gzip")]
+    public async Task Pages_are_compressed_for_slow_connections(string encoding)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = App.ServerAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connexion");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+        using var response = await http.SendAsync(request);
+        Assert.That(response.Content.Headers.ContentEncoding, Is.EqualTo(new[] { encoding }));
+    }
+
     [Test]
     public async Task An_unknown_page_gets_a_French_404_page()
     {

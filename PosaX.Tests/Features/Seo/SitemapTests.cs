@@ -1,0 +1,111 @@
+using System.Net;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Tests.Infrastructure;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure;
+
+namespace PosaX.Tests.Features.Seo;
+
+public class SitemapTests(DatabaseProvider provider) : AppTest(provider)
+{
+    private static readonly XNamespace Sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static readonly XNamespace Img = "http://www.google.com/schemas/sitemap-image/1.1";
+
+    private static async Task<XDocument> GetXmlAsync(AppClient client, string url)
+    {
+        using var response = await client.Http.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/xml"));
+        return XDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static string PathOf(string absolute) => new Uri(absolute).PathAndQuery;
+
+    [Test]
+    public async Task Robots_txt_points_at_the_absolute_sitemap_and_disallows_private_pages()
+    {
+        using var client = NewClient();
+        var robots = await client.Http.GetStringAsync("/robots.txt");
+        Assert.That(robots, Does.Contain($"Sitemap: {PosaXApp.BaseUrl}/sitemap.xml"));
+        foreach (var path in new[] { "/connexion", "/inscription", "/profil", "/atelier", "/admin" })
+            Assert.That(robots, Does.Contain("Disallow: " + path));
+    }
+
+    [Test]
+    public async Task The_index_lists_children_whose_works_carry_lastmod_and_an_image_and_hidden_ones_are_left_out()
+    {
+        var (artist, email) = await Accounts.NewArtistAsync(App);
+        artist.Dispose();
+        var updated = new DateTime(2026, 3, 14, 15, 9, 26, DateTimeKind.Utc);
+        var visible = await SeedArtworks.CreateAsync(App, email, "Visible au plan " + Guid.NewGuid().ToString("N")[..6], createdAt: updated);
+        var hidden = await SeedArtworks.CreateAsync(App, email, "Masquée au plan " + Guid.NewGuid().ToString("N")[..6], hidden: true);
+        using var client = NewClient();
+
+        var index = await GetXmlAsync(client, "/sitemap.xml");
+        Assert.That(index.Root!.Name, Is.EqualTo(Sm + "sitemapindex"));
+        var children = index.Root.Elements(Sm + "sitemap").Select(s => s.Element(Sm + "loc")!.Value).ToList();
+        Assert.That(children, Has.All.StartWith(PosaXApp.BaseUrl + "/sitemaps/"));
+
+        var urls = new List<XElement>();
+        foreach (var child in children)
+        {
+            var doc = await GetXmlAsync(client, PathOf(child));
+            var entries = doc.Root!.Elements(Sm + "url").ToList();
+            Assert.That(entries, Has.Count.LessThanOrEqualTo(10_000));
+            urls.AddRange(entries);
+        }
+        var locs = urls.Select(u => u.Element(Sm + "loc")!.Value).ToList();
+        var work = urls.Single(u => u.Element(Sm + "loc")!.Value.Contains($"/oeuvres/{visible}/"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(work.Element(Sm + "lastmod")!.Value, Is.EqualTo("2026-03-14T15:09:26Z"));
+            Assert.That(work.Element(Img + "image")?.Element(Img + "loc")?.Value, Does.StartWith(PosaXApp.BaseUrl + "/media/a/").And.EndWith("/og.jpg"));
+            Assert.That(locs, Has.None.Contains($"/oeuvres/{hidden}/"));
+            Assert.That(locs, Has.Some.EqualTo(PosaXApp.BaseUrl + "/oeuvres"));
+            Assert.That(locs.Where(l => SitemapPrivate(l)), Is.Empty, "no private page");
+        });
+    }
+
+    private static bool SitemapPrivate(string url) =>
+        new[] { "/connexion", "/inscription", "/profil", "/atelier", "/admin" }.Any(p => new Uri(url).AbsolutePath.StartsWith(p, StringComparison.Ordinal));
+
+    [Test]
+    public async Task More_than_10000_works_are_split_into_children_of_at_most_10000()
+    {
+        var app = await TestApps.CreateDedicatedAsync(Provider, new Dictionary<string, string?>());
+        var (artist, email) = await Accounts.NewArtistAsync(app);
+        artist.Dispose();
+        await app.WithDbAsync(async db =>
+        {
+            var artistId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            var now = DateTime.UtcNow;
+            // 12,000 plain rows in one statement: the sitemap reads ids, never the images.
+            var generator = Provider == DatabaseProvider.Postgres
+                ? "SELECT g AS n FROM generate_series(1, 12000) AS g"
+                : "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 12000) SELECT n FROM s";
+            var artistParam = Provider == DatabaseProvider.Postgres ? "{0}::uuid" : "{0}";
+            // Only constants are spliced in; the values are parameters.
+            var sql = """
+                INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm",
+                    "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
+                SELECT ARTIST, 'Œuvre ' || n, 'oeuvre-' || n, 1000 + n, 1, 50, 50, 2, 1, 0, 'oeuvre', {1}, {1}
+                FROM (GENERATOR) AS numbers
+                """.Replace("ARTIST", artistParam).Replace("GENERATOR", generator);
+            return await db.Database.ExecuteSqlRawAsync(sql, artistId, now);
+        });
+        using var client = app.CreateBrowserClient();
+
+        var index = await GetXmlAsync(client, "/sitemap.xml");
+        var workSitemaps = index.Root!.Elements(Sm + "sitemap").Select(s => s.Element(Sm + "loc")!.Value).Where(l => l.Contains("/oeuvres-")).ToList();
+        Assert.That(workSitemaps, Has.Count.EqualTo(2));
+        var total = 0;
+        foreach (var child in workSitemaps)
+        {
+            var count = (await GetXmlAsync(client, PathOf(child))).Root!.Elements(Sm + "url").Count();
+            Assert.That(count, Is.LessThanOrEqualTo(10_000));
+            total += count;
+        }
+        Assert.That(total, Is.EqualTo(12_000));
+    }
+}

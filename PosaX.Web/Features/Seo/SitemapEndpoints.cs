@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Images;
+
+namespace PosaX.Web.Features.Seo;
+
+/// <summary>
+/// /robots.txt and /sitemap.xml: a sitemap index whose children hold at most 10,000 URLs each,
+/// written with XmlWriter straight to the response while rows stream from the database (100,000
+/// works never sit in memory at once). Work sitemaps are blocks of 10,000 ids, so a child is found
+/// by an index range, never by OFFSET. Only what the public may see is listed.
+/// </summary>
+public static class SitemapEndpoints
+{
+    public const int UrlsPerSitemap = 10_000;
+
+    /// <summary>Private pages: out of the sitemap, disallowed in robots.txt, noindex in their head.</summary>
+    public static readonly string[] PrivatePaths =
+        ["/connexion", "/inscription", "/profil", "/atelier", "/admin", "/activation", "/reinitialisation", "/mot-de-passe-oublie", "/deconnexion"];
+
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string ImageNs = "http://www.google.com/schemas/sitemap-image/1.1";
+
+    public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) =>
+        {
+            var lines = new List<string> { "User-agent: *" };
+            lines.AddRange(PrivatePaths.Select(p => "Disallow: " + p));
+            lines.Add("");
+            lines.Add("Sitemap: " + site.Value.Absolute("/sitemap.xml").AbsoluteUri);
+            return Results.Text(string.Join('\n', lines) + "\n", "text/plain; charset=utf-8");
+        });
+        app.MapGet("/sitemap.xml", WriteIndexAsync);
+        app.MapGet("/sitemaps/pages.xml", WritePagesAsync);
+        app.MapGet("/sitemaps/artistes.xml", WriteArtistsAsync);
+        app.MapGet("/sitemaps/oeuvres-{block:int}.xml", WriteArtworksAsync);
+        return app;
+    }
+
+    /// <summary>What the public catalogue shows (moderation and account state included).</summary>
+    public static IQueryable<Artwork> Visible(this IQueryable<Artwork> artworks) =>
+        artworks.Where(a => a.HiddenAt == null && a.Artist.EmailConfirmed);
+
+    private static async Task WriteIndexAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
+    {
+        var blocks = await db.Artworks.Visible()
+            .GroupBy(a => a.Id / UrlsPerSitemap)
+            .Select(g => new { Block = g.Key, LastModified = g.Max(a => a.UpdatedAt) })
+            .OrderBy(g => g.Block)
+            .ToListAsync(context.RequestAborted);
+        var newestArtist = await db.Users.Where(u => u.EmailConfirmed).MaxAsync(u => (DateTime?)u.CreatedAt, context.RequestAborted);
+        await using var xml = await StartAsync(context, "sitemapindex", null);
+        await SitemapAsync(xml, site.Value.Absolute("/sitemaps/pages.xml"), blocks.Count > 0 ? blocks.Max(b => b.LastModified) : null);
+        await SitemapAsync(xml, site.Value.Absolute("/sitemaps/artistes.xml"), newestArtist);
+        foreach (var block in blocks)
+            await SitemapAsync(xml, site.Value.Absolute($"/sitemaps/oeuvres-{block.Block}.xml"), block.LastModified);
+        await EndAsync(xml);
+    }
+
+    private static async Task WritePagesAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
+    {
+        var categories = await db.Categories.Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).Select(c => c.Slug).ToListAsync(context.RequestAborted);
+        await using var xml = await StartAsync(context, "urlset", null);
+        await UrlAsync(xml, site.Value.Absolute("/"), null);
+        await UrlAsync(xml, site.Value.Absolute(ArtworkUrls.Catalogue), null);
+        await UrlAsync(xml, site.Value.Absolute("/artistes"), null);
+        foreach (var slug in categories)
+            await UrlAsync(xml, site.Value.Absolute($"{ArtworkUrls.Catalogue}?categorie={slug}"), null);
+        await EndAsync(xml);
+    }
+
+    private static async Task WriteArtistsAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
+    {
+        await using var xml = await StartAsync(context, "urlset", null);
+        var artists = db.Users.AsNoTracking().Where(u => u.EmailConfirmed).OrderBy(u => u.Slug)
+            .Select(u => new { u.Slug, u.CreatedAt }).AsAsyncEnumerable();
+        await foreach (var artist in artists.WithCancellation(context.RequestAborted))
+            await UrlAsync(xml, site.Value.Absolute("/artistes/" + artist.Slug), artist.CreatedAt);
+        await EndAsync(xml);
+    }
+
+    private static async Task WriteArtworksAsync(int block, HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
+    {
+        if (block < 0) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
+        long first = (long)block * UrlsPerSitemap, last = first + UrlsPerSitemap;
+        var works = db.Artworks.AsNoTracking().Visible()
+            .Where(a => a.Id >= first && a.Id < last)
+            .OrderBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.Slug, a.Title, a.UpdatedAt,
+                Cover = a.Images.OrderBy(i => i.Position).Select(i => i.Key).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable();
+        await using var xml = await StartAsync(context, "urlset", ImageNs);
+        await foreach (var work in works.WithCancellation(context.RequestAborted))
+        {
+            await xml.WriteStartElementAsync(null, "url", SitemapNs);
+            await xml.WriteElementStringAsync(null, "loc", SitemapNs, site.Value.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri);
+            await xml.WriteElementStringAsync(null, "lastmod", SitemapNs, W3CDate(work.UpdatedAt));
+            if (work.Cover is not null)
+            {
+                await xml.WriteStartElementAsync("image", "image", ImageNs);
+                await xml.WriteElementStringAsync("image", "loc", ImageNs, site.Value.Absolute(ImagePipeline.OgUrl(work.Cover)).AbsoluteUri);
+                await xml.WriteEndElementAsync();
+            }
+            await xml.WriteEndElementAsync();
+        }
+        await EndAsync(xml);
+    }
+
+    private static async Task<XmlWriter> StartAsync(HttpContext context, string root, string? imageNs)
+    {
+        context.Response.ContentType = "application/xml; charset=utf-8";
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new System.Text.UTF8Encoding(false) });
+        await xml.WriteStartDocumentAsync();
+        await xml.WriteStartElementAsync(null, root, SitemapNs);
+        if (imageNs is not null) await xml.WriteAttributeStringAsync("xmlns", "image", null, imageNs);
+        return xml;
+    }
+
+    private static async Task EndAsync(XmlWriter xml)
+    {
+        await xml.WriteEndElementAsync();
+        await xml.WriteEndDocumentAsync();
+        await xml.FlushAsync();
+    }
+
+    private static async Task SitemapAsync(XmlWriter xml, Uri loc, DateTime? lastModified)
+    {
+        await xml.WriteStartElementAsync(null, "sitemap", SitemapNs);
+        await xml.WriteElementStringAsync(null, "loc", SitemapNs, loc.AbsoluteUri);
+        if (lastModified is not null) await xml.WriteElementStringAsync(null, "lastmod", SitemapNs, W3CDate(lastModified.Value));
+        await xml.WriteEndElementAsync();
+    }
+
+    private static async Task UrlAsync(XmlWriter xml, Uri loc, DateTime? lastModified)
+    {
+        await xml.WriteStartElementAsync(null, "url", SitemapNs);
+        await xml.WriteElementStringAsync(null, "loc", SitemapNs, loc.AbsoluteUri);
+        if (lastModified is not null) await xml.WriteElementStringAsync(null, "lastmod", SitemapNs, W3CDate(lastModified.Value));
+        await xml.WriteEndElementAsync();
+    }
+
+    /// <summary>W3C datetime in UTC, 24-hour clock (Miniblog wrote a 12-hour "hh").</summary>
+    private static string W3CDate(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
