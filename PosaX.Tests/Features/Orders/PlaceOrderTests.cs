@@ -124,6 +124,30 @@ public partial class PlaceOrderTests(DatabaseProvider provider) : AppTest(provid
     }
 
     [Test]
+    public async Task Posted_price_status_or_artist_fields_are_ignored()
+    {
+        var (_, id, _) = await ArtistWithWorkAsync(price: 90_000);
+        var (intruder, intruderEmail) = await Accounts.NewArtistAsync(App, "Intrus");
+        intruder.Dispose();
+        var intruderId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == intruderEmail).Select(u => u.Id).SingleAsync());
+        using var buyer = NewClient();
+        var fields = Fields();
+        fields["price"] = "1";
+        fields["status"] = "3";
+        fields["artistId"] = intruderId.ToString();
+        fields["reference"] = "PX-AAAA";
+
+        var reply = await PlaceAsync(buyer, id, fields);
+
+        Assert.That(reply.Success, Is.True, reply.Message);
+        var order = await App.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.ArtworkId == id));
+        Assert.That(order.Price, Is.EqualTo(90_000));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.New));
+        Assert.That(order.ArtistId, Is.Not.EqualTo(intruderId));
+        Assert.That(reply.RedirectUrl, Does.Contain(Uri.EscapeDataString(order.Reference)));
+    }
+
+    [Test]
     public async Task An_artist_without_WhatsApp_still_gets_the_order_and_the_mail_and_the_buyer_is_told_so()
     {
         var (email, id, _) = await ArtistWithWorkAsync();
