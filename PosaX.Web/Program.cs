@@ -1,3 +1,4 @@
+using PosaX.Web.Features.Orders;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Accounts;
 using PosaX.Web.Infrastructure.Email;
@@ -10,6 +11,7 @@ builder.AddPosaXData();
 builder.AddPosaXAccounts();
 builder.AddPosaXEmail();
 builder.AddPosaXWeb();
+builder.AddPosaXOrders();
 builder.Services.AddPosaXValidators();
 builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
 builder.Services.AddSingleton<ImagePipeline>();

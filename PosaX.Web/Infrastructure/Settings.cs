@@ -65,4 +65,9 @@ public sealed class RateLimitOptions
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
     public int MailPerAccount { get; set; } = 3;
     public TimeSpan MailWindow { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Order posts per client IP per hour (generous, for shared carrier IPs).</summary>
+    public int OrdersPerIpPerHour { get; set; } = 20;
+    /// <summary>Orders per buyer phone (normalised) per <see cref="OrdersPerPhoneWindow"/>.</summary>
+    public int OrdersPerPhone { get; set; } = 5;
+    public TimeSpan OrdersPerPhoneWindow { get; set; } = TimeSpan.FromHours(1);
 }

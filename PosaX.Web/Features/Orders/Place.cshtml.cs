@@ -1,0 +1,139 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Web;
+
+namespace PosaX.Web.Features.Orders;
+
+public sealed record OrderInput
+{
+    public string? Name { get; init; }
+    public string? Phone { get; init; }
+    public string? Email { get; init; }
+    public string? Message { get; init; }
+
+    /// <summary>Browsers post a textarea's line breaks as CRLF; its maxlength counts them as one.</summary>
+    public static string? Clean(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n").Trim();
+}
+
+public sealed class OrderValidator : AbstractValidator<OrderInput>
+{
+    public OrderValidator()
+    {
+        RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(OrderTexts.NameRequired)
+            .Must(n => n is null || n.Trim().Length <= 100).WithMessage(OrderTexts.NameTooLong);
+        RuleFor(x => x.Phone).Must(p => WhatsAppNumber.TryNormalize(p, out _)).WithMessage(OrderTexts.PhoneInvalid);
+        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || e.Trim().Length <= 256).WithMessage(OrderTexts.EmailInvalid)
+            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage(OrderTexts.EmailInvalid);
+        RuleFor(x => x.Message).Must(m => (OrderInput.Clean(m)?.Length ?? 0) <= 1000).WithMessage(OrderTexts.MessageTooLong);
+    }
+}
+
+/// <summary>
+/// POST /oeuvres/{id}/commander: records the buyer's request, mails the artist and sends the buyer
+/// to the artist's WhatsApp with the reference, title, price and link already written.
+/// </summary>
+public class PlaceModel(
+    PosaXDbContext db, Mailer mailer, OrderThrottle throttle, IValidator<OrderInput> validator,
+    UserManager<Artist> users, IOptions<SiteOptions> site, TimeProvider clock, ILogger<PlaceModel> logger) : AjaxPageModel
+{
+    public sealed record WorkOnOffer(
+        long Id, string Title, string Slug, long Price, ArtworkStatus Status, bool Hidden,
+        Guid ArtistId, string ArtistName, string? ArtistEmail, bool ArtistActive, string? ArtistWhatsApp);
+
+    public WorkOnOffer? Work { get; private set; }
+    public OrderInput Input { get; private set; } = new();
+
+    /// <summary>The order URL is for posts; a visitor who opens it goes to the work.</summary>
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var slug = await db.Artworks.Where(a => a.Id == id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
+        return slug is null ? NotFound() : Redirect(ArtworkUrls.Page(id, slug));
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, [FromForm] OrderInput input, CancellationToken ct)
+    {
+        Input = input;
+        Work = await db.Artworks.Where(a => a.Id == id)
+            .Select(a => new WorkOnOffer(a.Id, a.Title, a.Slug, a.Price, a.Status, a.HiddenAt != null,
+                a.ArtistId, a.Artist.DisplayName, a.Artist.Email, a.Artist.EmailConfirmed, a.Artist.WhatsApp))
+            .FirstOrDefaultAsync(ct);
+
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid || !ModelState.IsValid) return Invalid(null, validation);
+
+        // Hidden works and works of unactivated accounts are not on the site: same answer as unknown.
+        if (Work is null || Work.Hidden || !Work.ArtistActive || Work.ArtistEmail is null)
+        {
+            Work = null;
+            return Refused(OrderTexts.NotOffered);
+        }
+        if (Work.Status == ArtworkStatus.Sold) return Refused(OrderTexts.AlreadySold);
+        if (Work.Status == ArtworkStatus.Reserved) return Refused(OrderTexts.AlreadyReserved);
+        if (Guid.TryParse(users.GetUserId(User), out var me) && me == Work.ArtistId) return Refused(OrderTexts.OwnWork);
+
+        WhatsAppNumber.TryNormalize(input.Phone, out var phone);
+        if (throttle.TryOrder(phone) is { } wait) return Throttled(wait);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var order = new Order
+        {
+            Reference = OrderReference.New(),
+            ArtworkId = Work.Id,
+            ArtistId = Work.ArtistId,
+            BuyerName = input.Name!.Trim(),
+            BuyerPhone = phone,
+            BuyerEmail = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            Message = OrderInput.Clean(input.Message),
+            Price = Work.Price,
+            Status = OrderStatus.New,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Orders.Add(order);
+        var summary = await SaveWithUniqueReferenceAsync(order, ct);
+
+        if (Work.ArtistWhatsApp is null)
+            return Succeeded(OrderTexts.PlacedWithoutWhatsApp(order.Reference, phone));
+        return Succeeded(OrderTexts.Placed(order.Reference),
+            WhatsAppNumber.ChatLink(Work.ArtistWhatsApp, OrderTexts.WhatsAppMessage(summary)));
+    }
+
+    /// <summary>
+    /// The order and the artist's mail commit together. 32⁴ references: a collision is rare but
+    /// possible, and the unique index is the judge; a new reference is drawn and the save retried.
+    /// </summary>
+    private async Task<OrderSummary> SaveWithUniqueReferenceAsync(Order order, CancellationToken ct)
+    {
+        OutboxMessage? queued = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var summary = new OrderSummary(order.Reference, Work!.Title, order.Price,
+                site.Value.Absolute(ArtworkUrls.Page(Work.Id, Work.Slug)),
+                order.BuyerName, order.BuyerPhone, order.BuyerEmail, order.Message);
+            if (queued is not null) db.OutboxMessages.Remove(queued);
+            mailer.Queue(OrderTexts.ArtistMail(Work.ArtistEmail!, Work.ArtistName, summary, site.Value.Absolute(AtelierModel.Path)));
+            queued = db.ChangeTracker.Entries<OutboxMessage>().Last(e => e.State == EntityState.Added).Entity;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return summary;
+            }
+            catch (DbUpdateException e) when (attempt < 5)
+            {
+                var reference = order.Reference;
+                if (!await db.Orders.AsNoTracking().AnyAsync(o => o.Reference == reference, ct)) throw;
+                logger.LogInformation(e, "Order reference {Reference} already taken; drawing another.", reference);
+                order.Reference = OrderReference.New();
+            }
+        }
+    }
+}
