@@ -73,9 +73,7 @@ public class EditModel(
             if (!result.Succeeded)
             {
                 foreach (var done in processed) images.Delete(done.Key);
-                var message = $"{file.FileName} : {result.Rejection.Message}";
-                return Answer(result.Rejection.StatusCode, new AjaxResponse(false, message, null,
-                    new Dictionary<string, string[]> { ["images"] = [message] }));
+                return Invalid("images", result.Rejection, $"{file.FileName} : {result.Rejection.Message}");
             }
             processed.Add(result.Image);
         }

@@ -64,8 +64,7 @@ public class InscriptionModel(
         {
             var processed = await images.ProcessAsync(input.Photo, ImageKind.ProfilePhoto, ct);
             if (!processed.Succeeded)
-                return Answer(processed.Rejection!.StatusCode, new(false, processed.Rejection.Message, null,
-                    new Dictionary<string, string[]> { ["photo"] = [processed.Rejection.Message] }));
+                return Invalid("photo", processed.Rejection);
             photo = processed.Image;
         }
 

@@ -93,8 +93,7 @@ public class IndexModel(
         {
             var processed = await images.ProcessAsync(input.Photo, ImageKind.ProfilePhoto, ct);
             if (!processed.Succeeded)
-                return Answer(processed.Rejection!.StatusCode, new(false, processed.Rejection.Message, null,
-                    new Dictionary<string, string[]> { ["photo"] = [processed.Rejection.Message] }));
+                return Invalid("photo", processed.Rejection);
             photo = processed.Image;
         }
 

@@ -80,6 +80,11 @@ public abstract class AjaxPageModel : PageModel
         Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, message ?? error, null,
             new Dictionary<string, string[]> { [field] = [error] }));
 
+    /// <summary>An upload the image pipeline refused: its own status (400 or 413), the message at the field.</summary>
+    protected IActionResult Invalid(string field, Images.ImageRejection rejection, string? message = null) =>
+        Answer(rejection.StatusCode, new AjaxResponse(false, message ?? rejection.Message, null,
+            new Dictionary<string, string[]> { [field] = [message ?? rejection.Message] }));
+
     /// <summary>400 with a message and no field to blame (wrong credentials, expired link…).</summary>
     protected IActionResult Refused(string message, string? redirectUrl = null) =>
         Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, message, redirectUrl, AjaxResponse.NoErrors));
