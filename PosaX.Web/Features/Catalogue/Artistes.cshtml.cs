@@ -27,11 +27,15 @@ public class ArtistesModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         var works = search.Public();
         Artists = await db.Users.AsNoTracking()
             .Where(u => u.EmailConfirmed)
-            .Select(u => new ArtistItem(u.DisplayName, u.Slug, u.PhotoKey,
-                works.Count(a => a.ArtistId == u.Id),
-                works.Where(a => a.ArtistId == u.Id).Max(a => (DateTime?)a.CreatedAt)))
-            .OrderByDescending(a => a.LatestWork.HasValue).ThenByDescending(a => a.LatestWork).ThenBy(a => a.Name)
+            .Select(u => new
+            {
+                u.DisplayName, u.Slug, u.PhotoKey,
+                Works = works.Count(a => a.ArtistId == u.Id),
+                Latest = works.Where(a => a.ArtistId == u.Id).Max(a => (DateTime?)a.CreatedAt),
+            })
+            .OrderByDescending(a => a.Latest != null).ThenByDescending(a => a.Latest).ThenBy(a => a.DisplayName)
             .Take(MaxArtists)
+            .Select(a => new ArtistItem(a.DisplayName, a.Slug, a.PhotoKey, a.Works, a.Latest))
             .ToListAsync(ct);
     }
 }
