@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PosaX.Tests.Infrastructure;
@@ -94,13 +93,7 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
 
         // Everything below is rolled back: the shared database keeps neither the rows nor the statistics.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        // Enough cheap rows for a search to be worth an index.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
-            SELECT {artistId}, 'Lot ' || g, 'lot-' || g, 1000 * g, 1, 50, 50, 2, 1, 0, 'lot remplissage numero ' || g, now() - g * interval '1 minute', now()
-            FROM generate_series(1, 3000) AS g
-            """);
-        await db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks"; ANALYZE "AspNetUsers";""");
+        await AddBulkWorksAsync(db, artistId);
         // A few thousand rows is still a small table: tell the planner that scans are expensive,
         // as they are on a real catalogue, for this transaction only.
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
@@ -110,28 +103,5 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
         TestContext.Out.WriteLine(sql);
         TestContext.Out.WriteLine(plan);
         Assert.That(plan, Does.Contain("Bitmap Index Scan on \"IX_Artworks_SearchVector\""));
-    }
-
-    /// <summary>EXPLAIN of EF's SQL, its parameters (the "-- @name='value'" header of ToQueryString) inlined as literals.</summary>
-    private static async Task<string> ExplainAsync(PosaXDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string sql)
-    {
-        var parameters = new Dictionary<string, string>();
-        var body = new List<string>();
-        foreach (var line in sql.Split('\n'))
-        {
-            var m = Regex.Match(line, @"^-- (@\w+)='(.*)'(?: \(.*\))?\s*$");
-            if (m.Success) parameters[m.Groups[1].Value] = m.Groups[2].Value;
-            else body.Add(line);
-        }
-        var text = string.Join('\n', body);
-        foreach (var (name, value) in parameters.OrderByDescending(p => p.Key.Length))
-            text = Regex.Replace(text, Regex.Escape(name) + @"\b", long.TryParse(value, out _) ? value : "'" + value.Replace("'", "''") + "'");
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
-        command.CommandText = "EXPLAIN " + text;
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
-        return string.Join('\n', lines);
     }
 }
