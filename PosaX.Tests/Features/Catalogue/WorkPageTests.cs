@@ -159,4 +159,18 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(similar, Has.None.EqualTo($"Principale {word}").And.None.EqualTo($"Masquée {word}"));
         Assert.That(sameArtist, Is.Not.EqualTo(main));
     }
+
+    [TestCase("Beau.")]
+    [TestCase(null)]
+    [TestCase("long")]
+    public async Task The_meta_description_says_what_the_work_is_in_50_to_160_characters(string? description)
+    {
+        if (description == "long") description = string.Join(' ', Enumerable.Repeat("Une longue description de l'œuvre.", 100));
+        var (id, slug) = await WorkAsync($"V {_word[..2]}", description: description, images: 0);
+        using var client = NewClient();
+        var page = await client.GetPageAsync($"/oeuvres/{id}/{slug}");
+        var meta = page.QuerySelector("meta[name=description]")!.GetAttribute("content")!;
+        Assert.That(meta.Length, Is.InRange(50, 160), meta);
+        Assert.That(meta, Does.Contain($"« V {_word[..2]} »").And.Contain("150\u00A0000\u00A0FCFA"));
+    }
 }

@@ -43,10 +43,14 @@ public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRender
             return depth is { } d && d > 0 ? $"{N(height)} × {N(width)} × {N(d)} cm" : $"{N(height)} × {N(width)} cm";
         }
 
-        public static string MetaDescription(string title, string artist, string category, long price, string? plain) =>
-            PageMeta.Shorten(string.IsNullOrWhiteSpace(plain)
-                ? $"« {title} », {category.ToLowerInvariant()} de {artist}, artiste du Cameroun, à {Money.Fcfa(price)} sur PosaX. Contactez l'artiste sur WhatsApp."
-                : $"« {title} » de {artist}, {Money.Fcfa(price)} — {plain}");
+        /// <summary>What the work is, by whom and for how much, then the start of its description: 50 to 160 characters.</summary>
+        public static string MetaDescription(string title, string artist, string category, long price, string? plain)
+        {
+            var text = $"« {title} », {category.ToLowerInvariant()} de {artist} à {Money.Fcfa(price)}.";
+            text += string.IsNullOrWhiteSpace(plain) ? " Contactez l'artiste sur WhatsApp." : " " + plain;
+            if (text.Length < 60) text += " Une œuvre à découvrir sur PosaX.";
+            return PageMeta.Shorten(text);
+        }
     }
 
     public sealed record Image(string Key, int Width, int Height, int[] Widths);
