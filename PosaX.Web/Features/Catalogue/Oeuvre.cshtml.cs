@@ -34,6 +34,9 @@ public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRender
         public const string SoldNote = "Cette œuvre a été vendue. Découvrez les autres œuvres de l'artiste.";
         public const string ReservedNote = "Cette œuvre est réservée par un acheteur. Écrivez à l'artiste pour être prévenu si elle se libère.";
 
+        public static string PageTitle(string title, string category, string artist) => $"{title}, {category.ToLowerInvariant()} de {artist}";
+        public static string PhotoAlt(string title, int number) => $"{title}, photo {number}";
+
         public static string WhatsAppMessage(string title, long price, string url) =>
             $"Bonjour, je suis intéressé(e) par votre œuvre « {title} » à {Money.Fcfa(price)} vue sur PosaX : {url}";
 
@@ -86,7 +89,7 @@ public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRender
         DescriptionHtml = markdown.ToHtml(work.Description);
         AbsoluteUrl = site.Value.Absolute(canonical).AbsoluteUri;
         OgImage = Images.Count > 0 ? site.Value.Absolute(ImagePipeline.OgUrl(Images[0].Key)).AbsoluteUri : null;
-        Meta = new PageMeta($"{work.Title}, {work.CategoryName.ToLowerInvariant()} de {work.ArtistName}",
+        Meta = new PageMeta(Texts.PageTitle(work.Title, work.CategoryName, work.ArtistName),
             Texts.MetaDescription(work.Title, work.ArtistName, work.CategoryName, work.Price, markdown.ToPlainText(work.Description)));
         return Page();
     }

@@ -47,6 +47,19 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         public const string FirstPage = "Première page";
         public const string NoResult = "Aucune œuvre ne correspond à votre recherche. Essayez moins de filtres ou d'autres mots.";
 
+        public static string ListTitle(string? category, string? artist) => (category, artist) switch
+        {
+            (not null, not null) => $"{category} de {artist}",
+            (not null, null) => $"{category} : œuvres à vendre",
+            (null, not null) => $"Œuvres de {artist}",
+            _ => Title,
+        };
+
+        public static string SearchTitle(string query, string listTitle) => $"« {query} » : {listTitle.ToLowerInvariant()}";
+
+        public static string ListDescription(string title, int total) =>
+            $"{title} sur PosaX : {Count(total).ToLowerInvariant()} d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.";
+
         public static string Count(int total) => total switch
         {
             0 => "Aucune œuvre",
@@ -70,17 +83,9 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         var category = Categories.FirstOrDefault(c => c.Slug == applied.Category)?.Name;
 
         // One title per distinct listing; filtered and later pages are not for search engines.
-        var title = (category, ArtistName) switch
-        {
-            (not null, not null) => $"{category} de {ArtistName}",
-            (not null, null) => $"{category} : œuvres à vendre",
-            (null, not null) => $"Œuvres de {ArtistName}",
-            _ => Texts.Title,
-        };
-        if (applied.Text is not null) title = $"« {applied.Text} » : {title.ToLowerInvariant()}";
-        var description = category is null && ArtistName is null
-            ? Texts.Description
-            : PageMeta.Shorten($"{title} sur PosaX : {Texts.Count(Result.Total).ToLowerInvariant()} d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.");
+        var title = Texts.ListTitle(category, ArtistName);
+        if (applied.Text is not null) title = Texts.SearchTitle(applied.Text, title);
+        var description = category is null && ArtistName is null ? Texts.Description : PageMeta.Shorten(Texts.ListDescription(title, Result.Total));
         var noIndex = applied.Text is not null || applied.After is not null || applied.MinPrice is not null || applied.MaxPrice is not null
             || applied.Size is not null || applied.Orientation is not null || applied.AvailableOnly || applied.Sort != CatalogueSort.Recent;
         Meta = new PageMeta(title, description, noIndex);
