@@ -27,9 +27,9 @@ public class CatalogueTests(DatabaseProvider provider) : AppTest(provider)
         _slug = await SlugOfAsync(App, email);
         var t = DateTime.UtcNow;
         // Alpha: paysage M peinture 50 000 disponible; Beta: portrait S sculpture 200 000 vendue; Gamma: carré L photo 800 000 réservée.
-        await Artworks.CreateAsync(App, email, Alpha, 50_000, "peinture", 60, 80, images: 0, createdAt: t.AddMinutes(-3));
-        await Artworks.CreateAsync(App, email, Beta, 200_000, "sculpture", 30, 20, depthCm: 15, status: ArtworkStatus.Sold, images: 0, createdAt: t.AddMinutes(-2));
-        await Artworks.CreateAsync(App, email, Gamma, 800_000, "photographie", 120, 120, status: ArtworkStatus.Reserved, images: 0, createdAt: t.AddMinutes(-1));
+        await SeedArtworks.CreateAsync(App, email, Alpha, 50_000, "peinture", 60, 80, images: 0, createdAt: t.AddMinutes(-3));
+        await SeedArtworks.CreateAsync(App, email, Beta, 200_000, "sculpture", 30, 20, depthCm: 15, status: ArtworkStatus.Sold, images: 0, createdAt: t.AddMinutes(-2));
+        await SeedArtworks.CreateAsync(App, email, Gamma, 800_000, "photographie", 120, 120, status: ArtworkStatus.Reserved, images: 0, createdAt: t.AddMinutes(-1));
     }
 
     private async Task<string[]> TitlesForAsync(string query)
@@ -44,7 +44,7 @@ public class CatalogueTests(DatabaseProvider provider) : AppTest(provider)
     {
         var (other, email) = await Accounts.NewArtistAsync(App, "Autre " + _word);
         other.Dispose();
-        await Artworks.CreateAsync(App, email, $"Delta {_word}", images: 0);
+        await SeedArtworks.CreateAsync(App, email, $"Delta {_word}", images: 0);
 
         using var client = NewClient();
         var all = await client.GetPageAsync($"/oeuvres?q={_word}");
@@ -121,12 +121,12 @@ public class CatalogueTests(DatabaseProvider provider) : AppTest(provider)
         var word = Word();
         var (client, email) = await Accounts.NewArtistAsync(App, "Visible " + word);
         client.Dispose();
-        await Artworks.CreateAsync(App, email, $"Montree {word}", images: 0);
-        await Artworks.CreateAsync(App, email, $"Cachee {word}", images: 0, hidden: true);
+        await SeedArtworks.CreateAsync(App, email, $"Montree {word}", images: 0);
+        await SeedArtworks.CreateAsync(App, email, $"Cachee {word}", images: 0, hidden: true);
         using var stranger = NewClient();
         var unactivated = NewEmail();
         Assert.That((await stranger.RegisterAsync(unactivated, "Inactif " + word)).Success, Is.True);
-        await Artworks.CreateAsync(App, unactivated, $"Inactive {word}", images: 0);
+        await SeedArtworks.CreateAsync(App, unactivated, $"Inactive {word}", images: 0);
 
         var page = await stranger.GetPageAsync($"/oeuvres?q={word}");
         Assert.That(Titles(page, "#catalogue-results"), Is.EqualTo(new[] { $"Montree {word}" }));
@@ -143,7 +143,7 @@ public class CatalogueTests(DatabaseProvider provider) : AppTest(provider)
         var same = DateTime.UtcNow.AddDays(-1);
         var ids = new List<long>();
         for (var i = 0; i < 27; i++)
-            ids.Add(await Artworks.CreateAsync(App, email, $"Page {word} {i:00}", price: 10_000 * (i % 5 + 1), images: 0, createdAt: same));
+            ids.Add(await SeedArtworks.CreateAsync(App, email, $"Page {word} {i:00}", price: 10_000 * (i % 5 + 1), images: 0, createdAt: same));
 
         using var visitor = NewClient();
         var first = await visitor.GetPageAsync($"/oeuvres?artiste={slug}");

@@ -16,8 +16,8 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         client.Dispose();
         var slug = await SlugOfAsync(App, email);
         var future = DateTime.UtcNow.AddDays(1); // newest of the whole shared database
-        await Artworks.CreateAsync(App, email, $"Nouvelle {word}", images: 1, createdAt: future);
-        await Artworks.CreateAsync(App, email, $"Masquée {word}", images: 0, createdAt: future.AddMinutes(1), hidden: true);
+        await SeedArtworks.CreateAsync(App, email, $"Nouvelle {word}", images: 1, createdAt: future);
+        await SeedArtworks.CreateAsync(App, email, $"Masquée {word}", images: 0, createdAt: future.AddMinutes(1), hidden: true);
 
         using var visitor = NewClient();
         var page = await visitor.GetPageAsync("/");
@@ -41,9 +41,9 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         var word = Word();
         var (client, email) = await Accounts.NewArtistAsync(App, "Liste " + word);
         client.Dispose();
-        await Artworks.CreateAsync(App, email, $"Une {word}", images: 0, createdAt: DateTime.UtcNow.AddDays(2));
-        await Artworks.CreateAsync(App, email, $"Deux {word}", images: 0, createdAt: DateTime.UtcNow.AddDays(2));
-        await Artworks.CreateAsync(App, email, $"Cachée {word}", images: 0, hidden: true);
+        await SeedArtworks.CreateAsync(App, email, $"Une {word}", images: 0, createdAt: DateTime.UtcNow.AddDays(2));
+        await SeedArtworks.CreateAsync(App, email, $"Deux {word}", images: 0, createdAt: DateTime.UtcNow.AddDays(2));
+        await SeedArtworks.CreateAsync(App, email, $"Cachée {word}", images: 0, hidden: true);
         var (empty, emptyEmail) = await Accounts.NewArtistAsync(App, "Aaaa Vide " + word);
         empty.Dispose();
         using var visitor = NewClient();
@@ -73,8 +73,8 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         var (client, email) = await Accounts.NewArtistAsync(App, "Galerie " + word);
         client.Dispose();
         var slug = await SlugOfAsync(App, email);
-        var id = await Artworks.CreateAsync(App, email, $"Visible {word}", images: 1);
-        await Artworks.CreateAsync(App, email, $"Cachée {word}", images: 0, hidden: true);
+        var id = await SeedArtworks.CreateAsync(App, email, $"Visible {word}", images: 1);
+        await SeedArtworks.CreateAsync(App, email, $"Cachée {word}", images: 0, hidden: true);
 
         using var visitor = NewClient();
         var page = await visitor.GetPageAsync("/artistes/" + slug);
@@ -89,7 +89,7 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         var (client, email) = await Accounts.NewArtistAsync(App, "Titres " + word);
         client.Dispose();
         var slug = await SlugOfAsync(App, email);
-        var id = await Artworks.CreateAsync(App, email, $"Titre {word}", images: 0);
+        var id = await SeedArtworks.CreateAsync(App, email, $"Titre {word}", images: 0);
         using var visitor = NewClient();
         var titles = new List<string>();
         foreach (var url in new[] { "/", "/oeuvres", "/oeuvres?categorie=sculpture", "/artistes", "/artistes/" + slug, $"/oeuvres/{id}/titre-{word}" })

@@ -24,9 +24,9 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
         var (client, email) = await Accounts.NewArtistAsync(App, $"Mbarga {Capitalised(_surname)}");
         client.Dispose();
         var t = DateTime.UtcNow;
-        await Artworks.CreateAsync(App, email, Forest, description: "Acrylique sur toile, la forêt au crépuscule.", images: 0, createdAt: t.AddMinutes(-3));
-        await Artworks.CreateAsync(App, email, Market, description: "Peint au marché Mokolo de **Yaoundé**.", images: 0, createdAt: t.AddMinutes(-2));
-        await Artworks.CreateAsync(App, email, Vase, category: "ceramique", images: 0, createdAt: t.AddMinutes(-1));
+        await SeedArtworks.CreateAsync(App, email, Forest, description: "Acrylique sur toile, la forêt au crépuscule.", images: 0, createdAt: t.AddMinutes(-3));
+        await SeedArtworks.CreateAsync(App, email, Market, description: "Peint au marché Mokolo de **Yaoundé**.", images: 0, createdAt: t.AddMinutes(-2));
+        await SeedArtworks.CreateAsync(App, email, Vase, category: "ceramique", images: 0, createdAt: t.AddMinutes(-1));
     }
 
     private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..];

@@ -24,7 +24,7 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
     private async Task<(long Id, string Slug)> WorkAsync(string title, ArtworkStatus status = ArtworkStatus.Available, string? description = null,
         int images = 1, bool hidden = false, long price = 150_000, double? depth = null)
     {
-        var id = await Artworks.CreateAsync(App, _email, title, price, description: description, status: status, images: images,
+        var id = await SeedArtworks.CreateAsync(App, _email, title, price, description: description, status: status, images: images,
             hidden: hidden, medium: "Acrylique sur toile", depthCm: depth);
         var slug = await App.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
         return (id, slug);
@@ -60,7 +60,7 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         using var client = NewClient();
         var email = NewEmail();
         Assert.That((await client.RegisterAsync(email, "Pas Actif")).Success, Is.True);
-        var id = await Artworks.CreateAsync(App, email, $"Invisible {_word}", images: 0);
+        var id = await SeedArtworks.CreateAsync(App, email, $"Invisible {_word}", images: 0);
         await client.GetPageAsync($"/oeuvres/{id}/invisible-{_word}", HttpStatusCode.NotFound);
     }
 
@@ -147,9 +147,9 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         var word = Word();
         var (client, email) = await Accounts.NewArtistAsync(App, "Similaire " + word);
         client.Dispose();
-        var main = await Artworks.CreateAsync(App, email, $"Principale {word}", category: "gravure", images: 0);
-        var sameArtist = await Artworks.CreateAsync(App, email, $"Même artiste {word}", category: "textile", images: 0);
-        await Artworks.CreateAsync(App, email, $"Masquée {word}", category: "gravure", images: 0, hidden: true);
+        var main = await SeedArtworks.CreateAsync(App, email, $"Principale {word}", category: "gravure", images: 0);
+        var sameArtist = await SeedArtworks.CreateAsync(App, email, $"Même artiste {word}", category: "textile", images: 0);
+        await SeedArtworks.CreateAsync(App, email, $"Masquée {word}", category: "gravure", images: 0, hidden: true);
 
         using var visitor = NewClient();
         var page = await visitor.GetPageAsync($"/oeuvres/{main}/principale-{word}");

@@ -52,7 +52,7 @@ public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRender
             var text = $"« {title} », {category.ToLowerInvariant()} de {artist} à {Money.Fcfa(price)}.";
             text += string.IsNullOrWhiteSpace(plain) ? " Contactez l'artiste sur WhatsApp." : " " + plain;
             if (text.Length < 60) text += " Une œuvre à découvrir sur PosaX.";
-            return PageMeta.Shorten(text);
+            return MetaText.Shorten(text);
         }
     }
 

@@ -85,7 +85,7 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         // One title per distinct listing; filtered and later pages are not for search engines.
         var title = Texts.ListTitle(category, ArtistName);
         if (applied.Text is not null) title = Texts.SearchTitle(applied.Text, title);
-        var description = category is null && ArtistName is null ? Texts.Description : PageMeta.Shorten(Texts.ListDescription(title, Result.Total));
+        var description = category is null && ArtistName is null ? Texts.Description : MetaText.Shorten(Texts.ListDescription(title, Result.Total));
         var noIndex = applied.Text is not null || applied.After is not null || applied.MinPrice is not null || applied.MaxPrice is not null
             || applied.Size is not null || applied.Orientation is not null || applied.AvailableOnly || applied.Sort != CatalogueSort.Recent;
         Meta = new PageMeta(title, description, noIndex);

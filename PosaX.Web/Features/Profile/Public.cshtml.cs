@@ -42,7 +42,7 @@ public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<
         var plain = markdown.ToPlainText(artist.Bio);
         Description = plain.Length == 0
             ? $"{artist.Name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp."
-            : PageMeta.Shorten($"{artist.Name} — {plain}", 155);
+            : MetaText.Shorten($"{artist.Name} — {plain}", 155);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ namespace PosaX.Tests.Infrastructure;
 /// Works put straight into the database (with real processed images), for tests of the pages
 /// that show them. The atelier's own tests create works through its forms instead.
 /// </summary>
-public static class Artworks
+public static class SeedArtworks
 {
     public static async Task<long> CreateAsync(PosaXApp app, string artistEmail, string title, long price = 150_000,
         string category = "peinture", double heightCm = 60, double widthCm = 80, double? depthCm = null,
