@@ -17,6 +17,7 @@ builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.S
 builder.Services.AddSingleton<ImagePipeline>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<AccountMails>();
+builder.Services.AddScoped<PosaX.Web.Features.Catalogue.ArtworkSearch>();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -3,20 +3,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Features.Shared;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Profile;
 
 /// <summary>The public artist page, /artistes/{slug}: only activated accounts have one.</summary>
-public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
+public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, ArtworkSearch search) : PageModel
 {
+    public static class Texts
+    {
+        public const string Works = "Ses œuvres";
+        public const string NoWorks = "Pas encore d'œuvre en ligne.";
+        public const string AllWorks = "Voir ses autres œuvres";
+    }
+
     public sealed record ArtistView(string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey);
 
     public ArtistView Artist { get; private set; } = null!;
     public string BioHtml { get; private set; } = "";
     public string Description { get; private set; } = "";
     public string PageUrl { get; private set; } = "";
+    public CataloguePage Works { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -28,18 +38,11 @@ public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<
         Artist = artist;
         BioHtml = markdown.ToHtml(artist.Bio);
         PageUrl = site.Value.Absolute("/artistes/" + artist.Slug).AbsoluteUri;
+        Works = await search.SearchAsync(new CatalogueQuery { Artist = artist.Slug });
         var plain = markdown.ToPlainText(artist.Bio);
         Description = plain.Length == 0
             ? $"{artist.Name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp."
-            : Shorten($"{artist.Name} — {plain}", 155);
+            : MetaText.Shorten($"{artist.Name} — {plain}", 155);
         return Page();
-    }
-
-    private static string Shorten(string text, int max)
-    {
-        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (text.Length <= max) return text;
-        var cut = text.LastIndexOf(' ', max - 1);
-        return text[..(cut > 50 ? cut : max - 1)] + "…";
     }
 }

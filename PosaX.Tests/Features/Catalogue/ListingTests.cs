@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using PosaX.Tests.Infrastructure;
+using PosaX.Web.Infrastructure;
+using static PosaX.Tests.Features.Catalogue.CatalogueData;
+
+namespace PosaX.Tests.Features.Catalogue;
+
+/// <summary>The home page, /artistes and the artist page list public works and activated artists only.</summary>
+public class ListingTests(DatabaseProvider provider) : AppTest(provider)
+{
+    [Test]
+    public async Task The_home_page_shows_the_newest_works_the_categories_and_artists_but_no_hidden_work()
+    {
+        var word = Word();
+        var (client, email) = await Accounts.NewArtistAsync(App, "Accueil " + word);
+        client.Dispose();
+        var slug = await SlugOfAsync(App, email);
+        var future = DateTime.UtcNow.AddDays(1); // newest of the whole shared database
+        await SeedArtworks.CreateAsync(App, email, $"Nouvelle {word}", images: 1, createdAt: future);
+        await SeedArtworks.CreateAsync(App, email, $"Masquée {word}", images: 0, createdAt: future.AddMinutes(1), hidden: true);
+
+        using var visitor = NewClient();
+        var page = await visitor.GetPageAsync("/");
+        var latest = Titles(page, "#latest-works");
+        Assert.Multiple(() =>
+        {
+            Assert.That(latest, Does.Contain($"Nouvelle {word}"));
+            Assert.That(latest, Has.None.EqualTo($"Masquée {word}"));
+            Assert.That(page.QuerySelectorAll("#categories a").Select(a => a.GetAttribute("href")), Does.Contain("/oeuvres?categorie=peinture"));
+            Assert.That(page.QuerySelectorAll("#home-artists a").Select(a => a.GetAttribute("href")), Does.Contain("/artistes/" + slug));
+            // The first two cards are above the fold on a phone.
+            Assert.That(page.QuerySelectorAll("#latest-works li:nth-child(-n+2) img").Select(i => i.GetAttribute("loading")), Is.All.EqualTo("eager"));
+            Assert.That(page.QuerySelectorAll("#latest-works li:nth-child(n+3) img").Select(i => i.GetAttribute("loading")), Is.All.EqualTo("lazy"));
+            Assert.That(page.QuerySelectorAll("h1"), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task The_artists_page_lists_activated_artists_with_their_number_of_public_works()
+    {
+        var word = Word();
+        var (client, email) = await Accounts.NewArtistAsync(App, "Liste " + word);
+        client.Dispose();
+        await SeedArtworks.CreateAsync(App, email, $"Une {word}", images: 0, createdAt: DateTime.UtcNow.AddDays(2));
+        await SeedArtworks.CreateAsync(App, email, $"Deux {word}", images: 0, createdAt: DateTime.UtcNow.AddDays(2));
+        await SeedArtworks.CreateAsync(App, email, $"Cachée {word}", images: 0, hidden: true);
+        var (empty, emptyEmail) = await Accounts.NewArtistAsync(App, "Aaaa Vide " + word);
+        empty.Dispose();
+        using var visitor = NewClient();
+        var inactive = NewEmail();
+        Assert.That((await visitor.RegisterAsync(inactive, "Inactif " + word)).Success, Is.True);
+
+        var page = await visitor.GetPageAsync("/artistes");
+        // Other tests register artists under the same default name: look up this test's own, unique ones.
+        var items = page.QuerySelectorAll("#artists .artist-item")
+            .Select(li => (Name: li.QuerySelector(".artist-item__name")!.TextContent.Trim(), Count: li.QuerySelector(".artist-item__count")!.TextContent.Trim()))
+            .Where(i => i.Name.EndsWith(word, StringComparison.Ordinal))
+            .ToDictionary(i => i.Name, i => i.Count);
+        Assert.Multiple(() =>
+        {
+            Assert.That(items[$"Liste {word}"], Is.EqualTo("2 œuvres"));
+            Assert.That(items[$"Aaaa Vide {word}"], Is.EqualTo("Pas encore d'œuvre"));
+            Assert.That(items.Keys, Has.None.EqualTo($"Inactif {word}"));
+            Assert.That(page.QuerySelector("meta[name=description]")?.GetAttribute("content")?.Length, Is.InRange(50, 160));
+        });
+        Assert.That(emptyEmail, Is.Not.EqualTo(email));
+    }
+
+    [Test]
+    public async Task The_artist_page_shows_their_public_works_as_cards()
+    {
+        var word = Word();
+        var (client, email) = await Accounts.NewArtistAsync(App, "Galerie " + word);
+        client.Dispose();
+        var slug = await SlugOfAsync(App, email);
+        var id = await SeedArtworks.CreateAsync(App, email, $"Visible {word}", images: 1);
+        await SeedArtworks.CreateAsync(App, email, $"Cachée {word}", images: 0, hidden: true);
+
+        using var visitor = NewClient();
+        var page = await visitor.GetPageAsync("/artistes/" + slug);
+        Assert.That(Titles(page, "#artist-works"), Is.EqualTo(new[] { $"Visible {word}" }));
+        Assert.That(page.QuerySelector("#artist-works a")?.GetAttribute("href"), Is.EqualTo($"/oeuvres/{id}/visible-{word}"));
+    }
+
+    [Test]
+    public async Task Every_public_page_has_a_unique_title_and_a_description_of_50_to_160_characters()
+    {
+        var word = Word();
+        var (client, email) = await Accounts.NewArtistAsync(App, "Titres " + word);
+        client.Dispose();
+        var slug = await SlugOfAsync(App, email);
+        var id = await SeedArtworks.CreateAsync(App, email, $"Titre {word}", images: 0);
+        using var visitor = NewClient();
+        var titles = new List<string>();
+        foreach (var url in new[] { "/", "/oeuvres", "/oeuvres?categorie=sculpture", "/artistes", "/artistes/" + slug, $"/oeuvres/{id}/titre-{word}" })
+        {
+            var page = await visitor.GetPageAsync(url);
+            titles.Add(page.Title ?? "");
+            Assert.That(page.QuerySelector("meta[name=description]")?.GetAttribute("content")?.Length, Is.InRange(50, 160), url);
+            Assert.That(page.QuerySelectorAll("[style]"), Is.Empty, url);
+            Assert.That(page.QuerySelectorAll("script:not([src])"), Is.Empty, url);
+        }
+        Assert.That(titles, Is.Unique);
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PosaX.Tests.Infrastructure;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Infrastructure;
+using static PosaX.Tests.Features.Catalogue.CatalogueData;
+
+namespace PosaX.Tests.Features.Catalogue;
+
+public class SearchTests(DatabaseProvider provider) : AppTest(provider)
+{
+    private string _word = "";
+    private string _surname = "";
+    private string Forest => $"Forêt d'ébène {_word}";
+    private string Market => $"Marché du soir {_word}";
+    private string Vase => $"Vase {_word}";
+
+    [OneTimeSetUp]
+    public async Task CreateWorksAsync()
+    {
+        _word = Word();
+        _surname = Word(10);
+        var (client, email) = await Accounts.NewArtistAsync(App, $"Mbarga {Capitalised(_surname)}");
+        client.Dispose();
+        var t = DateTime.UtcNow;
+        await SeedArtworks.CreateAsync(App, email, Forest, description: "Acrylique sur toile, la forêt au crépuscule.", images: 0, createdAt: t.AddMinutes(-3));
+        await SeedArtworks.CreateAsync(App, email, Market, description: "Peint au marché Mokolo de **Yaoundé**.", images: 0, createdAt: t.AddMinutes(-2));
+        await SeedArtworks.CreateAsync(App, email, Vase, category: "ceramique", images: 0, createdAt: t.AddMinutes(-1));
+    }
+
+    private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+
+    private async Task<string[]> SearchAsync(string q)
+    {
+        using var client = NewClient();
+        var page = await client.GetPageAsync("/oeuvres?q=" + Uri.EscapeDataString(q));
+        return Titles(page, "#catalogue-results");
+    }
+
+    [Test]
+    public async Task Foret_ebene_without_accents_finds_Foret_d_ebene() =>
+        Assert.That(await SearchAsync($"foret ebene {_word}"), Is.EqualTo(new[] { Forest }));
+
+    [Test]
+    public async Task An_upper_case_accented_query_finds_the_same_work() =>
+        Assert.That(await SearchAsync($"FORÊT {_word.ToUpperInvariant()}"), Is.EqualTo(new[] { Forest }));
+
+    [Test]
+    public async Task Yaounde_finds_a_work_whose_description_says_Yaounde() =>
+        Assert.That(await SearchAsync($"yaounde {_word}"), Is.EqualTo(new[] { Market }));
+
+    [Test]
+    public async Task The_artists_name_finds_their_works() =>
+        Assert.That(await SearchAsync($"mbarga {Capitalised(_surname)}"), Is.EqualTo(new[] { Vase, Market, Forest }));
+
+    [Test]
+    public async Task A_category_name_finds_its_works() =>
+        Assert.That(await SearchAsync($"Céramique {_word}"), Is.EqualTo(new[] { Vase }));
+
+    [Test]
+    public async Task Every_word_must_match() =>
+        Assert.That(await SearchAsync($"yaounde ebene {_word}"), Is.Empty);
+
+    [Test]
+    public async Task A_query_with_only_punctuation_lists_everything_instead_of_failing()
+    {
+        using var client = NewClient();
+        var page = await client.GetPageAsync("/oeuvres?q=%27%22%25_%5C*");
+        Assert.That(page.QuerySelector("#catalogue-q")?.GetAttribute("value"), Is.Null.Or.Empty);
+    }
+
+    [Test]
+    public async Task Postgresql_only_a_misspelled_artist_name_still_finds_the_works()
+    {
+        if (Provider != DatabaseProvider.Postgres) Assert.Ignore("Misspelling tolerance (trigrams) is a PostgreSQL feature.");
+        // One letter doubled, as in "ngonno" for "Ngono".
+        var misspelled = _surname[..4] + _surname[3] + _surname[4..];
+        Assert.That(await SearchAsync(misspelled), Is.SupersetOf(new[] { Vase, Market, Forest }));
+    }
+
+    [Test]
+    public async Task Postgresql_only_a_text_search_uses_the_GIN_index_on_the_search_vector()
+    {
+        if (Provider != DatabaseProvider.Postgres) Assert.Ignore("The tsvector and its GIN index exist on PostgreSQL only.");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+        var (client, email) = await Accounts.NewArtistAsync(App, "Remplissage " + Word());
+        client.Dispose();
+        var artistId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
+        var sql = await search.PageSqlAsync(new CatalogueQuery { Text = $"foret {_word}" });
+
+        // Everything below is rolled back: the shared database keeps neither the rows nor the statistics.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await AddBulkWorksAsync(db, artistId);
+        // A few thousand rows is still a small table: tell the planner that scans are expensive,
+        // as they are on a real catalogue, for this transaction only.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
+        var plan = await ExplainAsync(db, transaction, sql);
+        await transaction.RollbackAsync();
+
+        TestContext.Out.WriteLine(sql);
+        TestContext.Out.WriteLine(plan);
+        Assert.That(plan, Does.Contain("Bitmap Index Scan on \"IX_Artworks_SearchVector\""));
+    }
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using PosaX.Web.Components;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure.Text;
+
+namespace PosaX.Web.Features.Catalogue;
+
+public enum CatalogueSort { Recent, PriceAscending, PriceDescending }
+
+/// <summary>
+/// What a visitor asked the catalogue for, parsed from the query string. A value that cannot be
+/// understood (prixMin=abc, taille=XXL, a damaged cursor, an unknown category or artist) is
+/// dropped as if it were absent: the page still answers 200 and shows what was really applied.
+/// </summary>
+public sealed record CatalogueQuery
+{
+    public string? Text { get; init; }
+    public string? Category { get; init; }
+    public string? Artist { get; init; }
+    public long? MinPrice { get; init; }
+    public long? MaxPrice { get; init; }
+    public SizeClass? Size { get; init; }
+    public Orientation? Orientation { get; init; }
+    public bool AvailableOnly { get; init; }
+    public CatalogueSort Sort { get; init; }
+    /// <summary>The opaque keyset cursor (parameter <c>apres</c>), still undecoded.</summary>
+    public string? After { get; init; }
+
+    public static CatalogueQuery Parse(IQueryCollection query)
+    {
+        string? Value(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        static long? Price(string? s) =>
+            long.TryParse(s?.Replace(" ", "").Replace("\u00A0", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+        var text = Value("q");
+        return new CatalogueQuery
+        {
+            Text = text is { Length: > 200 } ? text[..200] : text,
+            Category = Value("categorie") is { Length: <= 60 } c ? c : null,
+            Artist = Value("artiste") is { Length: <= 100 } a ? a : null,
+            MinPrice = Price(Value("prixMin")),
+            MaxPrice = Price(Value("prixMax")),
+            Size = Value("taille")?.ToUpperInvariant() switch { "S" => SizeClass.S, "M" => SizeClass.M, "L" => SizeClass.L, _ => null },
+            Orientation = Value("orientation") switch
+            {
+                "portrait" => Data.Orientation.Portrait, "paysage" => Data.Orientation.Landscape, "carre" => Data.Orientation.Square, _ => null,
+            },
+            AvailableOnly = Value("disponible") is "1" or "true" or "on",
+            Sort = Value("tri") switch { "prix-asc" => CatalogueSort.PriceAscending, "prix-desc" => CatalogueSort.PriceDescending, _ => CatalogueSort.Recent },
+            After = Value("apres") is { Length: <= 100 } cursor ? cursor : null,
+        };
+    }
+
+    public static string SortValue(CatalogueSort sort) => sort switch
+    {
+        CatalogueSort.PriceAscending => "prix-asc", CatalogueSort.PriceDescending => "prix-desc", _ => "recent",
+    };
+
+    public static string SizeValue(SizeClass size) => size.ToString();
+
+    public static string OrientationValue(Orientation orientation) => orientation switch
+    {
+        Data.Orientation.Portrait => "portrait", Data.Orientation.Landscape => "paysage", _ => "carre",
+    };
+
+    /// <summary>True when anything narrows the list (the filters panel then opens by itself).</summary>
+    public bool HasFilters => Category is not null || Artist is not null || MinPrice is not null || MaxPrice is not null
+        || Size is not null || Orientation is not null || AvailableOnly || Sort != CatalogueSort.Recent;
+
+    /// <summary>The shareable /oeuvres URL of this query, with the parameters in their canonical spelling.</summary>
+    public string Url(string? after = null)
+    {
+        var parameters = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value) { if (value is not null) parameters.Add(new(name, value)); }
+        Add("q", Text);
+        Add("categorie", Category);
+        Add("artiste", Artist);
+        Add("prixMin", MinPrice?.ToString(CultureInfo.InvariantCulture));
+        Add("prixMax", MaxPrice?.ToString(CultureInfo.InvariantCulture));
+        Add("taille", Size is { } s ? SizeValue(s) : null);
+        Add("orientation", Orientation is { } o ? OrientationValue(o) : null);
+        Add("disponible", AvailableOnly ? "1" : null);
+        Add("tri", Sort == CatalogueSort.Recent ? null : SortValue(Sort));
+        Add("apres", after);
+        return QueryHelpers.AddQueryString(ArtworkUrls.Catalogue, parameters);
+    }
+}
+
+/// <summary>One page of results: the cards, how many works match in all, and the cursor of the next page.</summary>
+public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int Total, string? NextCursor, CatalogueQuery Applied);
+
+/// <summary>
+/// The public catalogue's one query: what is public, filters, text search and keyset pagination.
+/// Used by the catalogue, the home page, the artist page and the work page ("similar works").
+/// </summary>
+/// <remarks>
+/// Search: every folded word must match. PostgreSQL matches the stored, GIN-indexed French
+/// vector (accents stripped, stems) and also the works of artists whose name is close to the
+/// query (trigrams, for misspellings); SQLite matches each word as a substring of SearchText.
+/// A search keeps the chosen sort (newest first by default) rather than ranking by relevance:
+/// the keyset stays on indexed columns and both databases page the same way.
+/// </remarks>
+public sealed class ArtworkSearch(PosaXDbContext db)
+{
+    public const int PageSize = 24;
+    private const string SearchConfig = "posax_fr";
+
+    /// <summary>Works anyone may see: not hidden by moderation, by an activated artist.</summary>
+    public IQueryable<Artwork> Public() =>
+        db.Artworks.AsNoTracking().Where(a => a.HiddenAt == null && a.Artist.EmailConfirmed);
+
+    private async Task<(IQueryable<Artwork> Works, CatalogueQuery Applied)> FilterAsync(CatalogueQuery query, CancellationToken ct)
+    {
+        var works = Public();
+
+        // Unknown slugs are dropped (see CatalogueQuery), so the applied query is what the page shows.
+        if (query.Category is not null)
+        {
+            var categoryId = await db.Categories.Where(c => c.Slug == query.Category).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            if (categoryId is { } id) works = works.Where(a => a.CategoryId == id);
+            else query = query with { Category = null };
+        }
+        if (query.Artist is not null)
+        {
+            var artistId = await db.Users.Where(u => u.Slug == query.Artist && u.EmailConfirmed).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            if (artistId is { } id) works = works.Where(a => a.ArtistId == id);
+            else query = query with { Artist = null };
+        }
+        if (query.MinPrice is { } min) works = works.Where(a => a.Price >= min);
+        if (query.MaxPrice is { } max) works = works.Where(a => a.Price <= max);
+        if (query.Size is { } size) works = works.Where(a => a.SizeClass == size);
+        if (query.Orientation is { } orientation) works = works.Where(a => a.Orientation == orientation);
+        if (query.AvailableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
+
+        var terms = TextFolding.Terms(query.Text);
+        if (terms.Length > 0) works = await MatchingAsync(works, terms, ct);
+        else query = query with { Text = null };
+        return (works, query);
+    }
+
+    public async Task<CataloguePage> SearchAsync(CatalogueQuery query, int pageSize = PageSize, CancellationToken ct = default)
+    {
+        (var works, query) = await FilterAsync(query, ct);
+        var total = await works.CountAsync(ct);
+
+        var cursor = Cursor.Decode(query.After, query.Sort);
+        if (cursor is null) query = query with { After = null };
+        var rows = await Page(works, query.Sort, cursor).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
+
+        string? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            var last = rows[^1];
+            next = Cursor.Encode(query.Sort, query.Sort == CatalogueSort.Recent ? last.CreatedAt.Ticks : last.Price, last.Id);
+        }
+        return new CataloguePage(rows.Select(ToCard).ToList(), total, next, query);
+    }
+
+    /// <summary>The SQL of a page query (tests read its plan and check the keyset translation).</summary>
+    internal async Task<string> PageSqlAsync(CatalogueQuery query, CancellationToken ct = default)
+    {
+        (var works, query) = await FilterAsync(query, ct);
+        return Page(works, query.Sort, Cursor.Decode(query.After, query.Sort)).Take(PageSize + 1).Select(Projection).ToQueryString();
+    }
+
+    /// <summary>The newest public works, for the home page.</summary>
+    public async Task<IReadOnlyList<ArtworkCard.Model>> LatestAsync(int count, CancellationToken ct = default) =>
+        (await Page(Public(), CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
+
+    /// <summary>Up to <paramref name="count"/> other works of the same category or the same artist, newest first.</summary>
+    public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4, CancellationToken ct = default)
+    {
+        var works = Public().Where(a => a.Id != artworkId && (a.CategoryId == categoryId || a.ArtistId == artistId));
+        return (await Page(works, CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
+    }
+
+    private async Task<IQueryable<Artwork>> MatchingAsync(IQueryable<Artwork> works, string[] terms, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            // Folded terms are letters and digits only: nothing to escape for LIKE.
+            foreach (var term in terms)
+            {
+                var pattern = "%" + term + "%";
+                works = works.Where(a => EF.Functions.Like(a.SearchText, pattern));
+            }
+            return works;
+        }
+
+        var folded = string.Join(' ', terms);
+        // Misspelled artist names ("ngonno" for "Ngono"): a small indexed lookup first (trigram GIN
+        // index on lower(posax_unaccent(DisplayName))), so the works query stays a plain OR of two
+        // indexed conditions on Artworks (BitmapOr of the tsvector GIN index and the artist index).
+        var artists = await db.Users.AsNoTracking()
+            .Where(u => u.EmailConfirmed && EF.Functions.TrigramsAreWordSimilar(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
+            .Select(u => u.Id).Take(20).ToListAsync(ct);
+        return artists.Count == 0
+            ? works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded)))
+            : works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded))
+                || artists.Contains(a.ArtistId));
+    }
+
+    /// <summary>
+    /// Sort and keyset: the page after (key, id) costs what the first page costs. PostgreSQL gets a
+    /// row-value comparison ((a, b) &lt; (x, y), index-friendly); EF's SQLite provider does not
+    /// translate Npgsql's EF.Functions.LessThan(ValueTuple…), so SQLite gets the expanded form.
+    /// </summary>
+    private IQueryable<Artwork> Page(IQueryable<Artwork> works, CatalogueSort sort, Cursor? after)
+    {
+        var rowValues = db.Database.IsNpgsql();
+        switch (sort)
+        {
+            case CatalogueSort.PriceAscending:
+                if (after is { } up)
+                    works = rowValues
+                        ? works.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.Price, a.Id), ValueTuple.Create(up.Key, up.Id)))
+                        : works.Where(a => a.Price > up.Key || (a.Price == up.Key && a.Id > up.Id));
+                return works.OrderBy(a => a.Price).ThenBy(a => a.Id);
+            case CatalogueSort.PriceDescending:
+                if (after is { } down)
+                    works = rowValues
+                        ? works.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.Price, a.Id), ValueTuple.Create(down.Key, down.Id)))
+                        : works.Where(a => a.Price < down.Key || (a.Price == down.Key && a.Id < down.Id));
+                return works.OrderByDescending(a => a.Price).ThenByDescending(a => a.Id);
+            default:
+                if (after is { } recent)
+                {
+                    var createdAt = new DateTime(recent.Key, DateTimeKind.Utc);
+                    works = rowValues
+                        ? works.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(createdAt, recent.Id)))
+                        : works.Where(a => a.CreatedAt < createdAt || (a.CreatedAt == createdAt && a.Id < recent.Id));
+                }
+                return works.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+        }
+    }
+
+    private sealed record Row(long Id, string Slug, string Title, string ArtistName, long Price, ArtworkStatus Status, DateTime CreatedAt,
+        string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight);
+
+    // The cover as scalar subqueries: each is one lookup in the (ArtworkId, Position) index for the
+    // page's rows, where a joined "first image" becomes a window function over every image.
+    private static readonly System.Linq.Expressions.Expression<Func<Artwork, Row>> Projection = a => new Row(
+        a.Id, a.Slug, a.Title, a.Artist.DisplayName, a.Price, a.Status, a.CreatedAt,
+        a.Images.OrderBy(i => i.Position).Select(i => i.Key).FirstOrDefault(),
+        a.Images.OrderBy(i => i.Position).Select(i => i.Widths).FirstOrDefault(),
+        a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Width).FirstOrDefault(),
+        a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Height).FirstOrDefault());
+
+    private static ArtworkCard.Model ToCard(Row row) => new(
+        row.Id, row.Slug, row.Title, row.ArtistName, row.Price, row.Status,
+        row.CoverKey, row.CoverWidths is null ? [] : ParseWidths(row.CoverWidths), row.CoverWidth ?? 0, row.CoverHeight ?? 0);
+
+    public static int[] ParseWidths(string widths) =>
+        widths.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Where(n => n > 0).Order().ToArray();
+
+    /// <summary>The position after which the next page starts: (sort key, id), as an opaque URL-safe token.</summary>
+    private readonly record struct Cursor(long Key, long Id)
+    {
+        public static string Encode(CatalogueSort sort, long key, long id) =>
+            WebEncoders.Base64UrlEncode(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{(int)sort}.{key}.{id}")));
+
+        /// <summary>Null when absent, damaged, or made for another sort.</summary>
+        public static Cursor? Decode(string? token, CatalogueSort sort)
+        {
+            if (string.IsNullOrEmpty(token)) return null;
+            try
+            {
+                var parts = Encoding.ASCII.GetString(WebEncoders.Base64UrlDecode(token)).Split('.');
+                if (parts.Length != 3
+                    || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s != (int)sort
+                    || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var key)
+                    || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
+                if (sort == CatalogueSort.Recent && key > DateTime.MaxValue.Ticks) return null;
+                return new Cursor(key, id);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+}

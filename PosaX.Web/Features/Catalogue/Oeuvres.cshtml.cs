@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Shared;
+
+namespace PosaX.Web.Features.Catalogue;
+
+/// <summary>
+/// The catalogue, /oeuvres: filters in a GET form (shareable URLs, no JavaScript), 24 works a
+/// page, keyset pagination through the "Suivant" link.
+/// </summary>
+public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
+{
+    public static class Texts
+    {
+        public const string Title = "Œuvres d'art à vendre";
+        public const string Heading = "Œuvres";
+        public const string Description = "Peintures, sculptures, photographies, perlages et textiles d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.";
+        public const string Search = "Rechercher une œuvre, un artiste, une ville…";
+        public const string SearchButton = "Rechercher";
+        public const string Filters = "Filtres et tri";
+        public const string Category = "Catégorie";
+        public const string AnyCategory = "Toutes les catégories";
+        public const string MinPrice = "Prix minimum (FCFA)";
+        public const string MaxPrice = "Prix maximum (FCFA)";
+        public const string Size = "Taille";
+        public const string AnySize = "Toutes les tailles";
+        public const string SizeS = "Petite (moins de 40 cm)";
+        public const string SizeM = "Moyenne (40 à 100 cm)";
+        public const string SizeL = "Grande (plus de 100 cm)";
+        public const string Orientation = "Orientation";
+        public const string AnyOrientation = "Toutes";
+        public const string Portrait = "Portrait";
+        public const string Landscape = "Paysage";
+        public const string Square = "Carré";
+        public const string Available = "Disponibles uniquement";
+        public const string Sort = "Trier par";
+        public const string Recent = "Les plus récentes";
+        public const string PriceAscending = "Prix croissant";
+        public const string PriceDescending = "Prix décroissant";
+        public const string Apply = "Appliquer";
+        public const string Reset = "Tout effacer";
+        public const string Artist = "Artiste";
+        public const string RemoveArtist = "retirer ce filtre";
+        public const string Next = "Suivant";
+        public const string FirstPage = "Première page";
+        public const string NoResult = "Aucune œuvre ne correspond à votre recherche. Essayez moins de filtres ou d'autres mots.";
+
+        public static string ListTitle(string? category, string? artist) => (category, artist) switch
+        {
+            (not null, not null) => $"{category} de {artist}",
+            (not null, null) => $"{category} : œuvres à vendre",
+            (null, not null) => $"Œuvres de {artist}",
+            _ => Title,
+        };
+
+        public static string SearchTitle(string query, string listTitle) => $"« {query} » : {listTitle.ToLowerInvariant()}";
+
+        public static string ListDescription(string title, int total) =>
+            $"{title} sur PosaX : {Count(total).ToLowerInvariant()} d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.";
+
+        public static string Count(int total) => total switch
+        {
+            0 => "Aucune œuvre",
+            1 => "1 œuvre",
+            _ => total.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = "\u00A0", NumberGroupSizes = [3] }) + " œuvres",
+        };
+    }
+
+    public CataloguePage Result { get; private set; } = null!;
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public string? ArtistName { get; private set; }
+    public PageMeta Meta { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await search.SearchAsync(CatalogueQuery.Parse(Request.Query), ct: ct);
+        Categories = await db.Categories.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).ToListAsync(ct);
+        var applied = Result.Applied;
+        if (applied.Artist is not null)
+            ArtistName = await db.Users.Where(u => u.Slug == applied.Artist).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var category = Categories.FirstOrDefault(c => c.Slug == applied.Category)?.Name;
+
+        // One title per distinct listing; filtered and later pages are not for search engines.
+        var title = Texts.ListTitle(category, ArtistName);
+        if (applied.Text is not null) title = Texts.SearchTitle(applied.Text, title);
+        var description = category is null && ArtistName is null ? Texts.Description : MetaText.Shorten(Texts.ListDescription(title, Result.Total));
+        var noIndex = applied.Text is not null || applied.After is not null || applied.MinPrice is not null || applied.MaxPrice is not null
+            || applied.Size is not null || applied.Orientation is not null || applied.AvailableOnly || applied.Sort != CatalogueSort.Recent;
+        Meta = new PageMeta(title, description, noIndex);
+    }
+}
