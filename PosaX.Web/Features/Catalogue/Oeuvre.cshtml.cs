@@ -94,7 +94,16 @@ public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRender
             OpenGraphType = "product",
             // The pipeline's 1200×630 JPEG: what WhatsApp and Facebook show in a shared link's preview.
             Image = Images.Count > 0 ? new SocialImage(ImagePipeline.OgUrl(Images[0].Key), ImagePipeline.OgWidth, ImagePipeline.OgHeight, work.Title) : null,
+            StructuredData = StructuredDataOf(work),
         };
         return Page();
+    }
+
+    private object[] StructuredDataOf(WorkView work)
+    {
+        var facts = new Seo.StructuredData.WorkFacts(work.Id, work.Slug, work.Title, markdown.ToPlainText(work.Description), work.Price,
+            work.Status, work.Medium, work.HeightCm, work.WidthCm, work.DepthCm, work.Year, work.CategoryName, work.CategorySlug,
+            work.ArtistName, work.ArtistSlug, Images.Select(i => i.Key).ToList());
+        return [Seo.StructuredData.Work(site.Value, facts), Seo.StructuredData.Breadcrumb(site.Value, facts)];
     }
 }

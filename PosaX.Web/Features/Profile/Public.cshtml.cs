@@ -27,6 +27,7 @@ public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<
     public string Description { get; private set; } = "";
     public string PageUrl { get; private set; } = "";
     public CataloguePage Works { get; private set; } = null!;
+    public PageMeta Meta { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -43,6 +44,13 @@ public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<
         Description = plain.Length == 0
             ? $"{artist.Name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp."
             : MetaText.Shorten($"{artist.Name} — {plain}", 155);
+        Meta = new PageMeta(artist.Name + ", artiste", Description)
+        {
+            OpenGraphType = "profile",
+            // The shared preview stays the site's JPEG: WebP previews are not shown by every messenger.
+            StructuredData = [Seo.StructuredData.ArtistProfile(site.Value, artist.Name, artist.Slug, plain.Length == 0 ? null : plain,
+                artist.PhotoKey, [artist.Facebook, artist.Instagram])],
+        };
         return Page();
     }
 }

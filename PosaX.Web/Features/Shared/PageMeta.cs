@@ -30,11 +30,25 @@ public sealed record PageMeta(string Title, string? Description = null, bool NoI
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public string? JsonLd() => StructuredData.Count switch
+    /// <summary>One JSON-LD document: a single node with its @context, or several in an @graph.</summary>
+    public string? JsonLd()
     {
-        0 => null,
-        1 => JsonSerializer.Serialize(StructuredData[0], StructuredData[0].GetType(), JsonLdOptions),
-        _ => JsonSerializer.Serialize(new Dictionary<string, object> { ["@context"] = "https://schema.org", ["@graph"] = StructuredData }, JsonLdOptions),
+        if (StructuredData.Count == 0) return null;
+        var document = new Dictionary<string, object?> { ["@context"] = "https://schema.org" };
+        if (StructuredData is [IDictionary<string, object?> single])
+            foreach (var (key, value) in single) document[key] = value;
+        else
+            document["@graph"] = StructuredData;
+        return JsonSerializer.Serialize(WithoutNulls(document), JsonLdOptions);
+    }
+
+    // Absent facts (no depth, no bio…) are left out rather than written as null.
+    private static object? WithoutNulls(object? value) => value switch
+    {
+        IDictionary<string, object?> node => node.Where(p => p.Value is not null)
+            .ToDictionary(p => p.Key, p => WithoutNulls(p.Value)),
+        IEnumerable<object> items when value is not string => items.Select(WithoutNulls).ToArray(),
+        _ => value,
     };
 }
 

@@ -1,0 +1,122 @@
+using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Images;
+
+namespace PosaX.Web.Features.Seo;
+
+/// <summary>
+/// schema.org nodes for JSON-LD (PageMeta.StructuredData). Every URL is absolute, from Site__BaseUrl;
+/// prices are whole numbers in XAF. The @context is added by PageMeta.
+/// </summary>
+public static class StructuredData
+{
+    public sealed record WorkFacts(
+        long Id, string Slug, string Title, string? Description, long Price, ArtworkStatus Status,
+        string? Medium, double HeightCm, double WidthCm, double? DepthCm, int? Year,
+        string CategoryName, string CategorySlug, string ArtistName, string ArtistSlug, IReadOnlyList<string> ImageKeys);
+
+    /// <summary>A work: Product (so it can be offered) and VisualArtwork (what it is).</summary>
+    public static Dictionary<string, object?> Work(SiteOptions site, WorkFacts work)
+    {
+        var url = site.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri;
+        var artist = new Dictionary<string, object?>
+        {
+            ["@type"] = "Person",
+            ["name"] = work.ArtistName,
+            ["url"] = site.Absolute("/artistes/" + work.ArtistSlug).AbsoluteUri,
+        };
+        return new Dictionary<string, object?>
+        {
+            ["@type"] = new[] { "Product", "VisualArtwork" },
+            ["@id"] = url + "#oeuvre",
+            ["name"] = work.Title,
+            ["url"] = url,
+            ["image"] = work.ImageKeys.Select(k => site.Absolute(ImagePipeline.Url(k, ImagePipeline.ArtworkWidths[1])).AbsoluteUri).ToArray(),
+            ["description"] = string.IsNullOrWhiteSpace(work.Description) ? null : work.Description,
+            ["creator"] = artist,
+            ["artform"] = work.CategoryName,
+            ["artMedium"] = work.Medium,
+            ["category"] = work.CategoryName,
+            ["height"] = Centimetres(work.HeightCm),
+            ["width"] = Centimetres(work.WidthCm),
+            ["depth"] = work.DepthCm is { } depth ? Centimetres(depth) : null,
+            ["dateCreated"] = work.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["offers"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "Offer",
+                ["price"] = work.Price,
+                ["priceCurrency"] = "XAF",
+                // Reserved works may come back: only a sale takes a work out of stock.
+                ["availability"] = work.Status == ArtworkStatus.Sold ? "https://schema.org/SoldOut" : "https://schema.org/InStock",
+                ["url"] = url,
+                ["seller"] = artist,
+            },
+        };
+    }
+
+    /// <summary>Accueil › Catégorie › Œuvre.</summary>
+    public static Dictionary<string, object?> Breadcrumb(SiteOptions site, WorkFacts work) => new()
+    {
+        ["@type"] = "BreadcrumbList",
+        ["itemListElement"] = new object[]
+        {
+            Crumb(1, "Accueil", site.Absolute("/").AbsoluteUri),
+            Crumb(2, work.CategoryName, site.Absolute($"{ArtworkUrls.Catalogue}?categorie={work.CategorySlug}").AbsoluteUri),
+            Crumb(3, work.Title, site.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri),
+        },
+    };
+
+    /// <summary>An artist's page: a ProfilePage about a Person.</summary>
+    public static Dictionary<string, object?> ArtistProfile(SiteOptions site, string name, string slug, string? bioText,
+        string? photoKey, IEnumerable<string?> sameAs)
+    {
+        var url = site.Absolute("/artistes/" + slug).AbsoluteUri;
+        var links = sameAs.Where(s => !string.IsNullOrEmpty(s)).ToArray();
+        return new Dictionary<string, object?>
+        {
+            ["@type"] = "ProfilePage",
+            ["url"] = url,
+            ["inLanguage"] = "fr",
+            ["mainEntity"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "Person",
+                ["@id"] = url + "#artiste",
+                ["name"] = name,
+                ["url"] = url,
+                ["image"] = photoKey is null ? null : site.Absolute(ImagePipeline.Url(photoKey, 480)).AbsoluteUri,
+                ["description"] = string.IsNullOrWhiteSpace(bioText) ? null : bioText,
+                ["sameAs"] = links.Length == 0 ? null : links,
+            },
+        };
+    }
+
+    /// <summary>The site, with the catalogue search (the home page).</summary>
+    public static Dictionary<string, object?> WebSite(SiteOptions site) => new()
+    {
+        ["@type"] = "WebSite",
+        ["name"] = "PosaX",
+        ["url"] = site.Absolute("/").AbsoluteUri,
+        ["inLanguage"] = "fr",
+        ["potentialAction"] = new Dictionary<string, object?>
+        {
+            ["@type"] = "SearchAction",
+            ["target"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "EntryPoint",
+                ["urlTemplate"] = site.Absolute(ArtworkUrls.Catalogue).AbsoluteUri + "?q={search_term_string}",
+            },
+            ["query-input"] = "required name=search_term_string",
+        },
+    };
+
+    private static Dictionary<string, object?> Crumb(int position, string name, string url) => new()
+    {
+        ["@type"] = "ListItem", ["position"] = position, ["name"] = name, ["item"] = url,
+    };
+
+    private static Dictionary<string, object?> Centimetres(double value) => new()
+    {
+        ["@type"] = "QuantitativeValue", ["value"] = value, ["unitCode"] = "CMT",
+    };
+}
