@@ -161,6 +161,16 @@ public class MetaTagsTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(target, Is.EqualTo(PosaXApp.BaseUrl + "/oeuvres?q={search_term_string}"));
     }
 
+    [Test]
+    public async Task A_category_listing_is_its_own_canonical_page_and_a_search_is_noindex_but_followed()
+    {
+        using var client = NewClient();
+        var category = await client.GetPageAsync("/oeuvres?categorie=sculpture&tri=recent");
+        Assert.That(category.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), Is.EqualTo(PosaXApp.BaseUrl + "/oeuvres?categorie=sculpture"));
+        var search = await client.GetPageAsync("/oeuvres?q=bronze");
+        Assert.That(Meta(search, "meta[name=robots]"), Is.EqualTo("noindex, follow"));
+    }
+
     [TestCase("/connexion")]
     [TestCase("/inscription")]
     [TestCase("/mot-de-passe-oublie")]

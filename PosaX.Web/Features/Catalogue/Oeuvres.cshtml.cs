@@ -88,6 +88,16 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         var description = category is null && ArtistName is null ? Texts.Description : MetaText.Shorten(Texts.ListDescription(title, Result.Total));
         var noIndex = applied.Text is not null || applied.After is not null || applied.MinPrice is not null || applied.MaxPrice is not null
             || applied.Size is not null || applied.Orientation is not null || applied.AvailableOnly || applied.Sort != CatalogueSort.Recent;
-        Meta = new PageMeta(title, description, noIndex);
+        // The canonical keeps what makes a listing distinct (its category, its artist), nothing else:
+        // "/oeuvres?categorie=peinture" is a landing page of its own, not a duplicate of "/oeuvres".
+        var canonicalQuery = new List<string>();
+        if (applied.Category is not null) canonicalQuery.Add("categorie=" + Uri.EscapeDataString(applied.Category));
+        if (applied.Artist is not null) canonicalQuery.Add("artiste=" + Uri.EscapeDataString(applied.Artist));
+        Meta = new PageMeta(title, description, noIndex)
+        {
+            CanonicalPath = ArtworkUrls.Catalogue + (canonicalQuery.Count == 0 ? "" : "?" + string.Join('&', canonicalQuery)),
+            // Searches and later pages stay out of the index, but their links (the works) are followed.
+            FollowLinks = true,
+        };
     }
 }

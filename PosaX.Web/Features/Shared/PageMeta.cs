@@ -12,6 +12,9 @@ public sealed record PageMeta(string Title, string? Description = null, bool NoI
     /// <summary>Path (and query) of the canonical URL; null = this request's path without its query.</summary>
     public string? CanonicalPath { get; init; }
 
+    /// <summary>With NoIndex: may crawlers still follow the page's links (search results, later pages)?</summary>
+    public bool FollowLinks { get; init; }
+
     /// <summary>og:type: "website" unless the page is an article, a product, a profile…</summary>
     public string OpenGraphType { get; init; } = "website";
 
