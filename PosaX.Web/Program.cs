@@ -28,6 +28,9 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication (signed-in users are never served from or stored in the cache) and inside
+// response compression: the cache keeps the plain body, each response is compressed as asked.
+app.UseOutputCache();
 app.MapPosaXEndpoints();
 app.Run();
 

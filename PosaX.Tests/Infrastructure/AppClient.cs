@@ -61,9 +61,23 @@ public sealed class AppClient : IDisposable
 
     public async Task<AjaxReply> PostAjaxAsync(IHtmlFormElement form, IDictionary<string, string> fields, params Upload[] files)
     {
-        using var request = BuildPost(form, fields, files, ajax: true);
+        using var request = BuildPost(form, fields, files, ajax: true, await FetchedTokenAsync(form));
         var response = await Http.SendAsync(request);
         return await ReadAjaxAsync(response);
+    }
+
+    /// <summary>
+    /// A form of a cached page carries no token but data-token-url: the fetch helper asks that URL
+    /// for one right before posting (it also sets the antiforgery cookie), and so does this.
+    /// </summary>
+    private async Task<string?> FetchedTokenAsync(IHtmlFormElement form)
+    {
+        var url = form.GetAttribute("data-token-url");
+        if (url is null || form.QuerySelector("input[name=__RequestVerificationToken]") is not null) return null;
+        using var response = await Http.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"GET {url}");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("token").GetString();
     }
 
     /// <summary>The same form posted without JavaScript: token in the body, HTML answered.</summary>
@@ -89,12 +103,12 @@ public sealed class AppClient : IDisposable
             root.GetProperty("message").GetString(), root.GetProperty("redirect_url").GetString(), errors, response);
     }
 
-    private static HttpRequestMessage BuildPost(IHtmlFormElement form, IDictionary<string, string> fields, Upload[] files, bool ajax)
+    private static HttpRequestMessage BuildPost(IHtmlFormElement form, IDictionary<string, string> fields, Upload[] files, bool ajax,
+        string? token = null)
     {
         var action = form.GetAttribute("action") ?? throw new AssertionException("The form has no action.");
         Assert.That(form.Method, Is.EqualTo("post").IgnoreCase, "forms post");
         var values = new List<KeyValuePair<string, string>>();
-        string? token = null;
         foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
         {
             if (hidden.Name == "__RequestVerificationToken") token = hidden.Value;

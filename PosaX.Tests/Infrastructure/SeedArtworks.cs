@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PosaX.Web.Data;
 using PosaX.Web.Infrastructure.Images;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Tests.Infrastructure;
 
@@ -55,6 +56,8 @@ public static class SeedArtworks
         }
         db.Artworks.Add(artwork);
         await db.SaveChangesAsync();
+        // Written behind the app's back: tell its output cache, as the app's own handlers do.
+        await scope.ServiceProvider.GetRequiredService<PublicCache>().ArtworkChangedAsync(artwork.Id, artwork.ArtistId);
         return artwork.Id;
     }
 }

@@ -8,7 +8,7 @@ using PosaX.Web.Infrastructure.Web;
 namespace PosaX.Web.Features.Artworks;
 
 /// <summary>Deletes one of the artist's works, its pictures' rows, then their files.</summary>
-public class DeleteModel(PosaXDbContext db, UserManager<Artist> users, ImagePipeline images, ILogger<DeleteModel> logger) : AjaxPageModel
+public class DeleteModel(PosaXDbContext db, UserManager<Artist> users, ImagePipeline images, PublicCache publicCache, ILogger<DeleteModel> logger) : AjaxPageModel
 {
     public long Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -28,6 +28,7 @@ public class DeleteModel(PosaXDbContext db, UserManager<Artist> users, ImagePipe
         var keys = artwork.Images.Select(i => i.Key).ToList();
         db.Artworks.Remove(artwork);
         await db.SaveChangesAsync();
+        await publicCache.ArtworkChangedAsync(artwork.Id, artwork.ArtistId);
         foreach (var key in keys) images.Delete(key);
         logger.LogInformation("Artwork {Id} deleted by its artist", id);
         return Succeeded(ArtworkTexts.Deleted, "/atelier/oeuvres");

@@ -17,7 +17,7 @@ namespace PosaX.Web.Features.Artworks;
 /// </summary>
 public class EditModel(
     PosaXDbContext db, UserManager<Artist> users, ImagePipeline images, TimeProvider clock,
-    IValidator<ArtworkInput> validator, ILogger<EditModel> logger) : AjaxPageModel
+    IValidator<ArtworkInput> validator, PublicCache publicCache, ILogger<EditModel> logger) : AjaxPageModel
 {
     public sealed record StoredImageView(long Id, string Key, int Width, int Height);
     public sealed record CategoryOption(string Slug, string Name);
@@ -104,6 +104,7 @@ public class EditModel(
             foreach (var done in processed) images.Delete(done.Key);
             throw;
         }
+        await publicCache.ArtworkChangedAsync(artwork.Id, artwork.ArtistId);
         // Files of removed pictures go once no row points at them.
         foreach (var image in removed) images.Delete(image.Key);
         logger.LogInformation("Artwork {Id} {Action} by {Artist}", artwork.Id, creating ? "created" : "updated", artist.Id);

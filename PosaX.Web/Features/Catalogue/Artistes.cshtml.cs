@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Data;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Catalogue;
 
 /// <summary>/artistes: every activated artist, the most recently active first, then by name.</summary>
+[OutputCache(PolicyName = PublicCache.Listing)]
 public class ArtistesModel(PosaXDbContext db, ArtworkSearch search) : PageModel
 {
     public static class Texts

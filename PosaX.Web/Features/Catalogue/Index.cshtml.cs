@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Components;
 using PosaX.Web.Data;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Catalogue;
 
 /// <summary>The home page: the newest works, the categories, a few artists.</summary>
+[OutputCache(PolicyName = PublicCache.Listing)]
 public class IndexModel(PosaXDbContext db, ArtworkSearch search) : PageModel
 {
     public static class Texts

@@ -1,14 +1,16 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PosaX.Web.Components;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Shared;
-using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Images;
 using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
+using PosaX.Web.Infrastructure;
 
 namespace PosaX.Web.Features.Catalogue;
 
@@ -17,6 +19,7 @@ namespace PosaX.Web.Features.Catalogue;
 /// canonical URL. Hidden works and works of unactivated artists are 404; a sold work stays
 /// visible, marked "Vendue", without the order form; a reserved one shows "Réservée", no form.
 /// </summary>
+[OutputCache(PolicyName = PublicCache.Page)]
 public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
 {
     public static class Texts
@@ -85,6 +88,8 @@ public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRender
                 .Select(i => new { i.Key, i.Width, i.Height, i.Widths }).ToListAsync(ct))
             .Select(i => new Image(i.Key, i.Width, i.Height, ArtworkSearch.ParseWidths(i.Widths))).ToList();
         Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, 4, ct);
+        // Evicted when this work, a similar work shown here, or the artist's profile changes.
+        PublicCache.Tag(HttpContext, [PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId), ..Similar.Select(s => PublicCache.ArtworkTag(s.Id))]);
         DescriptionHtml = markdown.ToHtml(work.Description);
         AbsoluteUrl = site.Value.Absolute(canonical).AbsoluteUri;
         Meta = new PageMeta(Texts.PageTitle(work.Title, work.CategoryName, work.ArtistName),

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Shared;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Catalogue;
 
@@ -10,6 +12,7 @@ namespace PosaX.Web.Features.Catalogue;
 /// The catalogue, /oeuvres: filters in a GET form (shareable URLs, no JavaScript), 24 works a
 /// page, keyset pagination through the "Suivant" link.
 /// </summary>
+[OutputCache(PolicyName = PublicCache.Search)]
 public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
 {
     public static class Texts

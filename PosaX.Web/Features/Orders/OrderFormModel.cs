@@ -8,6 +8,16 @@ namespace PosaX.Web.Features.Orders;
 /// </summary>
 public sealed record OrderFormModel(long ArtworkId, bool CanOrder)
 {
+    /// <summary>
+    /// The work page is served from the output cache to every visitor, so its form carries no
+    /// antiforgery token (it would be bound to the first visitor's cookie): the fetch helper asks
+    /// <see cref="AntiforgeryTokenEndpoint.Path"/> for one, and visitors without JavaScript follow
+    /// a link to the order page (never cached), whose form carries its token.
+    /// </summary>
+    public bool WithToken { get; init; }
+
+    public string OrderPageUrl => $"/oeuvres/{ArtworkId}/commander";
+
     public OrderInput? Values { get; init; }
     public AjaxResponse? Outcome { get; init; }
 

@@ -52,20 +52,26 @@ public class PlaceModel(
     public WorkOnOffer? Work { get; private set; }
     public OrderInput Input { get; private set; } = new();
 
-    /// <summary>The order URL is for posts; a visitor who opens it goes to the work.</summary>
+    /// <summary>
+    /// The order form for visitors without JavaScript (the work page's noscript link leads here):
+    /// never cached, so its form carries the visitor's own antiforgery token. A work that cannot
+    /// be ordered sends the visitor to its page, which says why; one not on the site is 404.
+    /// </summary>
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var slug = await db.Artworks.Where(a => a.Id == id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
-        return slug is null ? NotFound() : Redirect(ArtworkUrls.Page(id, slug));
+        Work = await FindAsync(id, ct);
+        if (Work is null || Work.Hidden || !Work.ArtistActive || Work.ArtistEmail is null)
+        {
+            Work = null;
+            return NotFound();
+        }
+        return Work.Status == ArtworkStatus.Available ? Page() : Redirect(ArtworkUrls.Page(Work.Id, Work.Slug));
     }
 
     public async Task<IActionResult> OnPostAsync(long id, [FromForm] OrderInput input, CancellationToken ct)
     {
         Input = input;
-        Work = await db.Artworks.Where(a => a.Id == id)
-            .Select(a => new WorkOnOffer(a.Id, a.Title, a.Slug, a.Price, a.Status, a.HiddenAt != null,
-                a.ArtistId, a.Artist.DisplayName, a.Artist.Email, a.Artist.EmailConfirmed, a.Artist.WhatsApp))
-            .FirstOrDefaultAsync(ct);
+        Work = await FindAsync(id, ct);
 
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid || !ModelState.IsValid) return Invalid(null, validation);
@@ -106,6 +112,12 @@ public class PlaceModel(
         return Succeeded(OrderTexts.Placed(order.Reference),
             WhatsAppNumber.ChatLink(Work.ArtistWhatsApp, OrderTexts.WhatsAppMessage(summary)));
     }
+
+    private Task<WorkOnOffer?> FindAsync(long id, CancellationToken ct) =>
+        db.Artworks.Where(a => a.Id == id)
+            .Select(a => new WorkOnOffer(a.Id, a.Title, a.Slug, a.Price, a.Status, a.HiddenAt != null,
+                a.ArtistId, a.Artist.DisplayName, a.Artist.Email, a.Artist.EmailConfirmed, a.Artist.WhatsApp))
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The order and the artist's mail commit together. 32⁴ references: a collision is rare but

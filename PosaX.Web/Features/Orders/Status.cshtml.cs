@@ -40,7 +40,7 @@ public static class StatusTexts
 /// the work is Available again. Another artist's order answers 404, as an unknown one.
 /// </summary>
 [Authorize]
-public class StatusModel(PosaXDbContext db, UserManager<Artist> users, TimeProvider clock) : AjaxPageModel
+public class StatusModel(PosaXDbContext db, UserManager<Artist> users, TimeProvider clock, PublicCache publicCache) : AjaxPageModel
 {
     public static string PathOf(long orderId) => $"{AtelierModel.Path}/{orderId}/statut";
 
@@ -58,6 +58,7 @@ public class StatusModel(PosaXDbContext db, UserManager<Artist> users, TimeProvi
         if (!OrderPipeline.CanMove(order.Status, to)) return Invalid("status", StatusTexts.CannotMove(order.Status, to));
 
         var work = order.Artwork;
+        var workStatus = work.Status;
         var now = clock.GetUtcNow().UtcDateTime;
         var holder = await db.Orders
             .Where(o => o.ArtworkId == work.Id && o.Id != order.Id && o.Status == OrderStatus.Reserved)
@@ -96,6 +97,8 @@ public class StatusModel(PosaXDbContext db, UserManager<Artist> users, TimeProvi
         order.Status = to;
         order.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        // Réservée, vendue, back on sale: the work page and the listings show it.
+        if (work.Status != workStatus) await publicCache.ArtworkChangedAsync(work.Id, work.ArtistId);
 
         Flash = message;
         return Succeeded(message, AtelierModel.Path);

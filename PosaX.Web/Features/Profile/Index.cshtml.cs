@@ -64,7 +64,7 @@ public static class ProfileTexts
 }
 
 public class IndexModel(
-    PosaXDbContext db, UserManager<Artist> users, ImagePipeline images, IValidator<ProfileInput> validator) : AjaxPageModel
+    PosaXDbContext db, UserManager<Artist> users, ImagePipeline images, IValidator<ProfileInput> validator, PublicCache publicCache) : AjaxPageModel
 {
     public ProfileInput Input { get; private set; } = new();
     public string Slug { get; private set; } = "";
@@ -122,6 +122,7 @@ public class IndexModel(
             if (photo is not null) images.Delete(photo.Key);
             throw;
         }
+        await publicCache.ArtistChangedAsync(artist.Id);
         // The old files go only once the row no longer points at them.
         if (oldPhoto is not null && oldPhoto != artist.PhotoKey) images.Delete(oldPhoto);
         Show(artist);

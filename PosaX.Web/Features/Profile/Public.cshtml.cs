@@ -1,16 +1,19 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Features.Shared;
-using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
+using PosaX.Web.Infrastructure;
 
 namespace PosaX.Web.Features.Profile;
 
 /// <summary>The public artist page, /artistes/{slug}: only activated accounts have one.</summary>
+[OutputCache(PolicyName = PublicCache.Page)]
 public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, ArtworkSearch search) : PageModel
 {
     public static class Texts
@@ -20,7 +23,7 @@ public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<
         public const string AllWorks = "Voir ses autres œuvres";
     }
 
-    public sealed record ArtistView(string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey);
+    public sealed record ArtistView(Guid Id, string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey);
 
     public ArtistView Artist { get; private set; } = null!;
     public string BioHtml { get; private set; } = "";
@@ -33,10 +36,12 @@ public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<
     {
         var artist = await db.Users.AsNoTracking()
             .Where(a => a.Slug == slug && a.EmailConfirmed)
-            .Select(a => new ArtistView(a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey))
+            .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey))
             .FirstOrDefaultAsync();
         if (artist is null) return NotFound();
         Artist = artist;
+        // Its works are the artist's: a change to any of them evicts this tag too.
+        PublicCache.Tag(HttpContext, PublicCache.ArtistTag(artist.Id));
         BioHtml = markdown.ToHtml(artist.Bio);
         PageUrl = site.Value.Absolute("/artistes/" + artist.Slug).AbsoluteUri;
         Works = await search.SearchAsync(new CatalogueQuery { Artist = artist.Slug });

@@ -6,6 +6,7 @@ using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Images;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Seo;
 
@@ -35,11 +36,11 @@ public static class SitemapEndpoints
             lines.Add("");
             lines.Add("Sitemap: " + site.Value.Absolute("/sitemap.xml").AbsoluteUri);
             return Results.Text(string.Join('\n', lines) + "\n", "text/plain; charset=utf-8");
-        });
-        app.MapGet("/sitemap.xml", WriteIndexAsync);
-        app.MapGet("/sitemaps/pages.xml", WritePagesAsync);
-        app.MapGet("/sitemaps/artistes.xml", WriteArtistsAsync);
-        app.MapGet("/sitemaps/oeuvres-{block:int}.xml", WriteArtworksAsync);
+        }).CacheOutput(PublicCache.Listing);
+        app.MapGet("/sitemap.xml", WriteIndexAsync).CacheOutput(PublicCache.Listing);
+        app.MapGet("/sitemaps/pages.xml", WritePagesAsync).CacheOutput(PublicCache.Listing);
+        app.MapGet("/sitemaps/artistes.xml", WriteArtistsAsync).CacheOutput(PublicCache.Listing);
+        app.MapGet("/sitemaps/oeuvres-{block:int}.xml", WriteArtworksAsync).CacheOutput(PublicCache.Listing);
         return app;
     }
 

@@ -99,6 +99,10 @@ public static class WebRegistration
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
             o.MimeTypes = ["text/html", "application/json", "application/xml", "text/plain", "image/svg+xml"];
         });
+        // Anonymous public pages from memory, evicted by tag when their content changes (PublicCache).
+        services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.Section);
+        services.AddOutputCache(PublicCache.AddPolicies);
+        services.AddSingleton<PublicCache>();
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return builder;
@@ -125,6 +129,7 @@ public static class WebRegistration
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         Features.Seo.SitemapEndpoints.MapSitemaps(app);
+        app.MapAntiforgeryToken();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

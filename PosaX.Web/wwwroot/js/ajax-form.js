@@ -2,19 +2,20 @@
 // {"success": bool, "message": string|null, "redirect_url": string|null, "errors": {"field": ["…"]}}
 // It posts the form's FormData with fetch, sends the antiforgery token in the
 // RequestVerificationToken header, shows field errors next to their fields and the message in
-// the form, and follows redirect_url on success.
+// the form, and follows redirect_url on success. A form on a cached page carries no token (it
+// would be another visitor's): its data-token-url gives a fresh one, fetched right before posting.
 
 const NETWORK_ERROR = "Connexion impossible. Vérifiez votre réseau puis réessayez.";
 const SERVER_ERROR = "Une erreur est survenue. Réessayez dans un instant.";
 
 export async function postForm(form, { onSuccess } = {}) {
   const button = form.querySelector("[type=submit]");
-  const token = form.querySelector("input[name=__RequestVerificationToken]")?.value ?? "";
   clearErrors(form);
   setBusy(form, button, true);
   const progress = form.querySelector("[data-progress]");
   let answer;
   try {
+    const token = await tokenFor(form);
     answer = progress ? await sendWithProgress(form, token, progress) : await send(form, token);
   } catch {
     setBusy(form, button, false);
@@ -41,6 +42,18 @@ export async function postForm(form, { onSuccess } = {}) {
   showErrors(form, body.errors ?? {});
   showMessage(form, body.message, false, body.redirect_url);
   return body;
+}
+
+async function tokenFor(form) {
+  const hidden = form.querySelector("input[name=__RequestVerificationToken]")?.value;
+  if (hidden || !form.dataset.tokenUrl) return hidden ?? "";
+  const response = await fetch(form.dataset.tokenUrl, {
+    headers: { "Accept": "application/json" },
+    credentials: "same-origin",
+    cache: "no-store",
+  });
+  if (!response.ok) throw new Error("token");
+  return (await response.json()).token;
 }
 
 async function send(form, token) {
