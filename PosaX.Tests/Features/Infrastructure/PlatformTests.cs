@@ -95,8 +95,8 @@ public class PlatformTests(DatabaseProvider provider) : AppTest(provider)
         var html = await response.Content.ReadAsStringAsync();
         Assert.That(html, Does.Contain("œuvres"));
         // Letters stay letters; only HTML's own specials (quotes, &, <, >) may be escaped, and the
-        // no-break space of prices ("150 000 FCFA"): the encoder escapes any whitespace but U+0020.
-        Assert.That(html, Does.Not.Match("&#x(?!27;|22;|26;|3C;|3E;|A0;)[0-9A-F]+;"));
+        // no-break space of prices ("150 000 FCFA") and "+": the encoder escapes any whitespace but U+0020.
+        Assert.That(html, Does.Not.Match("&#x(?!27;|22;|26;|3C;|3E;|A0;|2B;)[0-9A-F]+;"));
     }
 
     [Test]
