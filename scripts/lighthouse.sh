@@ -24,7 +24,9 @@ command -v node >/dev/null || { echo "lighthouse.sh: node is required" >&2; exit
 lh="$root/scripts/lighthouse/node_modules/.bin/lighthouse"
 if [[ ! -x "$lh" ]]; then
   echo "lighthouse.sh: installing lighthouse (package.json in scripts/lighthouse)"
-  (cd scripts/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
+  # Not `npm ci`: a dependency of lighthouse asks for third-party-web@"latest", which a lock file
+  # cannot keep in sync; --no-save leaves package-lock.json as committed.
+  (cd scripts/lighthouse && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi
 
 work=$(mktemp -d -t posax-lh.XXXXXX)
