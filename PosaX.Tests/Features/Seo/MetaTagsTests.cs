@@ -162,13 +162,14 @@ public class MetaTagsTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
-    public async Task A_category_listing_is_its_own_canonical_page_and_a_search_is_noindex_but_followed()
+    public async Task A_category_listing_is_its_own_canonical_page_and_a_search_points_at_the_listing_it_narrows()
     {
         using var client = NewClient();
-        var category = await client.GetPageAsync("/oeuvres?categorie=sculpture&tri=recent");
+        var category = await client.GetPageAsync("/oeuvres?categorie=sculpture&tri=prix-asc&prixMin=1000");
         Assert.That(category.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), Is.EqualTo(PosaXApp.BaseUrl + "/oeuvres?categorie=sculpture"));
         var search = await client.GetPageAsync("/oeuvres?q=bronze");
-        Assert.That(Meta(search, "meta[name=robots]"), Is.EqualTo("noindex, follow"));
+        Assert.That(search.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), Is.EqualTo(PosaXApp.BaseUrl + "/oeuvres"));
+        Assert.That(Meta(search, "meta[name=robots]"), Is.Null);
     }
 
     [TestCase("/connexion")]

@@ -85,12 +85,13 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
             ArtistName = await db.Users.Where(u => u.Slug == applied.Artist).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var category = Categories.FirstOrDefault(c => c.Slug == applied.Category)?.Name;
 
-        // One title per distinct listing; filtered and later pages are not for search engines.
+        // One title per distinct listing.
         var title = Texts.ListTitle(category, ArtistName);
         if (applied.Text is not null) title = Texts.SearchTitle(applied.Text, title);
         var description = category is null && ArtistName is null ? Texts.Description : MetaText.Shorten(Texts.ListDescription(title, Result.Total));
-        var noIndex = applied.Text is not null || applied.After is not null || applied.MinPrice is not null || applied.MaxPrice is not null
-            || applied.Size is not null || applied.Orientation is not null || applied.AvailableOnly || applied.Sort != CatalogueSort.Recent;
+        // A search or a filtered view may be indexed, but points search engines (canonical) at the
+        // listing it narrows; later pages (a cursor) are left out of the index and only followed.
+        var noIndex = applied.After is not null;
         // The canonical keeps what makes a listing distinct (its category, its artist), nothing else:
         // "/oeuvres?categorie=peinture" is a landing page of its own, not a duplicate of "/oeuvres".
         var canonicalQuery = new List<string>();
@@ -99,7 +100,6 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         Meta = new PageMeta(title, description, noIndex)
         {
             CanonicalPath = ArtworkUrls.Catalogue + (canonicalQuery.Count == 0 ? "" : "?" + string.Join('&', canonicalQuery)),
-            // Searches and later pages stay out of the index, but their links (the works) are followed.
             FollowLinks = true,
         };
     }
