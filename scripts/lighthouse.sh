@@ -94,12 +94,16 @@ for p in "${pages[@]}"; do curl -fsS -o /dev/null "${urls[$p]}"; done
 
 flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"
 flags+=" --disable-component-update --disable-sync --no-first-run --no-default-browser-check"
+run_lighthouse() {
+  "$lh" "${urls[$1]}" --quiet \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --output=json --output=html --output-path="$out/$1" \
+    --chrome-flags="$flags"
+}
 for p in "${pages[@]}"; do
   echo "lighthouse.sh: $p ${urls[$p]}"
-  "$lh" "${urls[$p]}" --quiet \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --output=json --output=html --output-path="$out/$p" \
-    --chrome-flags="$flags" \
+  # Chromium's first trace sometimes fails to start (Lighthouse's NO_NAVSTART): one more try.
+  run_lighthouse "$p" || { echo "lighthouse.sh: retrying $p" >&2; run_lighthouse "$p"; } \
     || { echo "lighthouse.sh: lighthouse failed on $p" >&2; exit 2; }
 done
 
