@@ -58,6 +58,10 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
     public string MediaDirectory => Path.Combine(DataDirectory, "media");
     public Mailbox Mailbox => new(Path.Combine(DataDirectory, "mail"));
 
+    /// <summary>Every file under the media root (staging included): "no stray file" is asserted with it.</summary>
+    public string[] MediaFiles() =>
+        Directory.Exists(MediaDirectory) ? Directory.GetFiles(MediaDirectory, "*", SearchOption.AllDirectories) : [];
+
     /// <summary>http://127.0.0.1:port of the running server.</summary>
     public Uri ServerAddress
     {

@@ -22,8 +22,6 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
     private Task<Artwork?> FindAsync(string title) =>
         App.WithDbAsync(db => db.Artworks.Include(a => a.Images).Include(a => a.Category).FirstOrDefaultAsync(a => a.Title == title));
 
-    private string[] MediaFiles() =>
-        Directory.Exists(App.MediaDirectory) ? Directory.GetFiles(App.MediaDirectory, "*", SearchOption.AllDirectories) : [];
 
     private async Task<(AppClient Client, long Id, string Title)> PublishAsync(int photos = 2)
     {
@@ -138,14 +136,14 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         var title = "Invalide " + Guid.NewGuid().ToString("N")[..8];
         var fields = Fields(title: title);
         fields[field] = value;
-        var filesBefore = MediaFiles();
+        var filesBefore = App.MediaFiles();
 
         var reply = await client.SubmitAsync("/atelier/oeuvres/nouvelle", "artwork-form", fields, Photo());
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(reply.ErrorsFor(errorKey), Is.Not.Empty, string.Join(",", reply.Errors.Keys));
         Assert.That(await FindAsync(field == "title" ? value : title), Is.Null);
-        Assert.That(MediaFiles(), Is.EquivalentTo(filesBefore));
+        Assert.That(App.MediaFiles(), Is.EquivalentTo(filesBefore));
     }
 
     [Test]
@@ -157,12 +155,12 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(none.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(none.ErrorsFor("images"), Is.Not.Empty);
 
-        var filesBefore = MediaFiles();
+        var filesBefore = App.MediaFiles();
         var nine = await client.SubmitAsync("/atelier/oeuvres/nouvelle", "artwork-form", Fields(title: "Neuf photos " + Guid.NewGuid()),
             Enumerable.Range(1, 9).Select(i => Photo(i, $"p{i}.jpg")).ToArray());
         Assert.That(nine.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(nine.ErrorsFor("images"), Is.Not.Empty);
-        Assert.That(MediaFiles(), Is.EquivalentTo(filesBefore));
+        Assert.That(App.MediaFiles(), Is.EquivalentTo(filesBefore));
     }
 
     [Test]
@@ -171,7 +169,7 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         var (client, _) = await Accounts.NewArtistAsync(App);
         using var _c = client;
         var title = "Piège " + Guid.NewGuid().ToString("N")[..8];
-        var filesBefore = MediaFiles();
+        var filesBefore = App.MediaFiles();
 
         var reply = await client.SubmitAsync("/atelier/oeuvres/nouvelle", "artwork-form", Fields(title: title),
             Photo(1), new Upload("images", "virus.jpg", "MZ\u0090\0 not an image"u8.ToArray(), "image/jpeg"));
@@ -179,7 +177,7 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(reply.ErrorsFor("images").Single(), Does.Contain("virus.jpg"));
         Assert.That(await FindAsync(title), Is.Null);
-        Assert.That(MediaFiles(), Is.EquivalentTo(filesBefore), "the good photo processed first is removed too");
+        Assert.That(App.MediaFiles(), Is.EquivalentTo(filesBefore), "the good photo processed first is removed too");
     }
 
     [Test]

@@ -170,14 +170,14 @@ public class ProfileTests(DatabaseProvider provider) : AppTest(provider)
     {
         var (client, email) = await Accounts.NewArtistAsync(App);
         using var _ = client;
-        var before = MediaFiles();
+        var before = App.MediaFiles();
 
         var reply = await client.SubmitAsync("/profil", "profile-form", Profile(),
             new Upload("photo", "photo.jpg", "<svg onload=alert(1)></svg>"u8.ToArray(), "image/jpeg"));
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(reply.ErrorsFor("photo"), Is.Not.Empty);
-        Assert.That(MediaFiles(), Is.EquivalentTo(before));
+        Assert.That(App.MediaFiles(), Is.EquivalentTo(before));
         Assert.That(await App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PhotoKey).SingleAsync()), Is.Null);
     }
 
@@ -186,7 +186,7 @@ public class ProfileTests(DatabaseProvider provider) : AppTest(provider)
     {
         var (client, _) = await Accounts.NewArtistAsync(App);
         using var _c = client;
-        var before = MediaFiles();
+        var before = App.MediaFiles();
         var tooBig = new byte[10 * 1024 * 1024 + 1];
         ImageFixtures.Jpeg(64, 64).CopyTo(tooBig, 0);
 
@@ -194,7 +194,7 @@ public class ProfileTests(DatabaseProvider provider) : AppTest(provider)
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(reply.ErrorsFor("photo"), Is.Not.Empty);
-        Assert.That(MediaFiles(), Is.EquivalentTo(before));
+        Assert.That(App.MediaFiles(), Is.EquivalentTo(before));
     }
 
     [Test]
@@ -241,8 +241,4 @@ public class ProfileTests(DatabaseProvider provider) : AppTest(provider)
         await client.GetPageAsync("/artistes/" + slug, HttpStatusCode.NotFound);
     }
 
-    private string[] MediaFiles() =>
-        Directory.Exists(App.MediaDirectory)
-            ? Directory.GetFiles(App.MediaDirectory, "*", SearchOption.AllDirectories)
-            : [];
 }
