@@ -21,6 +21,8 @@ builder.Services.AddScoped<PosaX.Web.Features.Catalogue.ArtworkSearch>();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (PosaX.Web.Features.Admin.AdminCommands.IsCommand(args))
+    return await PosaX.Web.Features.Admin.AdminCommands.CreateAdminAsync(app.Services, args, Console.Out);
 
 app.UsePosaXWeb();
 app.UsePosaXMedia();
@@ -33,5 +35,6 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.MapPosaXEndpoints();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -49,7 +49,6 @@ public static class AccountsRegistration
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = "/connexion";
             cookie.LogoutPath = "/deconnexion";
-            cookie.AccessDeniedPath = "/acces-refuse";
             cookie.ReturnUrlParameter = "ReturnUrl";
             cookie.ExpireTimeSpan = RememberMeLifetime;
             cookie.SlidingExpiration = true;
@@ -66,7 +65,10 @@ public static class AccountsRegistration
     {
         if (!Web.AjaxRequests.IsAjax(context.Request))
         {
-            context.Response.Redirect(context.RedirectUri);
+            // Signed in but not allowed: a plain 403 (the French error page is re-executed for GETs),
+            // not a redirect that would look like success to a crawler or a script.
+            if (status == StatusCodes.Status403Forbidden) context.Response.StatusCode = status;
+            else context.Response.Redirect(context.RedirectUri);
             return Task.CompletedTask;
         }
         context.Response.StatusCode = status;

@@ -24,6 +24,8 @@ public static class WebRegistration
                 options.Conventions.AuthorizeFolder("/Profile");
                 // The artist's workspace (/atelier/…): works and orders.
                 options.Conventions.AuthorizeFolder("/Artworks");
+                // Moderation: admins only, for every page the folder will hold.
+                options.Conventions.AuthorizeFolder("/Admin", Features.Admin.AdminCommands.Policy);
                 options.Conventions.AddPageRoute("/Artworks/Edit", "atelier/oeuvres/{id:long}/modifier");
                 // Up to 8 photos of 10 MB each: this form alone may send more than Kestrel's default 30 MB.
                 options.Conventions.AddPageApplicationModelConvention("/Artworks/Edit", model =>
@@ -42,6 +44,8 @@ public static class WebRegistration
                 // FluentValidation says what is required, with French messages; no duplicates.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Features.Admin.AdminCommands.Policy, policy => policy.RequireRole(Features.Admin.AdminCommands.RoleName));
         services.AddAntiforgery(options =>
         {
             options.HeaderName = "RequestVerificationToken";
