@@ -22,6 +22,7 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
     public DbSet<Artwork> Artworks => Set<Artwork>();
     public DbSet<ArtworkImage> ArtworkImages => Set<ArtworkImage>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
 
     /// <summary>PostgreSQL only: the weighted full-text vector of a work (see <see cref="Artwork.SearchText"/>).</summary>
     public const string SearchVectorProperty = "SearchVector";

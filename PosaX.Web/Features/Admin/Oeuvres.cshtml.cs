@@ -1,0 +1,138 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
+
+namespace PosaX.Web.Features.Admin;
+
+public sealed record ModerationInput
+{
+    public long? Id { get; init; }
+    public string? Reason { get; init; }
+}
+
+public sealed class HideValidator : AbstractValidator<ModerationInput>
+{
+    public HideValidator()
+    {
+        RuleFor(x => x.Id).NotNull().WithMessage(OeuvresModel.Texts.UnknownWork);
+        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(OeuvresModel.Texts.ReasonRequired)
+            .MaximumLength(500).WithMessage(OeuvresModel.Texts.ReasonTooLong);
+    }
+}
+
+/// <summary>
+/// /admin/oeuvres: every work (hidden ones too), searchable; hiding takes a work out of the
+/// catalogue, search, sitemap and output cache at once (its page answers 404), mails the artist
+/// the reason and writes the admin journal; showing puts it back.
+/// </summary>
+public class OeuvresModel(PosaXDbContext db, Mailer mailer, PublicCache cache, IOptions<SiteOptions> site,
+    IValidator<ModerationInput> validator, TimeProvider clock) : AjaxPageModel
+{
+    public static class Texts
+    {
+        public const string Title = "Œuvres — modération";
+        public const string Search = "Rechercher (titre, artiste…)";
+        public const string State = "État";
+        public const string All = "Toutes";
+        public const string Visible = "Visibles";
+        public const string HiddenOnes = "Masquées";
+        public const string Filter = "Filtrer";
+        public const string Reason = "Motif (envoyé à l'artiste)";
+        public const string Hide = "Masquer";
+        public const string Show = "Rétablir";
+        public const string HiddenBadge = "Masquée";
+        public const string Hidden = "Œuvre masquée ; l'artiste a été prévenu.";
+        public const string Shown = "Œuvre rétablie.";
+        public const string UnknownWork = "Cette œuvre n'existe pas.";
+        public const string ReasonRequired = "Indiquez le motif : il est envoyé à l'artiste.";
+        public const string ReasonTooLong = "Le motif ne peut pas dépasser 500 caractères.";
+        public const string None = "Aucune œuvre.";
+    }
+
+    public sealed record Row(long Id, string Title, string Slug, string Artist, string ArtistEmail, long Price, DateTime CreatedAt, bool Hidden, string? HiddenReason);
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "etat")] public string? State { get; set; }
+    public List<Row> Works { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var works = db.Artworks.AsNoTracking();
+        foreach (var term in TextFolding.Terms(Query))
+            works = works.Where(a => a.SearchText.Contains(term));
+        works = State switch
+        {
+            "masquees" => works.Where(a => a.HiddenAt != null),
+            "visibles" => works.Where(a => a.HiddenAt == null),
+            _ => works,
+        };
+        Works = await works.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(100)
+            .Select(a => new Row(a.Id, a.Title, a.Slug, a.Artist.DisplayName, a.Artist.Email!, a.Price, a.CreatedAt, a.HiddenAt != null, a.HiddenReason))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostHideAsync([FromForm] ModerationInput input, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return Invalid(null, validation);
+        var work = await db.Artworks.Include(a => a.Artist).FirstOrDefaultAsync(a => a.Id == input.Id, ct);
+        if (work is null) return Invalid("id", Texts.UnknownWork);
+        var reason = input.Reason!.Trim();
+        if (work.HiddenAt is null)
+        {
+            work.HiddenAt = clock.GetUtcNow().UtcDateTime;
+            work.HiddenReason = reason;
+            Log("artwork.hide", work, reason);
+            mailer.Queue(ModerationMails.WorkHidden(work.Artist.Email!, work.Artist.DisplayName, work.Title, reason, site.Value.Absolute("/atelier/oeuvres")));
+            await db.SaveChangesAsync(ct);
+            await cache.ArtworkChangedAsync(work.Id, work.ArtistId);
+        }
+        return Succeeded(Texts.Hidden);
+    }
+
+    public async Task<IActionResult> OnPostShowAsync([FromForm] ModerationInput input, CancellationToken ct)
+    {
+        var work = input.Id is null ? null : await db.Artworks.FirstOrDefaultAsync(a => a.Id == input.Id, ct);
+        if (work is null) return Invalid("id", Texts.UnknownWork);
+        if (work.HiddenAt is not null)
+        {
+            work.HiddenAt = null;
+            work.HiddenReason = null;
+            Log("artwork.show", work, string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim());
+            await db.SaveChangesAsync(ct);
+            await cache.ArtworkChangedAsync(work.Id, work.ArtistId);
+        }
+        return Succeeded(Texts.Shown);
+    }
+
+    private void Log(string action, Artwork work, string? reason) =>
+        db.AdminLog.Add(new AdminLogEntry
+        {
+            AdminEmail = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? User.Identity?.Name ?? "?",
+            Action = action,
+            Target = $"Œuvre {work.Id} « {work.Title} »",
+            Reason = reason,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+}
+
+/// <summary>The moderation mails, in French, in one place.</summary>
+public static class ModerationMails
+{
+    public static MailMessage WorkHidden(string to, string name, string title, string reason, Uri atelier)
+    {
+        var text = $"Bonjour {name},\n\nVotre œuvre « {title} » a été retirée du catalogue PosaX par la modération.\n\nMotif : {reason}\n\n" +
+                   $"Vous pouvez la modifier depuis votre atelier : {atelier}\nPour toute question, répondez à ce message.\n\nL'équipe PosaX\n";
+        var e = (string s) => System.Net.WebUtility.HtmlEncode(s);
+        var html = $"<!doctype html><html lang=\"fr\"><body><p>Bonjour {e(name)},</p><p>Votre œuvre « {e(title)} » a été retirée du catalogue PosaX par la modération.</p>" +
+                   $"<p>Motif : {e(reason)}</p><p><a href=\"{e(atelier.AbsoluteUri)}\">Votre atelier</a></p><p>L'équipe PosaX</p></body></html>";
+        return new MailMessage(to, "Votre œuvre a été retirée du catalogue", text, html);
+    }
+}
