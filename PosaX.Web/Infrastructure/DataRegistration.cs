@@ -64,6 +64,9 @@ public static class DataRegistration
             }
             await db.Database.MigrateAsync();
         }
+        // Sessions that expired are dead weight in the ticket store's table.
+        var now = DateTime.UtcNow;
+        await db.UserSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
         if (app.Configuration.GetValue<bool>("Demo:SeedWhenEmpty"))
             await Demo.DemoData.SeedWhenEmptyAsync(app.Services);
         // Uploads interrupted by a crash leave staging folders behind; nothing else refers to them.

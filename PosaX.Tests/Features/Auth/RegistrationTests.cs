@@ -144,6 +144,17 @@ public class RegistrationTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
+    public async Task Registrations_for_one_address_are_throttled_taken_or_not()
+    {
+        using var client = NewClient();
+        var email = NewEmail("rafale");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await client.RegisterAsync(email)).Status);
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.That(App.Mailbox.For(email), Has.Count.LessThanOrEqualTo(3), "at most three mails an hour to one address");
+    }
+
+    [Test]
     public async Task A_post_without_antiforgery_token_gets_400_and_changes_nothing()
     {
         using var client = NewClient();

@@ -110,10 +110,17 @@ public class PlatformTests(DatabaseProvider provider) : AppTest(provider)
         var resetMail = await app.Mailbox.WaitForAsync(email, "Réinitialisez");
         var page = await client.GetPageAsync("/profil");
         client.Dispose();
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            db.UserSessions.Add(new PosaX.Web.Data.UserSession { Id = "expire", UserId = userId, Ticket = [1], CreatedAt = DateTime.UtcNow.AddDays(-20), ExpiresAt = DateTime.UtcNow.AddDays(-6) });
+            return await db.SaveChangesAsync();
+        });
 
         var restarted = await app.RestartAsync();
         TestApps.Track(restarted);
         Assert.That(await restarted.WithDbAsync(db => db.DataProtectionKeys.CountAsync()), Is.GreaterThan(0));
+        Assert.That(await restarted.WithDbAsync(db => db.UserSessions.CountAsync(s => s.Id == "expire")), Is.Zero, "expired sessions are swept at start");
 
         using var after = restarted.CreateBrowserClient();
         foreach (Cookie cookie in cookies) after.Cookies.Add(new Cookie(cookie.Name, cookie.Value, "/", after.Http.BaseAddress!.Host));

@@ -126,13 +126,11 @@ public class OeuvresModel(PosaXDbContext db, Mailer mailer, PublicCache cache, I
 /// <summary>The moderation mails, in French, in one place.</summary>
 public static class ModerationMails
 {
-    public static MailMessage WorkHidden(string to, string name, string title, string reason, Uri atelier)
-    {
-        var text = $"Bonjour {name},\n\nVotre œuvre « {title} » a été retirée du catalogue PosaX par la modération.\n\nMotif : {reason}\n\n" +
-                   $"Vous pouvez la modifier depuis votre atelier : {atelier}\nPour toute question, répondez à ce message.\n\nL'équipe PosaX\n";
-        var e = (string s) => System.Net.WebUtility.HtmlEncode(s);
-        var html = $"<!doctype html><html lang=\"fr\"><body><p>Bonjour {e(name)},</p><p>Votre œuvre « {e(title)} » a été retirée du catalogue PosaX par la modération.</p>" +
-                   $"<p>Motif : {e(reason)}</p><p><a href=\"{e(atelier.AbsoluteUri)}\">Votre atelier</a></p><p>L'équipe PosaX</p></body></html>";
-        return new MailMessage(to, "Votre œuvre a été retirée du catalogue", text, html);
-    }
+    public static MailMessage WorkHidden(string to, string name, string title, string reason, Uri atelier) =>
+        MailTemplates.Build(to, "Votre œuvre a été retirée du catalogue",
+            $"Bonjour {name},",
+            $"Votre œuvre « {title} » a été retirée du catalogue PosaX par la modération. Motif : {reason}. " +
+            "Vous pouvez la modifier depuis votre atelier :",
+            atelier,
+            "Pour toute question, répondez à ce message.");
 }

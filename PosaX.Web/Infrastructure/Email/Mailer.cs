@@ -77,7 +77,8 @@ public static class MailTemplates
         resetLink,
         null);
 
-    private static MailMessage Build(string to, string subject, string greeting, string intro, Uri link, string? footer)
+    /// <summary>The house layout of a mail: greeting, a sentence, the one link that matters, a footer.</summary>
+    public static MailMessage Build(string to, string subject, string greeting, string intro, Uri link, string? footer)
     {
         var text = $"{greeting}\n\n{intro}\n{link}\n\n{(footer is null ? "" : footer + "\n\n")}L'équipe PosaX\n";
         var e = (string s) => WebUtility.HtmlEncode(s);

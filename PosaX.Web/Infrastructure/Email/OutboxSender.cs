@@ -17,8 +17,9 @@ public sealed class OutboxSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (environment.IsProduction() && scopes.CreateScope().ServiceProvider.GetRequiredService<IEmailTransport>() is PickupDirectoryTransport)
-            logger.LogWarning("No SendGrid__ApiKey: mails are only written to {Directory}; nobody can activate an account.", options.Value.PickupDirectory);
+        await using (var scope = scopes.CreateAsyncScope())
+            if (environment.IsProduction() && scope.ServiceProvider.GetRequiredService<IEmailTransport>() is PickupDirectoryTransport)
+                logger.LogWarning("No SendGrid__ApiKey: mails are only written to {Directory}; nobody can activate an account.", options.Value.PickupDirectory);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
