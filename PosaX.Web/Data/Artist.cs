@@ -32,4 +32,12 @@ public class Artist : IdentityUser<Guid>
     public string? PhotoKey { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set by an admin: the artist cannot sign in, their sessions are ended, and their public page
+    /// and works leave the site until reactivated (issue "Moderation").
+    /// </summary>
+    public DateTime? SuspendedAt { get; set; }
+
+    public string? SuspendedReason { get; set; }
 }

@@ -15,6 +15,7 @@ public class ArtistConfiguration : IEntityTypeConfiguration<Artist>
         artist.Property(a => a.FacebookUrl).HasMaxLength(Artist.SocialUrlMaxLength);
         artist.Property(a => a.InstagramUrl).HasMaxLength(Artist.SocialUrlMaxLength);
         artist.Property(a => a.PhotoKey).HasMaxLength(80);
+        artist.Property(a => a.SuspendedReason).HasMaxLength(500);
         // Identity looks users up by NormalizedEmail; the email is the login, so it is unique.
         artist.HasIndex(a => a.NormalizedEmail).IsUnique();
     }

@@ -113,14 +113,7 @@ public class OeuvresModel(PosaXDbContext db, Mailer mailer, PublicCache cache, I
     }
 
     private void Log(string action, Artwork work, string? reason) =>
-        db.AdminLog.Add(new AdminLogEntry
-        {
-            AdminEmail = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? User.Identity?.Name ?? "?",
-            Action = action,
-            Target = $"Œuvre {work.Id} « {work.Title} »",
-            Reason = reason,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        AdminJournal.Write(db, User, clock, action, $"Œuvre {work.Id} « {work.Title} »", reason);
 }
 
 /// <summary>The moderation mails, in French, in one place.</summary>
