@@ -29,7 +29,7 @@ public class ArtistesModel(PosaXDbContext db, ArtworkSearch search) : PageModel
     {
         var works = search.Public();
         Artists = await db.Users.AsNoTracking()
-            .Where(u => u.EmailConfirmed)
+            .OnSite()
             .Select(u => new
             {
                 u.DisplayName, u.Slug, u.PhotoKey,

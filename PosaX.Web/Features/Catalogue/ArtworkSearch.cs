@@ -110,7 +110,7 @@ public sealed class ArtworkSearch(PosaXDbContext db)
 
     /// <summary>Works anyone may see: not hidden by moderation, by an activated artist.</summary>
     public IQueryable<Artwork> Public() =>
-        db.Artworks.AsNoTracking().Where(a => a.HiddenAt == null && a.Artist.EmailConfirmed);
+        db.Artworks.AsNoTracking().OnSite();
 
     private async Task<(IQueryable<Artwork> Works, CatalogueQuery Applied)> FilterAsync(CatalogueQuery query, CancellationToken ct)
     {
@@ -125,7 +125,7 @@ public sealed class ArtworkSearch(PosaXDbContext db)
         }
         if (query.Artist is not null)
         {
-            var artistId = await db.Users.Where(u => u.Slug == query.Artist && u.EmailConfirmed).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            var artistId = await db.Users.OnSite().Where(u => u.Slug == query.Artist).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (artistId is { } id) works = works.Where(a => a.ArtistId == id);
             else query = query with { Artist = null };
         }
@@ -196,7 +196,7 @@ public sealed class ArtworkSearch(PosaXDbContext db)
         // index on lower(posax_unaccent(DisplayName))), so the works query stays a plain OR of two
         // indexed conditions on Artworks (BitmapOr of the tsvector GIN index and the artist index).
         var artists = await db.Users.AsNoTracking()
-            .Where(u => u.EmailConfirmed && EF.Functions.TrigramsAreWordSimilar(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
+            .OnSite().Where(u => EF.Functions.TrigramsAreWordSimilar(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
             .Select(u => u.Id).Take(20).ToListAsync(ct);
         return artists.Count == 0
             ? works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded)))

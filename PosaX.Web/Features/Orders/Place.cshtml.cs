@@ -116,7 +116,7 @@ public class PlaceModel(
     private Task<WorkOnOffer?> FindAsync(long id, CancellationToken ct) =>
         db.Artworks.Where(a => a.Id == id)
             .Select(a => new WorkOnOffer(a.Id, a.Title, a.Slug, a.Price, a.Status, a.HiddenAt != null,
-                a.ArtistId, a.Artist.DisplayName, a.Artist.Email, a.Artist.EmailConfirmed, a.Artist.WhatsApp))
+                a.ArtistId, a.Artist.DisplayName, a.Artist.Email, a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null, a.Artist.WhatsApp))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>

@@ -35,7 +35,7 @@ public class PublicModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         var artist = await db.Users.AsNoTracking()
-            .Where(a => a.Slug == slug && a.EmailConfirmed)
+            .OnSite().Where(a => a.Slug == slug)
             .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey))
             .FirstOrDefaultAsync();
         if (artist is null) return NotFound();

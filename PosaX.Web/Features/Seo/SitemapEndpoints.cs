@@ -44,18 +44,14 @@ public static class SitemapEndpoints
         return app;
     }
 
-    /// <summary>What the public catalogue shows (moderation and account state included).</summary>
-    public static IQueryable<Artwork> Visible(this IQueryable<Artwork> artworks) =>
-        artworks.Where(a => a.HiddenAt == null && a.Artist.EmailConfirmed);
-
     private static async Task WriteIndexAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
     {
-        var blocks = await db.Artworks.Visible()
+        var blocks = await db.Artworks.OnSite()
             .GroupBy(a => a.Id / UrlsPerSitemap)
             .Select(g => new { Block = g.Key, LastModified = g.Max(a => a.UpdatedAt) })
             .OrderBy(g => g.Block)
             .ToListAsync(context.RequestAborted);
-        var newestArtist = await db.Users.Where(u => u.EmailConfirmed).MaxAsync(u => (DateTime?)u.CreatedAt, context.RequestAborted);
+        var newestArtist = await db.Users.OnSite().MaxAsync(u => (DateTime?)u.CreatedAt, context.RequestAborted);
         await using var xml = await StartAsync(context, "sitemapindex", null);
         await SitemapAsync(xml, site.Value.Absolute("/sitemaps/pages.xml"), blocks.Count > 0 ? blocks.Max(b => b.LastModified) : null);
         await SitemapAsync(xml, site.Value.Absolute("/sitemaps/artistes.xml"), newestArtist);
@@ -79,7 +75,7 @@ public static class SitemapEndpoints
     private static async Task WriteArtistsAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
     {
         await using var xml = await StartAsync(context, "urlset", null);
-        var artists = db.Users.AsNoTracking().Where(u => u.EmailConfirmed).OrderBy(u => u.Slug)
+        var artists = db.Users.AsNoTracking().OnSite().OrderBy(u => u.Slug)
             .Select(u => new { u.Slug, u.CreatedAt }).AsAsyncEnumerable();
         await foreach (var artist in artists.WithCancellation(context.RequestAborted))
             await UrlAsync(xml, site.Value.Absolute("/artistes/" + artist.Slug), artist.CreatedAt);
@@ -90,7 +86,7 @@ public static class SitemapEndpoints
     {
         if (block < 0) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
         long first = (long)block * UrlsPerSitemap, last = first + UrlsPerSitemap;
-        var works = db.Artworks.AsNoTracking().Visible()
+        var works = db.Artworks.AsNoTracking().OnSite()
             .Where(a => a.Id >= first && a.Id < last)
             .OrderBy(a => a.Id)
             .Select(a => new

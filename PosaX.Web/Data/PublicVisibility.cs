@@ -1,0 +1,15 @@
+namespace PosaX.Web.Data;
+
+/// <summary>
+/// What the public may see, in one place: an artist is on the site once activated and while not
+/// suspended; a work is on the site while not hidden and its artist is. Every public query (pages,
+/// search, sitemap, orders) starts from these, so a moderation act reaches all of them at once.
+/// </summary>
+public static class PublicVisibility
+{
+    public static IQueryable<Artist> OnSite(this IQueryable<Artist> artists) =>
+        artists.Where(u => u.EmailConfirmed && u.SuspendedAt == null);
+
+    public static IQueryable<Artwork> OnSite(this IQueryable<Artwork> artworks) =>
+        artworks.Where(a => a.HiddenAt == null && a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null);
+}
