@@ -36,6 +36,8 @@ public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> si
         await publicCache.ArtistChangedAsync(user.Id);
 
         await users.UpdateSecurityStampAsync(user);
+        // A suspended account may confirm its address but not open a session.
+        if (user.SuspendedAt is not null) return LocalRedirect("/connexion");
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/profil");
     }

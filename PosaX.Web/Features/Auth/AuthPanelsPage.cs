@@ -50,6 +50,7 @@ public static class AuthTexts
     public const string SignIn = "Se connecter";
     public const string SignUp = "Créer mon compte";
     public const string WrongCredentials = "E-mail ou mot de passe incorrect.";
+    public const string Suspended = "Votre compte est suspendu par la modération : le motif vous a été envoyé par e-mail.";
     public const string NotActivated = "Votre compte n'est pas encore activé : ouvrez le lien reçu par e-mail.";
     public const string ResendActivation = "Renvoyer le lien d'activation";
     public const string Registered = "Compte créé ! Consultez votre boîte mail pour l'activer.";

@@ -65,6 +65,8 @@ public class ConnexionModel(
             PendingEmail = user.Email;
             return Refused(AuthTexts.NotActivated, "/inscription/confirmation");
         }
+        // Only after the password: telling a stranger an address is suspended would enumerate it.
+        if (user.SuspendedAt is not null) return Refused(AuthTexts.Suspended);
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, isPersistent: input.RememberMe);
         return Succeeded(null, SafeReturnUrl("/profil"));

@@ -52,6 +52,9 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == key && (s.ExpiresAt == null || s.ExpiresAt > now))
+            // Checked on every request, not only at login: a session opened while an admin was
+            // suspending the account dies on its next request.
+            .Where(s => !db.Users.Any(u => u.Id == s.UserId && u.SuspendedAt != null))
             .Select(s => s.Ticket)
             .FirstOrDefaultAsync();
         return row is null ? null : _serializer.Deserialize(row);

@@ -78,14 +78,14 @@ public static class MailTemplates
         null);
 
     /// <summary>The house layout of a mail: greeting, a sentence, the one link that matters, a footer.</summary>
-    public static MailMessage Build(string to, string subject, string greeting, string intro, Uri link, string? footer)
+    public static MailMessage Build(string to, string subject, string greeting, string intro, Uri? link, string? footer)
     {
-        var text = $"{greeting}\n\n{intro}\n{link}\n\n{(footer is null ? "" : footer + "\n\n")}L'équipe PosaX\n";
+        var text = $"{greeting}\n\n{intro}\n{(link is null ? "" : link + "\n")}\n{(footer is null ? "" : footer + "\n\n")}L'équipe PosaX\n";
         var e = (string s) => WebUtility.HtmlEncode(s);
         var html = $"""
             <!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5">
             <p>{e(greeting)}</p><p>{e(intro)}</p>
-            <p><a href="{e(link.AbsoluteUri)}">{e(link.AbsoluteUri)}</a></p>
+            {(link is null ? "" : $"<p><a href=\"{e(link.AbsoluteUri)}\">{e(link.AbsoluteUri)}</a></p>")}
             {(footer is null ? "" : $"<p>{e(footer).Replace("\n", "<br>")}</p>")}
             <p>L'équipe PosaX</p></body></html>
             """;
