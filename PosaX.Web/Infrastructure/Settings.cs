@@ -71,3 +71,14 @@ public sealed class RateLimitOptions
     public int OrdersPerPhone { get; set; } = 5;
     public TimeSpan OrdersPerPhoneWindow { get; set; } = TimeSpan.FromHours(1);
 }
+
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>
+    /// An admin without two-factor authentication is sent to enrol before reaching /admin.
+    /// Defaults to true in Production and false elsewhere (AccountsRegistration).
+    /// </summary>
+    public bool RequireTwoFactor { get; set; }
+}

@@ -25,7 +25,7 @@ public sealed class LoginValidator : AbstractValidator<LoginInput>
 }
 
 public class ConnexionModel(
-    UserManager<Artist> users, SignInManager<Artist> signIn, IPasswordHasher<Artist> hasher,
+    UserManager<Artist> users, PosaXSignInManager signIn, IPasswordHasher<Artist> hasher,
     AccountThrottle throttle, IValidator<LoginInput> validator) : AuthPanelsPage
 {
     public override AuthPanel ActivePanel => AuthPanel.Login;
@@ -68,7 +68,9 @@ public class ConnexionModel(
         // Only after the password: telling a stranger an address is suspended would enumerate it.
         if (user.SuspendedAt is not null) return Refused(AuthTexts.Suspended);
         await users.ResetAccessFailedCountAsync(user);
-        await signIn.SignInAsync(user, isPersistent: input.RememberMe);
+        var result = await signIn.SignInOrRequireTwoFactorAsync(user, input.RememberMe);
+        if (result.RequiresTwoFactor)
+            return Succeeded(null, DoubleAuthentificationModel.PathFor(SafeReturnUrl("/profil"), input.RememberMe));
         return Succeeded(null, SafeReturnUrl("/profil"));
     }
 }

@@ -42,6 +42,7 @@ public static class ProfileTexts
     public const string Title = "Mon profil";
     public const string Intro = "Ces informations apparaissent sur votre page publique d'artiste.";
     public const string ViewPublic = "Voir ma page publique";
+    public const string Security = "Sécurité du compte (double authentification)";
     public const string Name = "Nom d'artiste";
     public const string Bio = "Présentation";
     public const string BioHint = "Votre parcours, votre technique, vos inspirations. Mise en forme Markdown : **gras**, *italique*, listes, liens.";

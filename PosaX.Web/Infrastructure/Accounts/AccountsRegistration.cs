@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using PosaX.Web.Data;
@@ -32,13 +33,21 @@ public static class AccountsRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<PosaXDbContext>()
+            .AddSignInManager<PosaXSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<Artist>, HashedRecoveryCodesUserStore>());
 
         // OWASP ASVS 5: PBKDF2-HMAC-SHA512 with at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // Activation and reset links expire after two days.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(2));
+
+        // Authenticator apps (TOTP): Identity's own provider and recovery codes. Required of admins
+        // in Production unless Admin__RequireTwoFactor says otherwise.
+        var production = builder.Environment.IsProduction();
+        services.AddOptions<AdminOptions>().Configure(o => o.RequireTwoFactor = production).BindConfiguration(AdminOptions.Section);
+        services.AddScoped<AdminTwoFactorFilter>();
 
         services.AddSingleton<DbTicketStore>();
         services.ConfigureApplicationCookie(cookie =>

@@ -45,6 +45,15 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
     }
 
+    /// <summary>Where the current request's session id is kept (see <see cref="UserSessions.EndOthersAsync"/>).</summary>
+    public const string CurrentSessionItem = "posax.session";
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        httpContext.Items[CurrentSessionItem] = key;
+        return RetrieveAsync(key);
+    }
+
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -77,4 +86,11 @@ public static class UserSessions
     /// <summary>Signs the artist out everywhere: every browser's next request is anonymous.</summary>
     public static Task<int> EndAllAsync(this PosaXDbContext db, Guid userId, CancellationToken ct = default) =>
         db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+
+    /// <summary>Signs the artist out of every other browser; the current request's session stays.</summary>
+    public static Task<int> EndOthersAsync(this PosaXDbContext db, HttpContext current, Guid userId, CancellationToken ct = default)
+    {
+        var keep = current.Items[DbTicketStore.CurrentSessionItem] as string ?? "";
+        return db.UserSessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync(ct);
+    }
 }

@@ -26,6 +26,8 @@ public static class WebRegistration
                 options.Conventions.AuthorizeFolder("/Artworks");
                 // Moderation: admins only, for every page the folder will hold.
                 options.Conventions.AuthorizeFolder("/Admin", Features.Admin.AdminCommands.Policy);
+                options.Conventions.AddFolderApplicationModelConvention("/Admin",
+                    model => model.Filters.Add(new ServiceFilterAttribute(typeof(Accounts.AdminTwoFactorFilter))));
                 options.Conventions.AddPageRoute("/Artworks/Edit", "atelier/oeuvres/{id:long}/modifier");
                 // Up to 8 photos of 10 MB each: this form alone may send more than Kestrel's default 30 MB.
                 options.Conventions.AddPageApplicationModelConvention("/Artworks/Edit", model =>
