@@ -70,6 +70,11 @@ public sealed class RateLimitOptions
     /// <summary>Orders per buyer phone (normalised) per <see cref="OrdersPerPhoneWindow"/>.</summary>
     public int OrdersPerPhone { get; set; } = 5;
     public TimeSpan OrdersPerPhoneWindow { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// Reports of works per client IP per hour (an IPv6 /64, one subscriber's network, counts as
+    /// one IP). Reports are rare: ten an hour leaves room for a few people behind one carrier IP.
+    /// </summary>
+    public int ReportsPerIpPerHour { get; set; } = 10;
 }
 
 public sealed class AdminOptions

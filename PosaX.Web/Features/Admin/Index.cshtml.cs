@@ -19,9 +19,11 @@ public class IndexModel(PosaXDbContext db) : PageModel
         public const string RecentArtists = "Derniers inscrits";
         public const string Pending = "en attente d'activation";
         public const string ModerateWorks = "Modérer les œuvres";
+        public const string OpenReports = "Signalements ouverts";
+        public const string Reports = "Signalements";
     }
 
-    public sealed record Counts(int Artists, int Works, int Hidden, int Orders, int NewOrders);
+    public sealed record Counts(int Artists, int Works, int Hidden, int Orders, int NewOrders, int OpenReports);
     public sealed record RecentWork(long Id, string Title, string Slug, string Artist, DateTime CreatedAt, bool Hidden);
     public sealed record RecentArtist(string Name, string Slug, string Email, bool Active, DateTime CreatedAt);
 
@@ -36,7 +38,8 @@ public class IndexModel(PosaXDbContext db) : PageModel
             await db.Artworks.CountAsync(ct),
             await db.Artworks.CountAsync(a => a.HiddenAt != null, ct),
             await db.Orders.CountAsync(ct),
-            await db.Orders.CountAsync(o => o.Status == OrderStatus.New, ct));
+            await db.Orders.CountAsync(o => o.Status == OrderStatus.New, ct),
+            await db.ArtworkReports.CountAsync(r => r.ClosedAt == null, ct));
         Works = await db.Artworks.AsNoTracking().OrderByDescending(a => a.CreatedAt).Take(10)
             .Select(a => new RecentWork(a.Id, a.Title, a.Slug, a.Artist.DisplayName, a.CreatedAt, a.HiddenAt != null)).ToListAsync(ct);
         Artists = await db.Users.AsNoTracking().OrderByDescending(u => u.CreatedAt).Take(10)

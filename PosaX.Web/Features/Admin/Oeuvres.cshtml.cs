@@ -1,10 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
-using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Email;
 using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Web;
@@ -32,7 +30,7 @@ public sealed class HideValidator : AbstractValidator<ModerationInput>
 /// catalogue, search, sitemap and output cache at once (its page answers 404), mails the artist
 /// the reason and writes the admin journal; showing puts it back.
 /// </summary>
-public class OeuvresModel(PosaXDbContext db, Mailer mailer, PublicCache cache, IOptions<SiteOptions> site,
+public class OeuvresModel(PosaXDbContext db, WorkModeration moderation, PublicCache cache,
     IValidator<ModerationInput> validator, TimeProvider clock) : AjaxPageModel
 {
     public static class Texts
@@ -82,18 +80,9 @@ public class OeuvresModel(PosaXDbContext db, Mailer mailer, PublicCache cache, I
     {
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return Invalid(null, validation);
-        var work = await db.Artworks.Include(a => a.Artist).FirstOrDefaultAsync(a => a.Id == input.Id, ct);
+        var work = await moderation.FindAsync(input.Id!.Value, ct);
         if (work is null) return Invalid("id", Texts.UnknownWork);
-        var reason = input.Reason!.Trim();
-        if (work.HiddenAt is null)
-        {
-            work.HiddenAt = clock.GetUtcNow().UtcDateTime;
-            work.HiddenReason = reason;
-            Log("artwork.hide", work, reason);
-            mailer.Queue(ModerationMails.WorkHidden(work.Artist.Email!, work.Artist.DisplayName, work.Title, reason, site.Value.Absolute("/atelier/oeuvres")));
-            await db.SaveChangesAsync(ct);
-            await cache.ArtworkChangedAsync(work.Id, work.ArtistId);
-        }
+        await moderation.HideAsync(User, work, input.Reason!.Trim(), ct);
         return Succeeded(Texts.Hidden);
     }
 
@@ -113,7 +102,7 @@ public class OeuvresModel(PosaXDbContext db, Mailer mailer, PublicCache cache, I
     }
 
     private void Log(string action, Artwork work, string? reason) =>
-        AdminJournal.Write(db, User, clock, action, $"Œuvre {work.Id} « {work.Title} »", reason);
+        AdminJournal.Write(db, User, clock, action, WorkModeration.JournalTarget(work.Id, work.Title), reason);
 }
 
 /// <summary>The moderation mails, in French, in one place.</summary>

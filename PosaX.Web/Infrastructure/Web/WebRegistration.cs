@@ -46,6 +46,9 @@ public static class WebRegistration
                 // FluentValidation says what is required, with French messages; no duplicates.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });
+        // Moderation: reports of works from visitors, the one way of hiding a work for admins.
+        services.AddSingleton<Features.Catalogue.ReportThrottle>();
+        services.AddScoped<Features.Admin.WorkModeration>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Features.Admin.AdminCommands.Policy, policy => policy.RequireRole(Features.Admin.AdminCommands.RoleName));
         services.AddAntiforgery(options =>
