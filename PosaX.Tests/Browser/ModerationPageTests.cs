@@ -20,9 +20,9 @@ public class ModerationPageTests(DatabaseProvider provider) : BrowserTest(provid
         return email;
     }
 
-    private static async Task LogInAsync(IPage page, string email, string password)
+    private static async Task LogInAsync(IPage page, string email, string password, string from = "/connexion")
     {
-        await page.GotoAsync("/connexion");
+        await page.GotoAsync(from);
         await page.Locator("#login-email").FillAsync(email);
         await page.Locator("#login-password").FillAsync(password);
         await page.Locator("#login-form button[type=submit]").ClickAsync();
@@ -34,8 +34,9 @@ public class ModerationPageTests(DatabaseProvider provider) : BrowserTest(provid
         var artistEmail = await SignedInArtistAsync("Artiste à suspendre");
         var adminEmail = await AdminAsync();
         var adminPage = await NewPageAsync(await NewContextAsync());
-        await LogInAsync(adminPage, adminEmail, AdminPassword);
-        await Expect(adminPage).ToHaveURLAsync(Url("/profil"));
+        // From the admin area itself: sent to /connexion?ReturnUrl=%2Fadmin, then back.
+        await LogInAsync(adminPage, adminEmail, AdminPassword, from: "/admin");
+        await Expect(adminPage).ToHaveURLAsync(Url("/admin"));
 
         await adminPage.GotoAsync("/admin/artistes?q=" + Uri.EscapeDataString(artistEmail));
         var form = adminPage.Locator("form.moderation-suspend");

@@ -28,6 +28,8 @@ public class LoginTests(DatabaseProvider provider) : AppTest(provider)
         var toReturnUrl = await other.PostAjaxAsync(AppClient.Form(page, "login-form"),
             new Dictionary<string, string> { ["email"] = email, ["password"] = Accounts.Password });
         Assert.That(toReturnUrl.RedirectUrl, Is.EqualTo("/profil?x=1"));
+        // Not a 302 from the cookie handler: a fetch would follow it and get HTML instead of JSON.
+        Assert.That(toReturnUrl.Status, Is.EqualTo(System.Net.HttpStatusCode.OK));
 
         using var phished = NewClient();
         var evil = await phished.GetPageAsync("/connexion?ReturnUrl=https%3A%2F%2Fevil.example%2F");

@@ -18,9 +18,7 @@ public class IndexModel(PosaXDbContext db) : PageModel
         public const string RecentWorks = "Dernières œuvres publiées";
         public const string RecentArtists = "Derniers inscrits";
         public const string Pending = "en attente d'activation";
-        public const string ModerateWorks = "Modérer les œuvres";
         public const string OpenReports = "Signalements ouverts";
-        public const string Reports = "Signalements";
     }
 
     public sealed record Counts(int Artists, int Works, int Hidden, int Orders, int NewOrders, int OpenReports);

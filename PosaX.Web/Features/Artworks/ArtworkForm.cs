@@ -125,6 +125,7 @@ public static class ArtworkTexts
     public const string PriceInvalid = "Indiquez un prix en FCFA, un nombre entier supérieur à 0.";
     public const string CategoryRequired = "Choisissez une catégorie.";
     public const string CategoryUnknown = "Cette catégorie n'existe pas.";
+    public const string CategoryRetired = "Cette catégorie n'accepte plus de nouvelles œuvres : choisissez-en une autre.";
     public const string MediumTooLong = "La technique ne peut pas dépasser 120 caractères.";
     public const string DimensionInvalid = "Indiquez une dimension en centimètres (par ex. 60 ou 45,5).";
     public const string YearInvalid = "Indiquez une année entre 1900 et cette année.";

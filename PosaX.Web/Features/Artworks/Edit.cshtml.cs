@@ -32,11 +32,11 @@ public class EditModel(
     public async Task<IActionResult> OnGetAsync(long? id)
     {
         Id = id;
-        await LoadCategoriesAsync(null);
-        if (id is null) return Page();
-        var artwork = await OwnArtworkAsync(id.Value);
-        if (artwork is null) return NotFound();
-        Show(artwork);
+        var artwork = id is null ? null : await OwnArtworkAsync(id.Value);
+        if (id is not null && artwork is null) return NotFound();
+        // A work in a retired category keeps it: its own category stays offered (and selected).
+        await LoadCategoriesAsync(artwork?.CategoryId);
+        if (artwork is not null) Show(artwork);
         return Page();
     }
 
@@ -59,7 +59,9 @@ public class EditModel(
         // A retired category keeps the works it has, but takes no new ones.
         var currentCategoryId = artwork?.CategoryId;
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Slug == input.Category && (!c.IsRetired || c.Id == currentCategoryId), ct);
-        if (category is null) return Invalid("category", ArtworkTexts.CategoryUnknown);
+        if (category is null)
+            return Invalid("category", await db.Categories.AnyAsync(c => c.Slug == input.Category, ct)
+                ? ArtworkTexts.CategoryRetired : ArtworkTexts.CategoryUnknown);
 
         var kept = artwork?.Images.Where(i => !input.RemoveImages.Contains(i.Id)).ToList() ?? [];
         var newFiles = input.Images.Where(f => f.Length > 0).ToList();

@@ -79,7 +79,7 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await search.SearchAsync(CatalogueQuery.Parse(Request.Query), ct: ct);
-        Categories = await db.Categories.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).ToListAsync(ct);
+        Categories = await CatalogueCategories.Listed(db).AsNoTracking().ToListAsync(ct);
         var applied = Result.Applied;
         if (applied.Artist is not null)
             ArtistName = await db.Users.Where(u => u.Slug == applied.Artist).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);

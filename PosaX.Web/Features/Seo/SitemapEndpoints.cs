@@ -62,7 +62,7 @@ public static class SitemapEndpoints
 
     private static async Task WritePagesAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
     {
-        var categories = await db.Categories.Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).Select(c => c.Slug).ToListAsync(context.RequestAborted);
+        var categories = await CatalogueCategories.Listed(db).Select(c => c.Slug).ToListAsync(context.RequestAborted);
         await using var xml = await StartAsync(context, "urlset", null);
         await UrlAsync(xml, site.Value.Absolute("/"), null);
         await UrlAsync(xml, site.Value.Absolute(ArtworkUrls.Catalogue), null);

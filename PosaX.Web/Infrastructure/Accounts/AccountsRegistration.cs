@@ -63,6 +63,13 @@ public static class AccountsRegistration
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => AnswerFetchOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => AnswerFetchOrRedirect(context, StatusCodes.Status403Forbidden);
+            // Signing in on /connexion?ReturnUrl=… makes the cookie handler redirect by itself; a
+            // fetch would follow that 302 and get HTML instead of the JSON naming where to go.
+            cookie.Events.OnRedirectToReturnUrl = context =>
+            {
+                if (!Web.AjaxRequests.IsAjax(context.Request)) context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DbTicketStore>((cookie, store) => cookie.SessionStore = store);

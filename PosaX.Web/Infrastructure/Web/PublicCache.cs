@@ -30,6 +30,8 @@ public sealed class PublicCache(IOutputCacheStore store)
     public const string Page = "public-page";
 
     public const string CatalogueTag = "catalogue";
+    /// <summary>Every page of the <see cref="Page"/> policy (work and artist pages), whatever it tagged itself with.</summary>
+    public const string PagesTag = "public-pages";
     public static string ArtworkTag(long id) => $"artwork:{id}";
     public static string ArtistTag(Guid id) => $"artist:{id}";
 
@@ -45,6 +47,16 @@ public sealed class PublicCache(IOutputCacheStore store)
 
     public Task ArtistChangedAsync(Guid artistId) => EvictAsync(CatalogueTag, ArtistTag(artistId));
 
+    /// <summary>
+    /// A category was added, renamed, moved, retired, restored or deleted (/admin/categories).
+    /// Listings show the category list; work pages show their category's name (title, breadcrumb,
+    /// structured data) but are tagged per work, and tagging them per category would mean editing
+    /// each page that shows one. So the whole <see cref="Page"/> policy goes, by its own tag: only a
+    /// rename strictly needs it, but these acts happen a few times a year and a page evicted for
+    /// nothing is rebuilt by its next visitor, while one rule for every category act is easy to trust.
+    /// </summary>
+    public Task CategoriesChangedAsync() => EvictAsync(CatalogueTag, PagesTag);
+
     // Not the request's token: the commit is done, the eviction must happen even if the client left.
     private async Task EvictAsync(params string[] tags)
     {
@@ -55,7 +67,7 @@ public sealed class PublicCache(IOutputCacheStore store)
     {
         options.AddPolicy(Listing, new PublicPagePolicy(varyByQuery: false, CatalogueTag));
         options.AddPolicy(Search, new PublicPagePolicy(varyByQuery: true, CatalogueTag));
-        options.AddPolicy(Page, new PublicPagePolicy(varyByQuery: false, null));
+        options.AddPolicy(Page, new PublicPagePolicy(varyByQuery: false, PagesTag));
     }
 
     /// <summary>
@@ -64,7 +76,7 @@ public sealed class PublicCache(IOutputCacheStore store)
     /// a page that hands out an antiforgery token (Set-Cookie, Cache-Control: no-store) is never
     /// stored, so no visitor ever receives another's token.
     /// </summary>
-    private sealed class PublicPagePolicy(bool varyByQuery, string? tag) : IOutputCachePolicy
+    private sealed class PublicPagePolicy(bool varyByQuery, string tag) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
@@ -78,7 +90,7 @@ public sealed class PublicCache(IOutputCacheStore store)
             context.AllowLocking = true;
             context.ResponseExpirationTimeSpan = http.RequestServices.GetRequiredService<IOptions<PublicCacheOptions>>().Value.Expiry;
             if (varyByQuery) context.CacheVaryByRules.QueryKeys = "*";
-            if (tag is not null) context.Tags.Add(tag);
+            context.Tags.Add(tag);
             return ValueTask.CompletedTask;
         }
 

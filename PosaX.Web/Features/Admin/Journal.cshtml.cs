@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Data;
+
+namespace PosaX.Web.Features.Admin;
+
+/// <summary>
+/// /admin/journal: the append-only log of admin acts (see <see cref="AdminJournal"/>), newest
+/// first, 50 a page by keyset on the id (?avant=&lt;id&gt;: no OFFSET however old the page), filtered
+/// by action and by admin. Read-only on purpose: this page has no POST handler at all, and the
+/// application has no code that updates or deletes these rows.
+/// </summary>
+public class JournalModel(PosaXDbContext db) : PageModel
+{
+    public const string Path = "/admin/journal";
+    public const int PageSize = 50;
+
+    public static class Texts
+    {
+        public const string Title = "Journal d'administration";
+        public const string AppendOnly = "Chaque acte d'administration est inscrit ici avec son auteur, sa date et son motif. Le journal ne peut être ni modifié ni effacé : on ne peut qu'y ajouter.";
+        public const string TimeZone = "Heures de Douala (UTC+1).";
+        public const string Action = "Action";
+        public const string AnyAction = "Toutes les actions";
+        public const string Admin = "Administrateur";
+        public const string AnyAdmin = "Tous les administrateurs";
+        public const string Filter = "Filtrer";
+        public const string Reset = "Tout afficher";
+        public const string When = "Date";
+        public const string Who = "Qui";
+        public const string What = "Quoi";
+        public const string Reason = "Motif";
+        public const string NoReason = "—";
+        public const string Older = "Plus anciens";
+        public const string Newest = "Revenir aux plus récents";
+        public const string Empty = "Aucune entrée.";
+
+        private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
+        {
+            ["artwork.hide"] = "Œuvre masquée",
+            ["artwork.show"] = "Œuvre rétablie",
+            ["artist.suspend"] = "Artiste suspendu",
+            ["artist.reactivate"] = "Artiste réactivé",
+            ["report.close"] = "Signalement clos",
+            ["category.add"] = "Catégorie ajoutée",
+            ["category.rename"] = "Catégorie renommée",
+            ["category.move"] = "Catégorie déplacée",
+            ["category.retire"] = "Catégorie retirée",
+            ["category.restore"] = "Catégorie rétablie",
+            ["category.delete"] = "Catégorie supprimée",
+        };
+
+        /// <summary>The action in French words; a code not listed here yet shows as itself rather than vanish.</summary>
+        public static string ActionLabel(string action) => Actions.TryGetValue(action, out var label) ? label : action;
+
+        private static readonly CultureInfo French = new("fr-FR");
+        /// <summary>Cameroon is UTC+1 all year (no summer time), as the atelier's order list shows it.</summary>
+        private static readonly TimeSpan DoualaOffset = TimeSpan.FromHours(1);
+
+        public static string At(DateTime utc) => (utc + DoualaOffset).ToString("d MMM yyyy 'à' HH:mm:ss", French);
+    }
+
+    public sealed record Entry(long Id, string AdminEmail, string Action, string Target, string? Reason, DateTime CreatedAt);
+
+    /// <summary>Entries older than this id (the "plus anciens" link).</summary>
+    [BindProperty(SupportsGet = true, Name = "avant")] public long? Before { get; set; }
+    [BindProperty(SupportsGet = true, Name = "action")] public string? ActionFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "admin")] public string? AdminFilter { get; set; }
+
+    public List<Entry> Entries { get; private set; } = [];
+    public List<string> Actions { get; private set; } = [];
+    public List<string> Admins { get; private set; } = [];
+    public string? OlderUrl { get; private set; }
+
+    /// <summary>
+    /// Razor Pages renders a page that has no handler for a POST as if it were a GET; the journal
+    /// answers 405 instead, so nothing suggests it could take a write.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)) return;
+        Response.Headers.Allow = "GET, HEAD";
+        context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ActionFilter = string.IsNullOrWhiteSpace(ActionFilter) ? null : ActionFilter.Trim();
+        AdminFilter = string.IsNullOrWhiteSpace(AdminFilter) ? null : AdminFilter.Trim();
+
+        var log = db.AdminLog.AsNoTracking();
+        if (ActionFilter is not null) log = log.Where(e => e.Action == ActionFilter);
+        if (AdminFilter is not null)
+        {
+            var email = AdminFilter.ToLowerInvariant();
+            log = log.Where(e => e.AdminEmail.ToLower() == email);
+        }
+        if (Before is { } before) log = log.Where(e => e.Id < before);
+        // Ids grow with time (identity), so "newest first" is the primary key backwards.
+        var page = await log.OrderByDescending(e => e.Id).Take(PageSize + 1)
+            .Select(e => new Entry(e.Id, e.AdminEmail, e.Action, e.Target, e.Reason, e.CreatedAt))
+            .ToListAsync(ct);
+        if (page.Count > PageSize)
+        {
+            page.RemoveAt(PageSize);
+            OlderUrl = ListingUrl(page[^1].Id);
+        }
+        Entries = page;
+
+        // The filter lists: what the journal really holds (a handful of codes and admins).
+        Actions = (await db.AdminLog.Select(e => e.Action).Distinct().ToListAsync(ct))
+            .OrderBy(Texts.ActionLabel, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList();
+        Admins = (await db.AdminLog.Select(e => e.AdminEmail).Distinct().ToListAsync(ct))
+            .OrderBy(e => e, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>This listing (same filters) from an id on, or from the newest.</summary>
+    public string ListingUrl(long? before)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        if (ActionFilter is not null) query.Add(new("action", ActionFilter));
+        if (AdminFilter is not null) query.Add(new("admin", AdminFilter));
+        if (before is not null) query.Add(new("avant", before.Value.ToString(CultureInfo.InvariantCulture)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path, query);
+    }
+}
