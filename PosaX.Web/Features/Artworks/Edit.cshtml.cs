@@ -66,6 +66,8 @@ public class EditModel(
         if (kept.Count + newFiles.Count == 0) return Invalid("images", ArtworkTexts.NoImage);
         if (kept.Count + newFiles.Count > Artwork.MaxImages) return Invalid("images", ArtworkTexts.TooManyImages);
 
+        // Read before any photo is stored: a database gone now must not leave stored photos behind.
+        var artist = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => new { u.Id, u.DisplayName }).SingleAsync(ct);
         var processed = new List<StoredImage>();
         foreach (var file in newFiles)
         {
@@ -80,7 +82,6 @@ public class EditModel(
 
         var removed = artwork?.Images.Where(i => input.RemoveImages.Contains(i.Id)).ToList() ?? [];
         var creating = artwork is null;
-        var artist = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => new { u.Id, u.DisplayName }).SingleAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
@@ -97,7 +98,7 @@ public class EditModel(
                 });
             if (creating) db.Artworks.Add(artwork);
             db.ArtworkImages.RemoveRange(removed);
-            await db.SaveChangesAsync(ct);
+            await SaveOnceAsync(processed.FirstOrDefault()?.Key, ct);
         }
         catch
         {
@@ -110,6 +111,21 @@ public class EditModel(
         logger.LogInformation("Artwork {Id} {Action} by {Artist}", artwork.Id, creating ? "created" : "updated", artist.Id);
         return Succeeded(creating ? ArtworkTexts.Created : ArtworkTexts.Saved,
             creating || !IsAjax ? "/atelier/oeuvres" : null);
+    }
+
+    /// <summary>
+    /// Saves in one transaction under the retrying strategy. If the connection breaks while
+    /// committing (the database restarting), the commit may have happened: a retry would write the
+    /// work twice, and the catch above would delete the photos of a saved work. So a failed commit
+    /// is checked first — a new photo's key is unique to this request — and counts as saved if found.
+    /// </summary>
+    private async Task SaveOnceAsync(string? newImageKey, CancellationToken ct)
+    {
+        await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+            token => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token),
+            token => newImageKey is null ? Task.FromResult(false) : db.ArtworkImages.AnyAsync(i => i.Key == newImageKey, token),
+            ct);
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     private static void Apply(Artwork artwork, ArtworkInput input, Category category, string artistName, DateTime now)
