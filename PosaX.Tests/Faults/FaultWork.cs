@@ -38,6 +38,19 @@ public static partial class FaultWork
     public static Upload Photo(int seed, int width = 480, int height = 360) =>
         new("images", $"photo-{seed}.jpg", ImageFixtures.Jpeg(width, height, seed), "image/jpeg");
 
+    /// <summary>A new, activated, signed-in artist of an app running anywhere (in this process or a child one).</summary>
+    public static async Task<AppClient> NewArtistAsync(Uri server, Mailbox mailbox)
+    {
+        var client = new AppClient(server);
+        var email = $"panne-{Guid.NewGuid().ToString("N")[..10]}@exemple.cm";
+        var reply = await client.RegisterAsync(email, "Artiste Panne");
+        Assert.That(reply.Success, Is.True, reply.Message);
+        var mail = await mailbox.WaitForAsync(email, "Activez");
+        using var activation = await client.Http.GetAsync(new Uri(mail.Link("/activation")).PathAndQuery);
+        Assert.That(activation.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "activated and signed in");
+        return client;
+    }
+
     /// <summary>GET the new-work page, then post #artwork-form with its token and the photos.</summary>
     public static async Task<Attempt> TryPublishAsync(HttpClient http, string title, Upload[] photos, Stopwatch run)
     {
