@@ -51,21 +51,23 @@ public static partial class FaultWork
         return client;
     }
 
-    /// <summary>GET the new-work page, then post #artwork-form with its token and the photos.</summary>
-    public static async Task<Attempt> TryPublishAsync(HttpClient http, string title, Upload[] photos, Stopwatch run)
+    /// <summary>GET the new-work page, then post #artwork-form with its token and the photos (<paramref name="beforePost"/> runs in between).</summary>
+    public static async Task<Attempt> TryPublishAsync(HttpClient http, string title, Upload[] photos, Stopwatch run, Action? beforePost = null)
     {
         var form = await TryFormAsync(http, "/atelier/oeuvres/nouvelle", "artwork-form");
         if (form.Form is null) return new Attempt("œuvre", title, form.Status, false, null, form.Detail, run.Elapsed);
+        beforePost?.Invoke();
         return await TryPostAsync(http, "œuvre", title, form.Form, ArtworkFields(title), photos, run);
     }
 
     /// <summary>An anonymous buyer opens the order page of a work (its form carries a token) and posts it.</summary>
-    public static async Task<Attempt> TryOrderAsync(HttpClient http, long workId, string buyerName, Stopwatch run)
+    public static async Task<Attempt> TryOrderAsync(HttpClient http, long workId, string buyerName, Stopwatch run, Action? beforePost = null)
     {
         var form = await TryFormAsync(http, $"/oeuvres/{workId}/commander", "order-form");
         if (form.Form is null) return new Attempt("commande", buyerName, form.Status, false, null, form.Detail, run.Elapsed);
         var phone = "67" + Random.Shared.Next(0, 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string> { ["name"] = buyerName, ["phone"] = phone, ["email"] = "", ["message"] = "" };
+        beforePost?.Invoke();
         var attempt = await TryPostAsync(http, "commande", buyerName, form.Form, fields, [], run);
         return attempt.Acknowledged ? attempt with { Reference = OrderReference().Match(attempt.Detail).Value } : attempt;
     }
