@@ -78,7 +78,8 @@ public static partial class FaultWork
         {
             using var response = await http.GetAsync(url);
             var html = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.OK) return (null, (int)response.StatusCode, $"GET {url}: {Excerpt(html)}");
+            if (response.StatusCode != HttpStatusCode.OK)
+                return (null, (int)response.StatusCode, $"GET {url}{RetryAfter(response)}: {Excerpt(html)}");
             var page = await Parser.ParseDocumentAsync(html);
             return page.GetElementById(formId) is IHtmlFormElement form
                 ? (form, 200, "")
@@ -120,7 +121,7 @@ public static partial class FaultWork
             using var json = JsonDocument.Parse(body);
             var success = json.RootElement.GetProperty("success").GetBoolean();
             var message = json.RootElement.GetProperty("message").GetString() ?? "";
-            if (response.Headers.RetryAfter is { } retry) message += $" (Retry-After: {retry})";
+            message += RetryAfter(response);
             return new Attempt(kind, name, status, success && status == 200, null, message, run.Elapsed);
         }
         catch (HttpRequestException e)
@@ -133,9 +134,15 @@ public static partial class FaultWork
         }
     }
 
+    /// <summary>A figure of a fault run, printed as it happens; "[faults]" makes them easy to find in a long log.</summary>
+    public static void Report(string line) => TestContext.Progress.WriteLine("[faults] " + line);
+
     /// <summary>"4 × 503, 1 × 0" — statuses of failed attempts, for the closing figures.</summary>
     public static string Statuses(IEnumerable<Attempt> attempts) =>
         string.Join(", ", attempts.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {(g.Key == 0 ? "no answer" : g.Key)}"));
+
+    private static string RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter is { } retry ? $" (Retry-After: {retry})" : "";
 
     private static string Excerpt(string text) => text.Length <= 300 ? text : text[..300] + "…";
 

@@ -62,13 +62,13 @@ public partial class KillDuringUploadsTests(DatabaseProvider provider)
         var titles = await app.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith("Coupure ")).Select(a => a.Title).ToListAsync());
         var problems = await app.WithDbAsync(db => MediaInvariants.ProblemsAsync(db, app.MediaDirectory));
 
-        Progress($"kill -9 during uploads ({provider}):");
-        Progress($"  first start ready in {firstStart.TotalMilliseconds:0} ms; killed at {killedAt.TotalSeconds:0.0} s of uploads, " +
+        FaultWork.Report($"kill -9 during uploads ({provider}):");
+        FaultWork.Report($"  first start ready in {firstStart.TotalMilliseconds:0} ms; killed at {killedAt.TotalSeconds:0.0} s of uploads, " +
                  $"with {moment.Unfinished} uploads unfinished in staging and {moment.Unreferenced} stored pictures without a row " +
                  $"(waited {moment.Waited.TotalMilliseconds:0} ms for that moment)");
-        Progress($"  restart ready (/health/ready 200) in {recovery.TotalMilliseconds:0} ms after launch");
-        Progress($"  start-up sweep: {(sweep.Success ? sweep.Value : "nothing to clear")}");
-        Progress($"  acknowledged before the kill: {works.Count} works; cut off: {cut.Count} ({FaultWork.Statuses(cut)}); " +
+        FaultWork.Report($"  restart ready (/health/ready 200) in {recovery.TotalMilliseconds:0} ms after launch");
+        FaultWork.Report($"  start-up sweep: {(sweep.Success ? sweep.Value : "nothing to clear")}");
+        FaultWork.Report($"  acknowledged before the kill: {works.Count} works; cut off: {cut.Count} ({FaultWork.Statuses(cut)}); " +
                  $"in the database: {titles.Count} works; media problems: {problems.Count}");
 
         Assert.Multiple(() =>
@@ -130,7 +130,6 @@ public partial class KillDuringUploadsTests(DatabaseProvider provider)
             .Select(d => Path.GetRelativePath(media, d).Replace('\\', '/')).ToList();
     }
 
-    private static void Progress(string line) => TestContext.Progress.WriteLine(line);
 
     [GeneratedRegex(@"Cleared \d+ working folders of stopped processes: \d+ pictures without a row deleted, \d+ kept")]
     private static partial Regex SweepLine();

@@ -76,9 +76,9 @@ public class LostReplyTests
         }
         var problems = await app.WithDbAsync(db => MediaInvariants.ProblemsAsync(db, app.MediaDirectory));
 
-        TestContext.Progress.WriteLine("database reply lost on the wire:");
+        FaultWork.Report("database reply lost on the wire:");
         foreach (var o in outcomes)
-            TestContext.Progress.WriteLine($"  {o.Kind}, reply to {o.Sql.TrimEnd('\0')} lost: {(o.Cut ? "cut" : "NOT cut")}, answered {o.Attempt.Status} " +
+            FaultWork.Report($"  {o.Kind}, reply to {o.Sql.TrimEnd('\0')} lost: {(o.Cut ? "cut" : "NOT cut")}, answered {o.Attempt.Status} " +
                                            $"({(o.Attempt.Acknowledged ? "acknowledged" : o.Attempt.Detail)}), rows: {o.Rows}");
         Assert.Multiple(() =>
         {

@@ -28,7 +28,7 @@ public class MediaDiskFullTests
         {
             var reason = $"cannot mount a small tmpfs here to get a real ENOSPC (mount exit {mounted.Code}: {mounted.Output.Trim()}); " +
                          "it needs root with CAP_SYS_ADMIN (a privileged container)";
-            TestContext.Progress.WriteLine("media disk full: skipped, " + reason);
+            FaultWork.Report("media disk full: skipped, " + reason);
             Directory.Delete(data, recursive: true);
             Assert.Ignore(reason);
         }
@@ -81,11 +81,11 @@ public class MediaDiskFullTests
         var recovered = await FaultWork.TryPublishAsync(artist.Http, "Après la saturation", Photos(3), run);
         var problems = await app.WithDbAsync(db => MediaInvariants.ProblemsAsync(db, media));
 
-        TestContext.Progress.WriteLine($"media disk full ({TmpfsBytes / 1024} KB tmpfs; one photo = {photoBytes / 1024} KB stored; " +
+        FaultWork.Report($"media disk full ({TmpfsBytes / 1024} KB tmpfs; one photo = {photoBytes / 1024} KB stored; " +
                                        $"{filled / 1024} KB filled, then {free / 1024} KB left free):");
-        TestContext.Progress.WriteLine($"  three photos with room for one and a half: {full.Status} \"{full.Detail}\"");
-        TestContext.Progress.WriteLine($"  one photo on a full disk: {bareDisk.Status} \"{bareDisk.Detail}\"");
-        TestContext.Progress.WriteLine($"  after freeing space, same app: {recovered.Status} \"{recovered.Detail}\"");
+        FaultWork.Report($"  three photos with room for one and a half: {full.Status} \"{full.Detail}\"");
+        FaultWork.Report($"  one photo on a full disk: {bareDisk.Status} \"{bareDisk.Detail}\"");
+        FaultWork.Report($"  after freeing space, same app: {recovered.Status} \"{recovered.Detail}\"");
 
         Assert.Multiple(() =>
         {

@@ -68,11 +68,11 @@ public class SendGridOutageTests
         var delivered = stub.Deliveries.ToList();
         var duplicates = delivered.GroupBy(d => d.MessageId).Sum(g => g.Count() - 1);
 
-        TestContext.Progress.WriteLine("SendGrid outage (connection refused, then 503, then back):");
-        TestContext.Progress.WriteLine($"  registrations during the outage: {registered.Count(r => r.Success)} of {registered.Count} succeeded; " +
+        FaultWork.Report("SendGrid outage (connection refused, then 503, then back):");
+        FaultWork.Report($"  registrations during the outage: {registered.Count(r => r.Success)} of {registered.Count} succeeded; " +
                                        $"outage over at {outageEnded.TotalSeconds:0.0} s");
-        TestContext.Progress.WriteLine($"  503 answers: {stub.Failures}; attempts per mail: {string.Join(", ", outbox.Select(m => m.Attempts))}");
-        TestContext.Progress.WriteLine($"  delivered: {delivered.Count} ({delivered.Select(d => d.MessageId).Distinct().Count()} distinct mails of {outbox.Count}), " +
+        FaultWork.Report($"  503 answers: {stub.Failures}; attempts per mail: {string.Join(", ", outbox.Select(m => m.Attempts))}");
+        FaultWork.Report($"  delivered: {delivered.Count} ({delivered.Select(d => d.MessageId).Distinct().Count()} distinct mails of {outbox.Count}), " +
                                        $"duplicates: {duplicates}; last delivered {(lastDelivery - outageEnded).TotalSeconds:0.0} s after the API came back");
 
         Assert.Multiple(() =>

@@ -49,7 +49,7 @@ public class ThreeRestartsTests(DatabaseProvider provider) : AppTest(provider)
             TestApps.Track(app);
             durations.Add(clock.Elapsed);
         }
-        TestContext.Progress.WriteLine($"three restarts ({Provider}): {string.Join(", ", durations.Select(d => $"{d.TotalMilliseconds:0} ms"))} each (stop + start + ready)");
+        FaultWork.Report($"three restarts ({Provider}): {string.Join(", ", durations.Select(d => $"{d.TotalMilliseconds:0} ms"))} each (stop + start + ready)");
 
         Assert.That(await app.WithDbAsync(db => db.DataProtectionKeys.CountAsync()), Is.GreaterThan(0));
         Assert.That(await app.WithDbAsync(db => db.UserSessions.CountAsync(s => s.Id == "expire")), Is.Zero, "expired sessions are swept at start");

@@ -121,6 +121,9 @@ public class EditModel(
     /// </summary>
     private async Task SaveOnceAsync(string? newImageKey, CancellationToken ct)
     {
+        // No savepoint inside our own transaction: it adds round trips, and a connection lost while
+        // releasing it surfaces as a disposed transaction that the strategy does not retry.
+        db.Database.AutoSavepointsEnabled = false;
         await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
             token => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token),
             token => newImageKey is null ? Task.FromResult(false) : db.ArtworkImages.AnyAsync(i => i.Key == newImageKey, token),

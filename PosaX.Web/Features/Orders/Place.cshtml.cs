@@ -156,6 +156,9 @@ public class PlaceModel(
     /// </summary>
     private async Task SaveOnceAsync(Order order, CancellationToken ct)
     {
+        // No savepoint inside our own transaction: it adds round trips, and a connection lost while
+        // releasing it surfaces as a disposed transaction that the strategy does not retry.
+        db.Database.AutoSavepointsEnabled = false;
         await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
             token => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token),
             token => db.Orders.AnyAsync(o => o.Reference == order.Reference && o.ArtworkId == order.ArtworkId
