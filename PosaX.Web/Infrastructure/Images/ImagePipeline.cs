@@ -87,11 +87,7 @@ public sealed partial class ImagePipeline : IDisposable
     }
 
     /// <summary>Releases the working folder's lock; the folder is swept (against the database) at the next start.</summary>
-    public void Dispose()
-    {
-        _workingFolderLock.Dispose();
-        _gate.Dispose();
-    }
+    public void Dispose() => _workingFolderLock.Dispose();
 
     public static string Url(string key, int width) =>
         string.Create(CultureInfo.InvariantCulture, $"/media/{key}/{width}.webp");
