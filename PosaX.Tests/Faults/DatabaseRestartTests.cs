@@ -33,7 +33,7 @@ public class DatabaseRestartTests
     {
         await using var cluster = await PostgresCluster.StartAsync();
         var connectionString = await cluster.CreateDatabaseAsync("posax_faults");
-        var dataDirectory = Directory.CreateTempSubdirectory("posax-faults-pg-").FullName;
+        var dataDirectory = FaultWork.DataDirectory("pg");
         await using var app = new PosaXApp(DatabaseProvider.Postgres, connectionString, dataDirectory);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var run = Stopwatch.StartNew();
@@ -117,7 +117,6 @@ public class DatabaseRestartTests
         using var home = await after.Http.GetAsync("/");
         Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the same app still serves");
         foreach (var artist in artists) artist.Dispose();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
     private sealed record Restart(TimeSpan Started, TimeSpan DatabaseBack)

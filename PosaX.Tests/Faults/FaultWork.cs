@@ -134,6 +134,27 @@ public static partial class FaultWork
         }
     }
 
+    /// <summary>
+    /// A data folder for a fault test's app, deleted at the end of the run (after every app is
+    /// stopped; POSAX_KEEP_TEST_DATA=1 keeps it, as for the shared apps).
+    /// </summary>
+    public static string DataDirectory(string name)
+    {
+        var path = Directory.CreateTempSubdirectory($"posax-faults-{name}-").FullName;
+        TestApps.Track(new FolderCleanup(path));
+        return path;
+    }
+
+    private sealed class FolderCleanup(string path) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            if (Environment.GetEnvironmentVariable("POSAX_KEEP_TEST_DATA") != "1")
+                try { Directory.Delete(path, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            return ValueTask.CompletedTask;
+        }
+    }
+
     /// <summary>A figure of a fault run, printed as it happens; "[faults]" makes them easy to find in a long log.</summary>
     public static void Report(string line) => TestContext.Progress.WriteLine("[faults] " + line);
 

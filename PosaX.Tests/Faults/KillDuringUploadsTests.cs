@@ -25,7 +25,7 @@ public partial class KillDuringUploadsTests(DatabaseProvider provider)
     [Test]
     public async Task After_a_kill_9_mid_upload_the_restarted_app_has_every_acknowledged_work_once_and_no_orphan()
     {
-        var data = Directory.CreateTempSubdirectory("posax-faults-kill-").FullName;
+        var data = FaultWork.DataDirectory("kill");
         var connectionString = provider == DatabaseProvider.Postgres
             ? await (await TestApps.PostgresAsync()).CreateDatabaseAsync("posax_kill_" + Guid.NewGuid().ToString("N")[..10])
             : $"Data Source={Path.Combine(data, "posax.db")}";
@@ -88,7 +88,6 @@ public partial class KillDuringUploadsTests(DatabaseProvider provider)
         Assert.That(after.Acknowledged, Is.True, after.Detail);
         foreach (var artist in artists) artist.Dispose();
         await app.DisposeAsync();
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 
     private sealed record Moment(int Unfinished, int Unreferenced, TimeSpan Waited);

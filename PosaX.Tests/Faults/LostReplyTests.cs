@@ -41,7 +41,7 @@ public class LostReplyTests
         var direct = await cluster.CreateDatabaseAsync("posax_lost_" + Guid.NewGuid().ToString("N")[..10]);
         await using var proxy = new LossyPostgresProxy(cluster.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(direct) { Port = proxy.Port }.ConnectionString;
-        var data = Directory.CreateTempSubdirectory("posax-faults-lost-").FullName;
+        var data = FaultWork.DataDirectory("lost");
         await using var app = new PosaXApp(DatabaseProvider.Postgres, throughProxy, data);
         var run = Stopwatch.StartNew();
         using var artist = await FaultWork.NewArtistAsync(app.ServerAddress, app.Mailbox);
@@ -90,7 +90,6 @@ public class LostReplyTests
             }
             Assert.That(problems, Is.Empty, "pictures and rows agree");
         });
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 
     private static async Task<Attempt> PublishArmedAsync(HttpClient http, string title, LossyPostgresProxy proxy, string sql, Stopwatch run)

@@ -33,7 +33,7 @@ public class SendGridOutageTests
         var stub = new SendGridStub();
         await using var api = stub.Build(port);
 
-        var data = Directory.CreateTempSubdirectory("posax-faults-sendgrid-").FullName;
+        var data = FaultWork.DataDirectory("sendgrid");
         await using var app = new PosaXApp(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(data, "posax.db")}", data,
             new Dictionary<string, string?>
             {
@@ -84,7 +84,6 @@ public class SendGridOutageTests
             Assert.That(delivered.Select(d => d.To), Is.EquivalentTo(registered.Select(r => r.Email)));
             Assert.That(duplicates, Is.Zero);
         });
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 
     private static async Task<List<(string Email, bool Success)>> RegisterAsync(PosaXApp app, string phase)
