@@ -28,13 +28,18 @@ public sealed class AppClient : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    public AppClient(PosaXApp app)
+    public AppClient(PosaXApp app) : this(app.ServerAddress)
+    {
+    }
+
+    /// <summary>For an app running elsewhere than in this process (a child process, see Faults/AppProcess).</summary>
+    public AppClient(Uri server)
     {
         // A real socket client to the real server: redirects are asserted, not followed.
         Cookies = new CookieContainer();
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
         {
-            BaseAddress = app.ServerAddress,
+            BaseAddress = server,
         };
     }
 

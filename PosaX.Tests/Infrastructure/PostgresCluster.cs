@@ -127,18 +127,33 @@ public sealed partial class PostgresCluster : IAsyncDisposable
     /// <summary>
     /// <c>pg_ctl restart -m fast|immediate</c>, then waits until the server accepts connections.
     /// Pooled Npgsql connections opened before are left as they are (stale), as in production.
+    /// With <paramref name="downFor"/>, the server stays stopped that long between stop and start
+    /// (a machine or container restart rather than a quick process restart).
     /// </summary>
-    public async Task RestartAsync(bool immediate, CancellationToken ct = default)
+    public async Task RestartAsync(bool immediate, CancellationToken ct = default, TimeSpan? downFor = null)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _lifecycle.WaitAsync(ct);
         try
         {
-            var result = await RunServerToolAsync("pg_ctl",
-                ["restart", "-D", _dataDir, "-l", _logFile, "-m", immediate ? "immediate" : "fast", "-w", "-t", "60"], ct);
+            var mode = immediate ? "immediate" : "fast";
+            if (downFor is { } pause)
+            {
+                var stop = await RunServerToolAsync("pg_ctl", ["stop", "-D", _dataDir, "-m", mode, "-w", "-t", "60"], ct);
+                if (stop.ExitCode != 0)
+                {
+                    throw Failure($"pg_ctl stop failed (exit {stop.ExitCode}):\n{stop.Output}");
+                }
+
+                await Task.Delay(pause, ct);
+            }
+
+            var result = downFor is null
+                ? await RunServerToolAsync("pg_ctl", ["restart", "-D", _dataDir, "-l", _logFile, "-m", mode, "-w", "-t", "60"], ct)
+                : await RunServerToolAsync("pg_ctl", ["start", "-D", _dataDir, "-l", _logFile, "-w", "-t", "60"], ct);
             if (result.ExitCode != 0)
             {
-                throw Failure($"pg_ctl restart failed (exit {result.ExitCode}):\n{result.Output}");
+                throw Failure($"pg_ctl {(downFor is null ? "restart" : "start")} failed (exit {result.ExitCode}):\n{result.Output}");
             }
 
             await WaitUntilReadyAsync(ct);

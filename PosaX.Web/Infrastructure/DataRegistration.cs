@@ -69,7 +69,9 @@ public static class DataRegistration
         await db.UserSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
         if (app.Configuration.GetValue<bool>("Demo:SeedWhenEmpty"))
             await Demo.DemoData.SeedWhenEmptyAsync(app.Services);
-        // Uploads interrupted by a crash leave staging folders behind; nothing else refers to them.
-        app.Services.GetRequiredService<Images.ImagePipeline>().SweepStaging(TimeSpan.FromMinutes(30));
+        // A process that died mid-upload leaves its working folder, and maybe pictures whose row
+        // never committed: cleared now, against the database, before anything is served.
+        await Images.MediaRecovery.SweepAsync(app.Services.GetRequiredService<Images.ImagePipeline>(), db,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Images.MediaRecovery)));
     }
 }

@@ -5,7 +5,7 @@ using PosaX.Web.Infrastructure;
 
 namespace PosaX.Tests.Features.Infrastructure;
 
-/// <summary>What every page relies on: health, migrations, headers, keys that survive a restart.</summary>
+/// <summary>What every page relies on: health, migrations, headers.</summary>
 public class PlatformTests(DatabaseProvider provider) : AppTest(provider)
 {
     [TestCase("/health/live")]
@@ -99,38 +99,5 @@ public class PlatformTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(html, Does.Not.Match("&#x(?!27;|22;|26;|3C;|3E;|A0;|2B;)[0-9A-F]+;"));
     }
 
-    [Test]
-    public async Task Data_protection_keys_live_in_the_database_so_a_restart_logs_no_one_out()
-    {
-        var app = await TestApps.CreateDedicatedAsync(Provider, new Dictionary<string, string?>());
-        var (client, email) = await Accounts.NewArtistAsync(app);
-        var cookies = client.Cookies.GetAllCookies();
-        var resend = await client.SubmitAsync("/mot-de-passe-oublie", "forgot-form", new Dictionary<string, string> { ["email"] = email });
-        Assert.That(resend.Success, Is.True);
-        var resetMail = await app.Mailbox.WaitForAsync(email, "Réinitialisez");
-        var page = await client.GetPageAsync("/profil");
-        client.Dispose();
-        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        await app.WithDbAsync(async db =>
-        {
-            db.UserSessions.Add(new PosaX.Web.Data.UserSession { Id = "expire", UserId = userId, Ticket = [1], CreatedAt = DateTime.UtcNow.AddDays(-20), ExpiresAt = DateTime.UtcNow.AddDays(-6) });
-            return await db.SaveChangesAsync();
-        });
-
-        var restarted = await app.RestartAsync();
-        TestApps.Track(restarted);
-        Assert.That(await restarted.WithDbAsync(db => db.DataProtectionKeys.CountAsync()), Is.GreaterThan(0));
-        Assert.That(await restarted.WithDbAsync(db => db.UserSessions.CountAsync(s => s.Id == "expire")), Is.Zero, "expired sessions are swept at start");
-
-        using var after = restarted.CreateBrowserClient();
-        foreach (Cookie cookie in cookies) after.Cookies.Add(new Cookie(cookie.Name, cookie.Value, "/", after.Http.BaseAddress!.Host));
-        await after.GetPageAsync("/profil"); // still signed in
-        // A form rendered before the restart still posts (its antiforgery token is still valid).
-        var saved = await after.PostAjaxAsync(AppClient.Form(page, "profile-form"), new Dictionary<string, string> { ["name"] = "Après Redémarrage" });
-        Assert.That(saved.Success, Is.True, saved.Message);
-        // A link mailed before the restart still works.
-        var reset = await after.SubmitAsync(new Uri(resetMail.Link("/reinitialisation")).PathAndQuery, "reset-form",
-            new Dictionary<string, string> { ["password"] = "mot de passe d'après", ["confirmPassword"] = "mot de passe d'après" });
-        Assert.That(reset.Success, Is.True, reset.Message);
-    }
+    // Keys that survive restarts (sessions, antiforgery tokens, mailed links): Faults/ThreeRestartsTests.
 }

@@ -30,6 +30,7 @@ public sealed class ImagePipelineTests
     [TearDown]
     public void TearDown()
     {
+        _pipeline.Dispose();
         if (Directory.Exists(_contentRoot)) Directory.Delete(_contentRoot, recursive: true);
     }
 
@@ -38,13 +39,21 @@ public sealed class ImagePipelineTests
 
     private string VariantPath(string key, string file) => Path.Combine(_pipeline.RootPath, key, file);
 
+    /// <summary>Every file of the store but the pipeline's own bookkeeping: its working folder's lock and key markers.</summary>
     private IEnumerable<string> AllStoredFiles() =>
-        Directory.EnumerateFiles(_pipeline.RootPath, "*", SearchOption.AllDirectories);
+        Directory.EnumerateFiles(_pipeline.RootPath, "*", SearchOption.AllDirectories)
+            .Where(f => f != Path.Combine(_pipeline.WorkingPath, ".lock") && Path.GetDirectoryName(f) != Path.Combine(_pipeline.WorkingPath, "keys"));
+
+    /// <summary>Anything under staging but the working folder itself, its lock and its markers: unfinished work.</summary>
+    private IEnumerable<string> StagingLeftovers() =>
+        Directory.EnumerateFileSystemEntries(Path.Combine(_pipeline.RootPath, ".staging"), "*", SearchOption.AllDirectories)
+            .Where(e => e != _pipeline.WorkingPath && e != Path.Combine(_pipeline.WorkingPath, ".lock")
+                        && e != Path.Combine(_pipeline.WorkingPath, "keys") && Path.GetDirectoryName(e) != Path.Combine(_pipeline.WorkingPath, "keys"));
 
     private void AssertStoreEmpty()
     {
         Assert.That(AllStoredFiles(), Is.Empty, "no file may be left in the store after a rejection");
-        Assert.That(Directory.EnumerateDirectories(Path.Combine(_pipeline.RootPath, ".staging")), Is.Empty, "no staging dir left");
+        Assert.That(StagingLeftovers(), Is.Empty, "no staging dir left");
     }
 
     private async Task AssertRejected(byte[] bytes, int status, string message, ImageKind kind = ImageKind.Artwork)
@@ -159,7 +168,7 @@ public sealed class ImagePipelineTests
         Assert.That(ogImage.GetFields(), Has.None.StartsWith("exif"));
 
         // Only the store's final tree: no staging leftovers.
-        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_pipeline.RootPath, ".staging")), Is.Empty);
+        Assert.That(StagingLeftovers(), Is.Empty);
     }
 
     [Test]
@@ -391,7 +400,7 @@ public sealed class ImagePipelineTests
 
         Assert.That(Directory.Exists(dir), Is.False);
         Assert.That(Directory.Exists(Path.Combine(_pipeline.RootPath, kept.Key)), Is.True, "other keys untouched");
-        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_pipeline.RootPath, ".staging")), Is.Empty);
+        Assert.That(StagingLeftovers(), Is.Empty);
         Assert.That(() => _pipeline.Delete(image.Key), Throws.Nothing, "already gone");
         Assert.That(() => _pipeline.Delete("a/2020/" + new string('0', 32)), Throws.Nothing, "unknown key");
 
@@ -424,6 +433,35 @@ public sealed class ImagePipelineTests
         Assert.That(Directory.Exists(old2), Is.False);
         Assert.That(Directory.Exists(fresh), Is.True);
         Assert.That(_pipeline.SweepStaging(TimeSpan.FromHours(1)), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task A_working_folder_is_claimed_only_once_its_process_is_gone()
+    {
+        var stored = (await Process(Jpeg(700, 500))).Image!;
+        var second = new ImagePipeline(Options.Create(new StorageOptions { Root = "App_Data/media" }),
+            new FakeWebHostEnvironment(_contentRoot), NullLogger<ImagePipeline>.Instance);
+        try
+        {
+            Assert.That(second.ClaimAbandonedFolders(), Is.Empty, "a live process's folder is left alone");
+            Directory.CreateDirectory(Path.Combine(_pipeline.WorkingPath, "unfinished-upload"));
+            _pipeline.Dispose(); // as a crash would: the kernel drops the lock, the folder stays
+
+            var folders = second.ClaimAbandonedFolders().ToList();
+            Assert.That(folders.Select(f => f.Path), Is.EqualTo(new[] { _pipeline.WorkingPath }));
+            Assert.That(folders[0].StoredKeys, Is.EqualTo(new[] { stored.Key }));
+            using var third = new ImagePipeline(Options.Create(new StorageOptions { Root = "App_Data/media" }),
+                new FakeWebHostEnvironment(_contentRoot), NullLogger<ImagePipeline>.Instance);
+            Assert.That(third.ClaimAbandonedFolders().Where(f => f.Path == _pipeline.WorkingPath), Is.Empty, "claimed by one sweeper at a time");
+            folders[0].Clear([stored.Key]); // no row refers to it
+
+            Assert.That(Directory.Exists(_pipeline.WorkingPath), Is.False);
+            Assert.That(Directory.Exists(VariantPath(stored.Key, "")), Is.False, "the orphan picture is gone");
+        }
+        finally
+        {
+            second.Dispose();
+        }
     }
 
     [Test]

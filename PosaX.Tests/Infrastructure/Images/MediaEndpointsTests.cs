@@ -38,6 +38,7 @@ public sealed class MediaEndpointsTests
     public async Task TearDown()
     {
         _client.Dispose();
+        _pipeline.Dispose(); // the app's container disposes it too; twice is harmless
         await _app.DisposeAsync();
         if (Directory.Exists(_contentRoot)) Directory.Delete(_contentRoot, recursive: true);
     }

@@ -68,6 +68,8 @@ public class EditModel(
         if (kept.Count + newFiles.Count == 0) return Invalid("images", ArtworkTexts.NoImage);
         if (kept.Count + newFiles.Count > Artwork.MaxImages) return Invalid("images", ArtworkTexts.TooManyImages);
 
+        // Read before any photo is stored: a database gone now must not leave stored photos behind.
+        var artist = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => new { u.Id, u.DisplayName }).SingleAsync(ct);
         var processed = new List<StoredImage>();
         foreach (var file in newFiles)
         {
@@ -82,7 +84,6 @@ public class EditModel(
 
         var removed = artwork?.Images.Where(i => input.RemoveImages.Contains(i.Id)).ToList() ?? [];
         var creating = artwork is null;
-        var artist = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => new { u.Id, u.DisplayName }).SingleAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
@@ -99,7 +100,7 @@ public class EditModel(
                 });
             if (creating) db.Artworks.Add(artwork);
             db.ArtworkImages.RemoveRange(removed);
-            await db.SaveChangesAsync(ct);
+            await SaveOnceAsync(processed.FirstOrDefault()?.Key, ct);
         }
         catch
         {
@@ -112,6 +113,24 @@ public class EditModel(
         logger.LogInformation("Artwork {Id} {Action} by {Artist}", artwork.Id, creating ? "created" : "updated", artist.Id);
         return Succeeded(creating ? ArtworkTexts.Created : ArtworkTexts.Saved,
             creating || !IsAjax ? "/atelier/oeuvres" : null);
+    }
+
+    /// <summary>
+    /// Saves in one transaction under the retrying strategy. If the connection breaks while
+    /// committing (the database restarting), the commit may have happened: a retry would write the
+    /// work twice, and the catch above would delete the photos of a saved work. So a failed commit
+    /// is checked first — a new photo's key is unique to this request — and counts as saved if found.
+    /// </summary>
+    private async Task SaveOnceAsync(string? newImageKey, CancellationToken ct)
+    {
+        // No savepoint inside our own transaction: it adds round trips, and a connection lost while
+        // releasing it surfaces as a disposed transaction that the strategy does not retry.
+        db.Database.AutoSavepointsEnabled = false;
+        await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+            token => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token),
+            token => newImageKey is null ? Task.FromResult(false) : db.ArtworkImages.AnyAsync(i => i.Key == newImageKey, token),
+            ct);
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     private static void Apply(Artwork artwork, ArtworkInput input, Category category, string artistName, DateTime now)

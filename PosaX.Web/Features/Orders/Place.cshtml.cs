@@ -136,7 +136,7 @@ public class PlaceModel(
             queued = db.ChangeTracker.Entries<OutboxMessage>().Last(e => e.State == EntityState.Added).Entity;
             try
             {
-                await db.SaveChangesAsync(ct);
+                await SaveOnceAsync(order, ct);
                 return summary;
             }
             catch (DbUpdateException e) when (attempt < 5)
@@ -147,5 +147,23 @@ public class PlaceModel(
                 order.Reference = OrderReference.New();
             }
         }
+    }
+
+    /// <summary>
+    /// One transaction under the retrying strategy. A connection broken while committing (the
+    /// database restarting) leaves the commit unknown: retrying blindly would record the order
+    /// twice (or hit our own reference and draw another), so the order is looked for first.
+    /// </summary>
+    private async Task SaveOnceAsync(Order order, CancellationToken ct)
+    {
+        // No savepoint inside our own transaction: it adds round trips, and a connection lost while
+        // releasing it surfaces as a disposed transaction that the strategy does not retry.
+        db.Database.AutoSavepointsEnabled = false;
+        await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+            token => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token),
+            token => db.Orders.AnyAsync(o => o.Reference == order.Reference && o.ArtworkId == order.ArtworkId
+                                            && o.BuyerPhone == order.BuyerPhone && o.BuyerName == order.BuyerName, token),
+            ct);
+        db.ChangeTracker.AcceptAllChanges();
     }
 }

@@ -30,6 +30,8 @@ public class ErrorModel : PageModel
             413 => ("Envoi trop volumineux", "Le fichier envoyé est trop lourd."),
             429 => ("Trop de requêtes", "Patientez un instant avant de réessayer."),
             400 => ("Requête invalide", "La requête n'a pas pu être traitée. Rechargez la page et réessayez."),
+            503 => ("Service momentanément indisponible", "Le site redémarre ou est surchargé. Réessayez dans quelques secondes."),
+            507 => ("Espace de stockage saturé", "Le serveur ne peut pas enregistrer de fichiers pour le moment. Réessayez plus tard."),
             _ => ("Une erreur est survenue", "Nous n'avons pas pu traiter votre demande. Réessayez dans un instant."),
         };
 }

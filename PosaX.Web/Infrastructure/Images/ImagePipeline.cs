@@ -11,7 +11,16 @@ namespace PosaX.Web.Infrastructure.Images;
 /// Validates uploads by content, re-encodes them to WebP variants (metadata stripped, EXIF orientation
 /// applied) and stores them atomically under <see cref="RootPath"/>. Registered as a singleton.
 /// </summary>
-public sealed partial class ImagePipeline
+/// <remarks>
+/// Crash safety: each process works in its own folder, <c>.staging/i-{id}</c>, whose <c>.lock</c> file
+/// it holds open exclusively (an OS lock, released by the kernel even on <c>kill -9</c>). Before a key
+/// is moved into the served tree, a marker named after it is written in <c>keys/</c>: a process killed
+/// between storing a picture and committing its row leaves a marker, and the next start
+/// (<see cref="MediaRecovery"/>) deletes the pictures no row refers to, then the dead folder. A live
+/// process's folder is never touched, so two processes may share the store (a second replica, the
+/// create-admin command run next to the server).
+/// </remarks>
+public sealed partial class ImagePipeline : IDisposable
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
     public const long MaxPixels = 40_000_000;
@@ -23,6 +32,9 @@ public sealed partial class ImagePipeline
     public const string OgFileName = "og.jpg";
 
     internal const string StagingDirName = ".staging";
+    internal const string WorkingFolderPrefix = "i-";
+    internal const string LockFileName = ".lock";
+    internal const string KeysDirName = "keys";
 
     public static IReadOnlyList<int> ProfileWidths { get; } = [96, 240, 480];
     public static IReadOnlyList<int> ArtworkWidths { get; } = [320, 640, 960, 1280, 1600];
@@ -31,6 +43,7 @@ public sealed partial class ImagePipeline
 
     private readonly ILogger<ImagePipeline> _logger;
     private readonly SemaphoreSlim _gate = new(Math.Max(1, Environment.ProcessorCount));
+    private readonly FileStream _workingFolderLock;
 
     public ImagePipeline(IOptions<StorageOptions> storage, IWebHostEnvironment env, ILogger<ImagePipeline> logger)
     {
@@ -44,12 +57,37 @@ public sealed partial class ImagePipeline
         RootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(env.ContentRootPath, root)));
         Directory.CreateDirectory(RootPath);
         Directory.CreateDirectory(StagingPath);
+        (WorkingPath, _workingFolderLock) = ClaimWorkingFolder(StagingPath);
     }
 
     /// <summary>Absolute storage root (created if missing).</summary>
     public string RootPath { get; }
 
+    /// <summary>This process's own folder under staging (see the remarks).</summary>
+    public string WorkingPath { get; }
+
     private string StagingPath => Path.Combine(RootPath, StagingDirName);
+
+    private string MarkerPath(string key) => Path.Combine(WorkingPath, KeysDirName, key.Replace('/', '_'));
+
+    /// <summary>
+    /// Creates the folder under a name sweeps ignore, locks it, then renames it into place: a sweep
+    /// never sees an i- folder whose lock is not yet held.
+    /// </summary>
+    private static (string Path, FileStream Lock) ClaimWorkingFolder(string stagingPath)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var claiming = Path.Combine(stagingPath, "claim-" + id);
+        Directory.CreateDirectory(Path.Combine(claiming, KeysDirName));
+        // FileShare.None is an exclusive flock on Unix: held until this process closes it or dies.
+        var held = new FileStream(Path.Combine(claiming, LockFileName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        var path = Path.Combine(stagingPath, WorkingFolderPrefix + id);
+        Directory.Move(claiming, path);
+        return (path, held);
+    }
+
+    /// <summary>Releases the working folder's lock; the folder is swept (against the database) at the next start.</summary>
+    public void Dispose() => _workingFolderLock.Dispose();
 
     public static string Url(string key, int width) =>
         string.Create(CultureInfo.InvariantCulture, $"/media/{key}/{width}.webp");
@@ -158,10 +196,10 @@ public sealed partial class ImagePipeline
         }
 
         var widths = PlanWidths(kind, orientedWidth, orientedHeight);
-        var staging = Path.Combine(StagingPath, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
+        var staging = Path.Combine(WorkingPath, Guid.NewGuid().ToString("N"));
         try
         {
+            Directory.CreateDirectory(staging);
             var largest = widths[^1];
             var square = kind == ImageKind.ProfilePhoto;
 
@@ -204,6 +242,8 @@ public sealed partial class ImagePipeline
             var key = NewKey(kind);
             var final = PathForKey(key);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            // Marked first: if the process dies before the key's row is committed, the next start finds it.
+            File.WriteAllBytes(MarkerPath(key), []);
             Directory.Move(staging, final);
             _logger.LogInformation("Image stored as {Key} ({Width}x{Height}, widths {Widths})", key, master.Width, master.Height, string.Join(",", widths));
             return ImageResult.Success(new StoredImage(key, master.Width, master.Height, widths));
@@ -213,6 +253,13 @@ public sealed partial class ImagePipeline
             TryDeleteDirectory(staging);
             _logger.LogInformation("Image upload refused, decoding failed: {Error}", ex.Message);
             return ImageResult.Rejected(400, ImageMessages.Unreadable);
+        }
+        catch (IOException ex) when (Web.ServerConditions.IsDiskFull(ex))
+        {
+            // Nothing half-written stays behind, and the user is told it is the server's fault, not the photo's.
+            TryDeleteDirectory(staging);
+            _logger.LogError("Image storage is full under {Root}: {Error}", RootPath, ex.Message);
+            return ImageResult.Rejected(507, ImageMessages.StorageFull);
         }
         catch
         {
@@ -290,8 +337,8 @@ public sealed partial class ImagePipeline
         if (!Directory.Exists(dir)) return;
 
         // Move out of the served tree first (atomic), then delete: never a half-deleted key on /media.
-        // If the delete fails, SweepStaging finishes the job later.
-        var trash = Path.Combine(StagingPath, "del-" + Guid.NewGuid().ToString("N"));
+        // If the delete fails, the next start's sweep of this working folder finishes the job.
+        var trash = Path.Combine(WorkingPath, "del-" + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.Move(dir, trash);
@@ -301,9 +348,13 @@ public sealed partial class ImagePipeline
             return; // deleted concurrently
         }
         TryDeleteDirectory(trash);
+        TryDeleteFile(MarkerPath(key));
     }
 
-    /// <summary>Deletes staging directories (crash leftovers) last written before now − olderThan. Returns how many.</summary>
+    /// <summary>
+    /// Deletes staging directories that belong to no working folder (left by versions before working
+    /// folders, or by a crash while claiming one) last written before now − olderThan. Returns how many.
+    /// </summary>
     public int SweepStaging(TimeSpan olderThan)
     {
         if (!Directory.Exists(StagingPath)) return 0;
@@ -311,6 +362,7 @@ public sealed partial class ImagePipeline
         var count = 0;
         foreach (var dir in Directory.EnumerateDirectories(StagingPath))
         {
+            if (Path.GetFileName(dir).StartsWith(WorkingFolderPrefix, StringComparison.Ordinal)) continue;
             if (Directory.GetLastWriteTimeUtc(dir) > cutoff) continue;
             if (TryDeleteDirectory(dir)) count++;
         }
@@ -321,6 +373,86 @@ public sealed partial class ImagePipeline
         }
         if (count > 0) _logger.LogInformation("Swept {Count} staging directories", count);
         return count;
+    }
+
+    /// <summary>
+    /// Working folders whose process is gone (their lock could be taken), each locked for the caller
+    /// until disposed. The caller decides which of their keys are orphans (no row) and clears them.
+    /// </summary>
+    public IEnumerable<AbandonedFolder> ClaimAbandonedFolders()
+    {
+        if (!Directory.Exists(StagingPath)) yield break;
+        foreach (var dir in Directory.EnumerateDirectories(StagingPath, WorkingFolderPrefix + "*"))
+        {
+            if (dir == WorkingPath) continue;
+            FileStream held;
+            try
+            {
+                held = new FileStream(Path.Combine(dir, LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (FileNotFoundException)
+            {
+                // Renamed into place with its lock file, so only a half-deleted folder lacks one: nobody owns it.
+                held = new FileStream(Path.Combine(dir, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                continue; // another process swept it meanwhile
+            }
+            catch (IOException)
+            {
+                continue; // locked: its process is alive
+            }
+            yield return new AbandonedFolder(this, dir, held);
+        }
+    }
+
+    /// <summary>A dead process's working folder, locked by this one while it is cleared.</summary>
+    public sealed class AbandonedFolder : IDisposable
+    {
+        private readonly ImagePipeline _owner;
+        private readonly FileStream _lock;
+
+        internal AbandonedFolder(ImagePipeline owner, string path, FileStream held)
+        {
+            _owner = owner;
+            Path = path;
+            _lock = held;
+            var keysDir = System.IO.Path.Combine(path, KeysDirName);
+            StoredKeys = Directory.Exists(keysDir)
+                ? Directory.EnumerateFiles(keysDir).Select(f => System.IO.Path.GetFileName(f).Replace('_', '/')).Where(IsValidKey).ToList()
+                : [];
+        }
+
+        public string Path { get; }
+
+        /// <summary>Keys the dead process stored; some have rows (committed), the others are orphans.</summary>
+        public IReadOnlyList<string> StoredKeys { get; }
+
+        /// <summary>Deletes the pictures of the orphan keys, then the folder (unfinished uploads included).</summary>
+        public void Clear(IEnumerable<string> orphanKeys)
+        {
+            foreach (var key in orphanKeys) _owner.Delete(key);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(Path))
+            {
+                if (System.IO.Path.GetFileName(entry) == LockFileName) continue;
+                if (Directory.Exists(entry)) _owner.TryDeleteDirectory(entry);
+                else _owner.TryDeleteFile(entry);
+            }
+            _lock.Dispose();
+            _owner.TryDeleteDirectory(Path);
+        }
+
+        public void Dispose() => _lock.Dispose();
+    }
+
+    private void TryDeleteFile(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Could not delete {File}", path);
+        }
     }
 
     private bool TryDeleteDirectory(string dir)

@@ -7,7 +7,7 @@ public enum ImageKind { ProfilePhoto, Artwork }
 /// <summary>A stored, re-encoded image. Width/Height are those of the largest variant, after EXIF orientation.</summary>
 public sealed record StoredImage(string Key, int Width, int Height, IReadOnlyList<int> Widths);
 
-/// <summary>Why an upload was refused: 400 or 413, with a French message meant for the user.</summary>
+/// <summary>Why an upload was refused: 400 or 413 (the file), 507 (the server's storage is full), with a French message meant for the user.</summary>
 public sealed record ImageRejection(int StatusCode, string Message);
 
 public sealed class ImageResult
@@ -42,4 +42,5 @@ public static class ImageMessages
     public const string TooManyPixels = "Image trop grande : 40 mégapixels et 12 000 pixels de côté au maximum.";
     public const string UnsupportedFormat = "Format non pris en charge : JPEG, PNG ou WebP uniquement.";
     public const string Unreadable = "Image illisible : le fichier est corrompu ou incomplet.";
+    public const string StorageFull = "Le serveur n'a plus de place pour enregistrer les photos. Rien n'a été enregistré : réessayez plus tard.";
 }

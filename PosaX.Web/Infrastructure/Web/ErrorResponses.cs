@@ -6,7 +6,8 @@ namespace PosaX.Web.Infrastructure.Web;
 
 /// <summary>
 /// Unhandled exceptions: never the exception's text, never a 500 for a client's mistake.
-/// Kestrel's own rejections (body too large: 413, malformed request: 400) keep their status.
+/// Kestrel's own rejections (body too large: 413, malformed request: 400) keep their status;
+/// a database out of reach is a 503 with Retry-After, a full disk a 507 (ServerConditions).
 /// Written directly rather than re-executing a page, because re-running a POST would read
 /// the same broken body again.
 /// </summary>
@@ -23,7 +24,8 @@ public static class ErrorResponses
     {
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status400BadRequest, // malformed multipart body
-        _ => StatusCodes.Status500InternalServerError,
+        // The database restarting or a full disk: the server's state, not a bug (see ServerConditions).
+        _ => ServerConditions.StatusFor(e) ?? StatusCodes.Status500InternalServerError,
     };
 
     private static async Task WriteAsync(HttpContext context)
@@ -31,6 +33,8 @@ public static class ErrorResponses
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var status = exception is null ? StatusCodes.Status500InternalServerError : StatusFor(exception);
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = ServerConditions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (heading, explanation) = ErrorModel.Texts(status);
         if (AjaxRequests.IsAjax(context.Request))
         {
