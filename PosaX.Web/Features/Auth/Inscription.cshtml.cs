@@ -100,6 +100,9 @@ public class InscriptionModel(
             var created = await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
+                // A retry after a COMMIT whose reply was lost: the account (and its mail, same
+                // transaction) is already there; writing it again would fail on the unique key.
+                if (await db.Users.AnyAsync(u => u.Id == artist.Id, ct)) return IdentityResult.Success;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var result = await users.CreateAsync(artist, input.Password!);
                 if (!result.Succeeded) return result;
