@@ -15,6 +15,8 @@ parser.add_argument("--artists", type=int, required=True)
 parser.add_argument("--artworks", type=int, required=True)
 parser.add_argument("--duration", type=int, required=True)
 parser.add_argument("--pg", required=True)
+parser.add_argument("--machine", required=True)
+parser.add_argument("--load", required=True, help="load averages at the start → at the end")
 parser.add_argument("--out")
 args = parser.parse_args()
 
@@ -26,6 +28,7 @@ def errors(run):
 
 
 lines = [
+    f"Machine: {args.machine}; load average (1, 5, 15 min) {args.load}",
     f"{args.artists:,} artists, {args.artworks:,} works; PostgreSQL {args.pg}; wrk, 2 threads, {args.duration} s a run; "
     "static = the same bytes as a file served by the same Kestrel",
     "",

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # PosaX load benchmark: bash bench/run.sh   (about 10 minutes with the defaults; see docs/benchmarks.md)
 #
-# Publishes PosaX.Web (Release), starts a throwaway PostgreSQL (server defaults, data in a temp
-# folder), seeds it with `seed-demo` (5,000 artists, 100,000 works), times a 12-megapixel photo
+# Publishes PosaX.Web (Release), starts a throwaway PostgreSQL (server defaults but shared_buffers,
+# data in a temp folder), seeds it with `seed-demo` (5,000 artists, 100,000 works), times a 12-megapixel photo
 # through the image pipeline (`bench-image`), starts the app in Production on 127.0.0.1 and drives
 # it with wrk over loopback. Every page is compared with the same bytes served as a static file by
 # the same Kestrel in the same run (the page's HTML copied into the media folder, which the app
@@ -34,6 +34,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 [[ -x "$pg_bin/initdb" ]] || { say "PostgreSQL server binaries not found (apt-get install postgresql postgresql-contrib)"; exit 2; }
 if curl -fsS -o /dev/null "$base/health/live" 2>/dev/null; then say "port $port is already in use (set BENCH_PORT)"; exit 2; fi
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d -t posax-bench.XXXXXX)
 chmod 755 "$work"
 app_pid=""
@@ -61,14 +62,18 @@ dotnet publish PosaX.Web -c Release -o "$work/app" --nologo -v quiet >"$work/pub
 pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/pg"
 [[ ${#as_pg[@]} -gt 0 ]] && chown postgres:postgres "$work/pg"
-say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port (server defaults)…"
+say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port…"
 (cd / && "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-instructions >"$work/initdb.log" 2>&1) \
   || { cat "$work/initdb.log" >&2; exit 2; }
 cat >>"$pg_data/postgresql.conf" <<EOF
-# bench/run.sh: only what a throwaway server needs; every tuning setting stays at its default.
+# bench/run.sh: what a throwaway server needs, and one tuning setting; the rest are the defaults
+# (fsync and synchronous commits on, as in production).
 port = $pg_port
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$work/pg'
+# The default 128 MB cannot hold the 100,000 works (≈ 170 MB with their indexes): every scan would
+# copy pages from the kernel's cache. Size it as any deployment should (docs/benchmarks.md).
+shared_buffers = ${BENCH_PG_SHARED_BUFFERS:-1GB}
 EOF
 (cd / && "${as_pg[@]}" "$pg_bin/pg_ctl" start -D "$pg_data" -l "$work/pg/postgres.log" -w -t 60 >/dev/null) \
   || { cat "$work/pg/postgres.log" >&2; exit 2; }
@@ -119,7 +124,7 @@ import base64,sys; us,i=sys.argv[1].split('|'); t=int(us)*10+621355968000000000
 print(base64.urlsafe_b64encode(f'0.{t}.{i}'.encode()).decode().rstrip('='))" "$deep_row")
 artist_slug=$(sql "SELECT u.\"Slug\" FROM \"AspNetUsers\" u JOIN \"Artworks\" a ON a.\"ArtistId\" = u.\"Id\" WHERE $visible GROUP BY u.\"Slug\" ORDER BY count(*) DESC LIMIT 1")
 artist_works=$(sql "SELECT count(*) FROM \"Artworks\" a JOIN \"AspNetUsers\" u ON u.\"Id\" = a.\"ArtistId\" WHERE $visible AND u.\"Slug\" = '$artist_slug'")
-last_block=$(cat "$work/urls/fullest-block.txt")
+read -r last_block block_works <"$work/urls/fullest-block.txt"
 
 # Each row: name|path|wrk mode|connections. "list:<file>" rows take paths from a file.
 rows=(
@@ -131,7 +136,7 @@ rows=(
   "random filtered searches (cold)|list:searches-b.txt|list|16"
   "artist page ($artist_works works)|/artistes/$artist_slug|plain|$connections"
   "sitemap index|/sitemap.xml|plain|$connections"
-  "sitemap of 10,000 works|/sitemaps/oeuvres-$last_block.xml|plain|$connections"
+  "sitemap of $block_works works|/sitemaps/oeuvres-$last_block.xml|plain|$connections"
 )
 
 # The static twin of a row: the bytes of one such page, saved under the media folder.
@@ -144,11 +149,20 @@ static_of() {
   echo "/media/bench/$(basename "$file")"
 }
 
-# Warm-up: JIT, connection pools and the planner's caches; cold lists use paths no row will ask for.
-say "warming up…"
+# Warm-up: the JIT (tiered compilation recompiles the hot paths for about 20 s of load here),
+# connection pools, the planner's caches. Cold lists use paths that no measured run asks for.
+say "warming up (≈ 50 s)…"
 for path in /oeuvres "/oeuvres?apres=$deep_cursor" "/artistes/$artist_slug" /sitemap.xml /; do curl -fsS -o /dev/null "$base$path"; done
-wrk -t$threads -c16 -d3s -s bench/wrk.lua "$base/oeuvres" -- unique >/dev/null
-wrk -t$threads -c16 -d3s -s bench/wrk.lua "$base" -- list "$work/urls/warmup.txt" $threads >/dev/null
+warm() { wrk -t$threads -c16 -d"$1" -s bench/wrk.lua "${@:2}" >/dev/null; }
+for _ in 1 2 3; do
+  warm 3s "$base/oeuvres" -- unique
+  warm 3s "$base/oeuvres?apres=$deep_cursor" -- unique
+  warm 3s "$base" -- list "$work/urls/warmup.txt" $threads
+  warm 3s "$base" -- list "$work/urls/searches-warmup.txt" $threads
+  warm 2s "$base/artistes/$artist_slug" -- plain
+  warm 1s "$base/sitemap.xml" -- plain
+  warm 1s "$base/health/live" -- plain
+done
 
 run_wrk() { # url connections mode [list file]
   local url=$1 c=$2 mode=$3 file=${4:-}
@@ -178,6 +192,8 @@ hwm_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$app_pid/status")
 if grep -qE '^(fail|crit)' "$work/app.log"; then say "the app logged errors:"; grep -A5 -E '^(fail|crit)' "$work/app.log" | head -40 >&2; fi
 
 python3 "$root/bench/report.py" "$results" \
+  --machine "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
+  --load "$load_start → $(cut -d' ' -f1-3 /proc/loadavg)" \
   --seed "$seed_seconds" --seed-log "$work/seed.log" --image "$image_ms" --rss "$rss_kb" --hwm "$hwm_kb" \
   --artists "$artists" --artworks "$artworks" --duration "$duration" --pg "$("$pg_bin/postgres" --version | awk '{print $3}')" \
   ${BENCH_OUT:+--out "$BENCH_OUT"}

@@ -5,7 +5,8 @@
 Writes to OUT_DIR:
   works.txt      every work page of the sitemap, shuffled (minus the warm-up ones): a run walks
                  them in order, so each request is a page nobody asked for yet (output-cache miss)
-  warmup.txt     2,000 other work pages, for the warm-up
+  warmup.txt     6,000 other work pages, for the warm-up
+  searches-warmup.txt  5,000 other searches, for the warm-up
   searches.txt, searches-b.txt   25,000 distinct catalogue searches each: words of real titles,
                  filters combined at random (category, price range, size, orientation, available
                  only, sort)
@@ -54,20 +55,20 @@ for loc in LOC.findall(index):
 if not works:
     sys.exit("urls.py: the sitemap lists no work")
 rng.shuffle(works)
-warmup, works = works[:2000], works[2000:] or works
+warmup, works = works[:6000], works[6000:] or works
 with open(f"{out}/warmup.txt", "w") as f:
     f.write("\n".join(warmup) + "\n")
 with open(f"{out}/works.txt", "w") as f:
     f.write("\n".join(works) + "\n")
 with open(f"{out}/fullest-block.txt", "w") as f:
-    f.write(f"{fullest[1]}\n")
+    f.write(f"{fullest[1]} {fullest[0]}\n")
 
 # Search words: the words of real titles (from the slugs), without the little ones.
 stop = {"avec", "dans", "pour", "sous", "sur", "les", "des", "aux", "une", "est"}
 words = sorted({w for p in works for w in p.rsplit("/", 1)[-1].split("-") if len(w) >= 4 and w not in stop and not w.isdigit()})
 prices = [10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000]
 searches = set()
-while len(searches) < 50_000:
+while len(searches) < 55_000:
     q = []
     if rng.random() < 0.8:
         q.append(("q", " ".join(rng.sample(words, 1 if rng.random() < 0.6 else 2))))
@@ -92,6 +93,8 @@ rng.shuffle(searches)
 with open(f"{out}/searches.txt", "w") as f:
     f.write("\n".join(searches[:25_000]) + "\n")
 with open(f"{out}/searches-b.txt", "w") as f:
-    f.write("\n".join(searches[25_000:]) + "\n")
+    f.write("\n".join(searches[25_000:50_000]) + "\n")
+with open(f"{out}/searches-warmup.txt", "w") as f:
+    f.write("\n".join(searches[50_000:]) + "\n")
 print(f"urls.py: {len(works)} work pages, {len(searches)} searches, {len(words)} title words, "
       f"{len(categories)} categories; fullest work sitemap: block {fullest[1]} ({fullest[0]} works)", file=sys.stderr)
