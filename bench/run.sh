@@ -135,8 +135,9 @@ rows=(
   "random filtered searches (cold)|list:searches.txt|list|$connections"
   "random filtered searches (cold)|list:searches-b.txt|list|16"
   "artist page ($artist_works works)|/artistes/$artist_slug|plain|$connections"
-  "sitemap index|/sitemap.xml|plain|$connections"
-  "sitemap of $block_works works|/sitemaps/oeuvres-$last_block.xml|plain|$connections"
+  "sitemap (the index)|/sitemap.xml|plain|$connections"
+  # A work sitemap is 2.4 MB: fetched by crawlers, a few at a time (see docs/benchmarks.md, memory).
+  "sitemap of $block_works works|/sitemaps/oeuvres-$last_block.xml|plain|4"
 )
 
 # The static twin of a row: the bytes of one such page, saved under the media folder.
@@ -149,16 +150,17 @@ static_of() {
   echo "/media/bench/$(basename "$file")"
 }
 
-# Warm-up: the JIT (tiered compilation recompiles the hot paths for about 20 s of load here),
-# connection pools, the planner's caches. Cold lists use paths that no measured run asks for.
-say "warming up (≈ 50 s)…"
+# Warm-up: the JIT (tiered compilation with dynamic PGO keeps recompiling hot paths for a minute
+# or more of load here: measured before it settles, a cold work page cost 40% more CPU), connection
+# pools, the planner's caches. Cold lists use paths that no measured run asks for.
+say "warming up (≈ 100 s)…"
 for path in /oeuvres "/oeuvres?apres=$deep_cursor" "/artistes/$artist_slug" /sitemap.xml /; do curl -fsS -o /dev/null "$base$path"; done
 warm() { wrk -t$threads -c16 -d"$1" -s bench/wrk.lua "${@:2}" >/dev/null; }
-for _ in 1 2 3; do
-  warm 3s "$base/oeuvres" -- unique
-  warm 3s "$base/oeuvres?apres=$deep_cursor" -- unique
-  warm 3s "$base" -- list "$work/urls/warmup.txt" $threads
-  warm 3s "$base" -- list "$work/urls/searches-warmup.txt" $threads
+for _ in 1 2 3 4; do
+  warm 5s "$base/oeuvres" -- unique
+  warm 5s "$base/oeuvres?apres=$deep_cursor" -- unique
+  warm 6s "$base" -- list "$work/urls/warmup.txt" $threads
+  warm 5s "$base" -- list "$work/urls/searches-warmup.txt" $threads
   warm 2s "$base/artistes/$artist_slug" -- plain
   warm 1s "$base/sitemap.xml" -- plain
   warm 1s "$base/health/live" -- plain
@@ -186,14 +188,16 @@ for row in "${rows[@]}"; do
     "$name" "$path" "$c" "$bytes" "$page" "$static" >>"$results"
 done
 
-# Memory: the app process after the load (resident now, and its peak).
+# Memory: the app process right after the load (resident now, and its peak), then after 30 s idle.
 rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
 hwm_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$app_pid/status")
+sleep 30
+idle_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
 if grep -qE '^(fail|crit)' "$work/app.log"; then say "the app logged errors:"; grep -A5 -E '^(fail|crit)' "$work/app.log" | head -40 >&2; fi
 
 python3 "$root/bench/report.py" "$results" \
   --machine "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
   --load "$load_start → $(cut -d' ' -f1-3 /proc/loadavg)" \
-  --seed "$seed_seconds" --seed-log "$work/seed.log" --image "$image_ms" --rss "$rss_kb" --hwm "$hwm_kb" \
+  --seed "$seed_seconds" --seed-log "$work/seed.log" --image "$image_ms" --rss "$rss_kb" --hwm "$hwm_kb" --idle "$idle_kb" \
   --artists "$artists" --artworks "$artworks" --duration "$duration" --pg "$("$pg_bin/postgres" --version | awk '{print $3}')" \
   ${BENCH_OUT:+--out "$BENCH_OUT"}
