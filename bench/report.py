@@ -11,6 +11,7 @@ parser.add_argument("--seed-log", required=True)
 parser.add_argument("--image", required=True, help="'median min max' in ms")
 parser.add_argument("--rss", type=int, required=True, help="kB")
 parser.add_argument("--hwm", type=int, required=True, help="kB")
+parser.add_argument("--extra", type=int, required=True, help="kB, after the rows beyond the contract")
 parser.add_argument("--idle", type=int, required=True, help="kB, after 30 s without requests")
 parser.add_argument("--artists", type=int, required=True)
 parser.add_argument("--artworks", type=int, required=True)
@@ -49,8 +50,8 @@ lines += [
     "",
     f"- seed-demo ({args.artists:,} artists, {args.artworks:,} works): {args.seed:.1f} s wall clock (process start to exit)",
     *[f"  - {l}" for l in seed_phases],
-    f"- app memory right after the load: VmRSS {args.rss / 1024:.0f} MB (peak VmHWM {args.hwm / 1024:.0f} MB; "
-    f"{args.idle / 1024:.0f} MB after 30 s without requests)",
+    f"- app memory right after the load: VmRSS {args.rss / 1024:.0f} MB (peak VmHWM {args.hwm / 1024:.0f} MB); "
+    f"{args.extra / 1024:.0f} MB after the work sitemap row, {args.idle / 1024:.0f} MB after 30 s without requests",
     f"- 12 MP photo → 5 WebP widths + og.jpg: median {median} ms (min {low}, max {high}, 5 runs)",
 ]
 
