@@ -23,6 +23,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 if (PosaX.Web.Features.Admin.AdminCommands.IsCommand(args))
     return await PosaX.Web.Features.Admin.AdminCommands.CreateAdminAsync(app.Services, args, Console.Out);
+if (PosaX.Web.Infrastructure.Demo.DemoCommands.IsCommand(args)) return await PosaX.Web.Infrastructure.Demo.DemoCommands.RunAsync(app.Services, args, Console.Out);
 
 app.UsePosaXWeb();
 app.UsePosaXMedia();

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Buffers.Binary;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NpgsqlTypes;
 using PosaX.Web.Components;
 using PosaX.Web.Data;
 using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Catalogue;
 
@@ -102,8 +106,11 @@ public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int T
 /// query (trigrams, for misspellings); SQLite matches each word as a substring of SearchText.
 /// A search keeps the chosen sort (newest first by default) rather than ranking by relevance:
 /// the keyset stays on indexed columns and both databases page the same way.
+/// The total ("12 345 œuvres") is the one cost that grows with the catalogue (every match is
+/// visited), so it is skipped when a first page holds every match, and otherwise kept in the
+/// output cache's store under the catalogue tag: evicted with the cached pages by every change.
 /// </remarks>
-public sealed class ArtworkSearch(PosaXDbContext db)
+public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IOptions<PublicCacheOptions> cacheOptions)
 {
     public const int PageSize = 24;
     private const string SearchConfig = "posax_fr";
@@ -144,11 +151,11 @@ public sealed class ArtworkSearch(PosaXDbContext db)
     public async Task<CataloguePage> SearchAsync(CatalogueQuery query, int pageSize = PageSize, CancellationToken ct = default)
     {
         (var works, query) = await FilterAsync(query, ct);
-        var total = await works.CountAsync(ct);
-
         var cursor = Cursor.Decode(query.After, query.Sort);
         if (cursor is null) query = query with { After = null };
         var rows = await Page(works, query.Sort, cursor).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
+        // A first page that is not full holds every match: nothing left to count.
+        var total = cursor is null && rows.Count <= pageSize ? rows.Count : await CountAsync(works, query, ct);
 
         string? next = null;
         if (rows.Count > pageSize)
@@ -158,6 +165,18 @@ public sealed class ArtworkSearch(PosaXDbContext db)
             next = Cursor.Encode(query.Sort, query.Sort == CatalogueSort.Recent ? last.CreatedAt.Ticks : last.Price, last.Id);
         }
         return new CataloguePage(rows.Select(ToCard).ToList(), total, next, query);
+    }
+
+    private async Task<int> CountAsync(IQueryable<Artwork> works, CatalogueQuery query, CancellationToken ct)
+    {
+        // One entry per set of filters: the sort and the page do not change the total.
+        var key = "posax-count:" + (query with { Sort = CatalogueSort.Recent, After = null }).Url();
+        if (await cache.GetAsync(key, ct) is { Length: sizeof(int) } cached) return BinaryPrimitives.ReadInt32LittleEndian(cached);
+        var total = await works.CountAsync(ct);
+        var value = new byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32LittleEndian(value, total);
+        await cache.SetAsync(key, value, [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
+        return total;
     }
 
     /// <summary>The SQL of a page query (tests read its plan and check the keyset translation).</summary>

@@ -8,7 +8,8 @@ namespace PosaX.Web.Infrastructure.Demo;
 /// <summary>
 /// In Development, an empty database gets a few artists so a newcomer sees a living site.
 /// Their photos are generated (no copyrighted pictures) and they have no password: demo
-/// profiles cannot be signed into.
+/// profiles cannot be signed into. Their addresses are demo addresses (<see cref="DemoSeeding.EmailDomain"/>),
+/// so <c>seed-demo</c> replaces them instead of refusing to run.
 /// </summary>
 public static class DemoData
 {
@@ -72,7 +73,7 @@ public static class DemoData
             var demo = Artists[i];
             using var picture = new MemoryStream(DemoImages.Generate(seed: 100 + i, width: 600, height: 600));
             var photo = await images.ProcessAsync(picture, ImageKind.ProfilePhoto, ct);
-            var email = $"{Slugs.From(demo.Name)}@demo.posax.cm";
+            var email = $"{Slugs.From(demo.Name)}@{DemoSeeding.EmailDomain}";
             db.Users.Add(new Artist
             {
                 Id = Guid.CreateVersion7(),

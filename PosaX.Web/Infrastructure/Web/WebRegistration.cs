@@ -111,6 +111,8 @@ public static class WebRegistration
         // Anonymous public pages from memory, evicted by tag when their content changes (PublicCache).
         services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.Section);
         services.AddOutputCache(PublicCache.AddPolicies);
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<PublicCacheOptions>>((o, cache) => o.SizeLimit = cache.Value.SizeLimitMegabytes * 1024L * 1024);
         services.AddSingleton<PublicCache>();
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);

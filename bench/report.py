@@ -1,0 +1,96 @@
+"""The table of bench/run.sh, and the targets met or missed (exit 1 on a miss). Stdlib only."""
+import argparse
+import json
+import re
+import sys
+
+parser = argparse.ArgumentParser()
+parser.add_argument("results")
+parser.add_argument("--seed", type=float, required=True)
+parser.add_argument("--seed-log", required=True)
+parser.add_argument("--image", required=True, help="'median min max' in ms")
+parser.add_argument("--rss", type=int, required=True, help="kB")
+parser.add_argument("--hwm", type=int, required=True, help="kB")
+parser.add_argument("--extra", type=int, required=True, help="kB, after the rows beyond the contract")
+parser.add_argument("--idle", type=int, required=True, help="kB, after 30 s without requests")
+parser.add_argument("--artists", type=int, required=True)
+parser.add_argument("--artworks", type=int, required=True)
+parser.add_argument("--duration", type=int, required=True)
+parser.add_argument("--pg", required=True)
+parser.add_argument("--machine", required=True)
+parser.add_argument("--load", required=True, help="load averages at the start → at the end")
+parser.add_argument("--out")
+args = parser.parse_args()
+
+rows = [json.loads(line) for line in open(args.results) if line.strip()]
+
+
+def errors(run):
+    return run["connect"] + run["read"] + run["write"] + run["status"] + run["timeout"]
+
+
+lines = [
+    f"Machine: {args.machine}; load average (1, 5, 15 min) {args.load}",
+    f"{args.artists:,} artists, {args.artworks:,} works; PostgreSQL {args.pg}; wrk, 2 threads, {args.duration} s a run; "
+    "static = the same bytes as a file served by the same Kestrel",
+    "",
+    "| page | conn. | HTML bytes | req/s | p50 ms | p99 ms | errors | static req/s | ratio |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+]
+for r in rows:
+    p, s = r["page"], r["static"]
+    ratio = p["rps"] / s["rps"] if s["rps"] else 0
+    note = f" (list reused {p['list_wraps']}×)" if p.get("list_wraps") else ""
+    lines.append(f"| {r['name']}{note} | {r['connections']} | {r['html_bytes']:,} | {p['rps']:,.0f} | {p['p50_ms']:.1f} | "
+                 f"{p['p99_ms']:.1f} | {errors(p)} | {s['rps']:,.0f} | {ratio:.2f}× |")
+
+median, low, high = (int(x) for x in args.image.split())
+seed_phases = [l.strip() for l in open(args.seed_log) if re.search(r"written|generated|VACUUM|done in", l)]
+lines += [
+    "",
+    f"- seed-demo ({args.artists:,} artists, {args.artworks:,} works): {args.seed:.1f} s wall clock (process start to exit)",
+    *[f"  - {l}" for l in seed_phases],
+    f"- app memory right after the load: VmRSS {args.rss / 1024:.0f} MB (peak VmHWM {args.hwm / 1024:.0f} MB); "
+    f"{args.extra / 1024:.0f} MB after the work sitemap row, {args.idle / 1024:.0f} MB after 30 s without requests",
+    f"- 12 MP photo → 5 WebP widths + og.jpg: median {median} ms (min {low}, max {high}, 5 runs)",
+]
+
+
+def find(prefix, connections=None):
+    for r in rows:
+        if r["name"].startswith(prefix) and (connections is None or r["connections"] == connections):
+            return r
+    sys.exit(f"report.py: no row '{prefix}' at {connections} connections")
+
+
+def ratio(r):
+    return r["page"]["rps"] / r["static"]["rps"]
+
+
+page1 = next(r for r in rows if r["name"] == "catalogue page 1")
+page1u, deep, work = find("catalogue page 1, uncached"), find("deep page"), find("random work pages")
+search16 = find("random filtered searches", 16)
+busiest = max(r["connections"] for r in rows)
+at_busiest = [r for r in rows if r["connections"] == busiest]
+deep_gap = abs(deep["page"]["rps"] - page1u["page"]["rps"]) / page1u["page"]["rps"]
+targets = [
+    (f"0 errors at {busiest} connections", all(errors(r["page"]) == 0 and errors(r["static"]) == 0 for r in at_busiest),
+     ", ".join(f"{r['name']}: {errors(r['page'])}" for r in rows if errors(r["page"])) or "none"),
+    ("catalogue page 1 ≥ 0.5× static", ratio(page1) >= 0.5, f"{ratio(page1):.2f}×"),
+    ("random work pages ≥ 0.25× static", ratio(work) >= 0.25, f"{ratio(work):.2f}×"),
+    ("random searches p99 ≤ 250 ms at 16 connections", search16["page"]["p99_ms"] <= 250, f"{search16['page']['p99_ms']:.0f} ms"),
+    ("deep page within 20% of page 1, uncached", deep_gap <= 0.2,
+     f"{deep['page']['rps']:,.0f} vs {page1u['page']['rps']:,.0f} req/s ({deep_gap:.0%} apart)"),
+    ("app memory ≤ 400 MB", args.rss <= 400 * 1024, f"{args.rss / 1024:.0f} MB"),
+    ("12 MP photo into all its variants ≤ 1 s", median <= 1000, f"{median} ms"),
+    ("seeding well under 10 minutes", args.seed < 600, f"{args.seed:.0f} s"),
+]
+lines += ["", "| target | met | measured |", "| --- | --- | --- |"]
+lines += [f"| {name} | {'yes' if ok else '**NO**'} | {measured} |" for name, ok, measured in targets]
+
+text = "\n".join(lines)
+print(text)
+if args.out:
+    with open(args.out, "w") as f:
+        f.write(text + "\n")
+sys.exit(0 if all(ok for _, ok, _ in targets) else 1)

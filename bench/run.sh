@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# PosaX load benchmark: bash bench/run.sh   (about 10 minutes with the defaults; see docs/benchmarks.md)
+#
+# Publishes PosaX.Web (Release), starts a throwaway PostgreSQL (server defaults but shared_buffers,
+# data in a temp folder), seeds it with `seed-demo` (5,000 artists, 100,000 works), times a 12-megapixel photo
+# through the image pipeline (`bench-image`), starts the app in Production on 127.0.0.1 and drives
+# it with wrk over loopback. Every page is compared with the same bytes served as a static file by
+# the same Kestrel in the same run (the page's HTML copied into the media folder, which the app
+# serves with its static file middleware behind the same middleware as the pages). Prints one
+# table, the targets met or missed, and exits 1 if one is missed. Everything it starts is stopped
+# and deleted on exit, whatever happens.
+#
+# Settings (environment): BENCH_ARTISTS (5000), BENCH_ARTWORKS (100000), BENCH_DURATION seconds per
+# wrk run (10), BENCH_CONNECTIONS (64), BENCH_PORT (5392), BENCH_OUT (a file for the table too),
+# BENCH_KEEP=1 keeps the temp folder (database, logs, URL lists) for a look afterwards.
+# Needs: dotnet, wrk, python3, PostgreSQL server binaries (/usr/lib/postgresql/*/bin).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+artists=${BENCH_ARTISTS:-5000}
+artworks=${BENCH_ARTWORKS:-100000}
+duration=${BENCH_DURATION:-10}
+connections=${BENCH_CONNECTIONS:-64}
+port=${BENCH_PORT:-5392}
+base="http://127.0.0.1:$port"
+threads=2
+
+say() { echo "bench: $*" >&2; }
+command -v wrk >/dev/null || { say "wrk is required (apt-get install wrk)"; exit 2; }
+command -v python3 >/dev/null || { say "python3 is required"; exit 2; }
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+[[ -x "$pg_bin/initdb" ]] || { say "PostgreSQL server binaries not found (apt-get install postgresql postgresql-contrib)"; exit 2; }
+if curl -fsS -o /dev/null "$base/health/live" 2>/dev/null; then say "port $port is already in use (set BENCH_PORT)"; exit 2; fi
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+work=$(mktemp -d -t posax-bench.XXXXXX)
+chmod 755 "$work"
+app_pid=""
+pg_data="$work/pg/data"
+as_pg=()
+[[ $(id -u) -eq 0 ]] && as_pg=(runuser -u postgres --)   # initdb refuses root
+cleanup() {
+  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  if [[ -f "$pg_data/postmaster.pid" ]]; then
+    (cd / && "${as_pg[@]}" "$pg_bin/pg_ctl" stop -D "$pg_data" -m immediate -w >/dev/null 2>&1) || true
+  fi
+  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then say "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT INT TERM
+
+# --- publish ------------------------------------------------------------------------------------
+say "publishing PosaX.Web (Release)…"
+dotnet publish PosaX.Web -c Release -o "$work/app" --nologo -v quiet >"$work/publish.log" 2>&1 \
+  || { cat "$work/publish.log" >&2; exit 2; }
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$work/pg"
+[[ ${#as_pg[@]} -gt 0 ]] && chown postgres:postgres "$work/pg"
+say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port…"
+(cd / && "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-instructions >"$work/initdb.log" 2>&1) \
+  || { cat "$work/initdb.log" >&2; exit 2; }
+cat >>"$pg_data/postgresql.conf" <<EOF
+# bench/run.sh: what a throwaway server needs, and one tuning setting; the rest are the defaults
+# (fsync and synchronous commits on, as in production).
+port = $pg_port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$work/pg'
+# The default 128 MB cannot hold the 100,000 works (≈ 170 MB with their indexes): every scan would
+# copy pages from the kernel's cache. Size it as any deployment should (docs/benchmarks.md).
+shared_buffers = ${BENCH_PG_SHARED_BUFFERS:-1GB}
+EOF
+(cd / && "${as_pg[@]}" "$pg_bin/pg_ctl" start -D "$pg_data" -l "$work/pg/postgres.log" -w -t 60 >/dev/null) \
+  || { cat "$work/pg/postgres.log" >&2; exit 2; }
+psql_() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_ -d postgres -c "CREATE DATABASE posax" >/dev/null
+sql() { psql_ -d posax -At -c "$1"; }
+
+export ASPNETCORE_ENVIRONMENT=Production
+export Database__Provider=Postgres
+export ConnectionStrings__PosaX="Host=127.0.0.1;Port=$pg_port;Database=posax;Username=postgres"
+export Storage__Root="$work/media"
+export Email__PickupDirectory="$work/mail"
+export Site__BaseUrl="$base"
+export Logging__LogLevel__Default=Warning
+app() { (cd "$work/app" && dotnet PosaX.Web.dll "$@"); }
+
+# --- demo data and image processing -------------------------------------------------------------
+say "seed-demo --artists $artists --artworks $artworks…"
+seed_start=$(date +%s.%N)
+app seed-demo --artists "$artists" --artworks "$artworks" | tee "$work/seed.log" >&2
+seed_seconds=$(python3 -c "print(f'{$(date +%s.%N) - $seed_start:.1f}')")
+say "12 MP photo through the image pipeline…"
+app bench-image --runs 5 | tee "$work/image.log" >&2
+image_ms=$(sed -nE 's/^bench-image: median ([0-9]+) ms, min ([0-9]+) ms, max ([0-9]+) ms.*/\1 \2 \3/p' "$work/image.log")
+
+# --- the app ------------------------------------------------------------------------------------
+say "starting the app (Release, Production) on $base…"
+(cd "$work/app" && ASPNETCORE_URLS="$base" exec dotnet PosaX.Web.dll) >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null && break
+  kill -0 "$app_pid" 2>/dev/null || { say "the app stopped:"; cat "$work/app.log" >&2; exit 2; }
+  sleep 0.5
+done
+curl -fsS -o /dev/null "$base/health/ready" || { say "/health/ready never answered"; cat "$work/app.log" >&2; exit 2; }
+
+# --- URLs ---------------------------------------------------------------------------------------
+say "collecting URLs from the sitemap…"
+mkdir -p "$work/urls" "$work/media/bench"
+python3 "$root/bench/urls.py" "$base" "$work/urls"
+visible="a.\"HiddenAt\" IS NULL AND u.\"EmailConfirmed\" AND u.\"SuspendedAt\" IS NULL"
+# The deep page: the keyset cursor of the work at position 48,000 (newest first), built as the app
+# builds it (base64url of "sort.ticks.id"; .NET ticks from PostgreSQL's microseconds).
+deep_offset=$(( artworks * 48 / 100 ))
+deep_row=$(sql "SELECT (extract(epoch FROM a.\"CreatedAt\") * 1000000)::bigint, a.\"Id\" FROM \"Artworks\" a JOIN \"AspNetUsers\" u ON u.\"Id\" = a.\"ArtistId\" WHERE $visible ORDER BY a.\"CreatedAt\" DESC, a.\"Id\" DESC OFFSET $(( deep_offset - 1 )) LIMIT 1")
+deep_cursor=$(python3 -c "
+import base64,sys; us,i=sys.argv[1].split('|'); t=int(us)*10+621355968000000000
+print(base64.urlsafe_b64encode(f'0.{t}.{i}'.encode()).decode().rstrip('='))" "$deep_row")
+artist_slug=$(sql "SELECT u.\"Slug\" FROM \"AspNetUsers\" u JOIN \"Artworks\" a ON a.\"ArtistId\" = u.\"Id\" WHERE $visible GROUP BY u.\"Slug\" ORDER BY count(*) DESC LIMIT 1")
+artist_works=$(sql "SELECT count(*) FROM \"Artworks\" a JOIN \"AspNetUsers\" u ON u.\"Id\" = a.\"ArtistId\" WHERE $visible AND u.\"Slug\" = '$artist_slug'")
+read -r last_block block_works <"$work/urls/fullest-block.txt"
+
+# Each row: name|path|wrk mode|connections. "list:<file>" rows take paths from a file.
+rows=(
+  "catalogue page 1|/oeuvres|plain|$connections"
+  "catalogue page 1, uncached|/oeuvres|unique|$connections"
+  "deep page (position $deep_offset), uncached|/oeuvres?apres=$deep_cursor|unique|$connections"
+  "random work pages (cold)|list:works.txt|list|$connections"
+  "random filtered searches (cold)|list:searches.txt|list|$connections"
+  "random filtered searches (cold)|list:searches-b.txt|list|16"
+  "artist page ($artist_works works)|/artistes/$artist_slug|plain|$connections"
+  "sitemap (the index)|/sitemap.xml|plain|$connections"
+)
+# Beyond the contract, after the memory reading: a work sitemap (2.4 MB), fetched a few at a time as
+# crawlers do; serving it from the output cache churns the large object heap (docs/benchmarks.md).
+extra_rows=(
+  "sitemap of $block_works works|/sitemaps/oeuvres-$last_block.xml|plain|4"
+)
+
+# The static twin of a row: the bytes of one such page, saved under the media folder.
+static_of() {
+  local name=$1 path=$2 file
+  file="$work/media/bench/$(echo "$name" | tr -c 'a-z0-9' '-').jpg"
+  # A list's last path: the run starts its slices at the front, so this one stays cold.
+  if [[ $path == list:* ]]; then path=$(tail -n1 "$work/urls/${path#list:}"); fi
+  curl -fsS -o "$file" "$base$path"
+  echo "/media/bench/$(basename "$file")"
+}
+
+# Warm-up: the JIT (tiered compilation with dynamic PGO keeps recompiling hot paths for a minute
+# or more of load here: measured before it settles, a cold work page cost 40% more CPU), connection
+# pools, the planner's caches. Cold lists use paths that no measured run asks for.
+say "warming up (≈ 100 s)…"
+for path in /oeuvres "/oeuvres?apres=$deep_cursor" "/artistes/$artist_slug" /sitemap.xml /; do curl -fsS -o /dev/null "$base$path"; done
+warm() { wrk -t$threads -c16 -d"$1" -s bench/wrk.lua "${@:2}" >/dev/null; }
+for _ in 1 2 3 4; do
+  warm 5s "$base/oeuvres" -- unique
+  warm 5s "$base/oeuvres?apres=$deep_cursor" -- unique
+  warm 6s "$base" -- list "$work/urls/warmup.txt" $threads
+  warm 5s "$base" -- list "$work/urls/searches-warmup.txt" $threads
+  warm 2s "$base/artistes/$artist_slug" -- plain
+  warm 1s "$base/sitemap.xml" -- plain
+  warm 1s "$base/health/live" -- plain
+done
+
+run_wrk() { # url connections mode [list file]
+  local url=$1 c=$2 mode=$3 file=${4:-}
+  wrk -t$threads -c"$c" -d"${duration}s" --latency -s bench/wrk.lua "$url" -- "$mode" $file $threads | sed -n 's/^BENCH //p'
+}
+
+results="$work/results.jsonl"
+: >"$results"
+measure() {
+for row in "$@"; do
+  IFS='|' read -r name path mode c <<<"$row"
+  static_path=$(static_of "$name" "$path")
+  say "$name @ $c connections"
+  if [[ $path == list:* ]]; then
+    page=$(run_wrk "$base" "$c" list "$work/urls/${path#list:}")
+  else
+    page=$(run_wrk "$base$path" "$c" "$mode")
+  fi
+  static=$(run_wrk "$base$static_path" "$c" plain)
+  bytes=$(stat -c %s "$work/media/bench/$(basename "$static_path")")
+  python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "path": sys.argv[2], "connections": int(sys.argv[3]), "html_bytes": int(sys.argv[4]), "page": json.loads(sys.argv[5]), "static": json.loads(sys.argv[6])}))' \
+    "$name" "$path" "$c" "$bytes" "$page" "$static" >>"$results"
+done
+}
+measure "${rows[@]}"
+
+# Memory: the app process right after the load (resident now, and its peak), after the extra rows,
+# then after 30 s without requests.
+rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
+hwm_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$app_pid/status")
+measure "${extra_rows[@]}"
+extra_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
+sleep 30
+idle_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
+if grep -qE '^(fail|crit)' "$work/app.log"; then say "the app logged errors:"; grep -A5 -E '^(fail|crit)' "$work/app.log" | head -40 >&2; fi
+
+python3 "$root/bench/report.py" "$results" \
+  --machine "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
+  --load "$load_start → $(cut -d' ' -f1-3 /proc/loadavg)" \
+  --seed "$seed_seconds" --seed-log "$work/seed.log" --image "$image_ms" --rss "$rss_kb" --hwm "$hwm_kb" --extra "$extra_kb" --idle "$idle_kb" \
+  --artists "$artists" --artworks "$artworks" --duration "$duration" --pg "$("$pg_bin/postgres" --version | awk '{print $3}')" \
+  ${BENCH_OUT:+--out "$BENCH_OUT"}
