@@ -15,7 +15,7 @@ public static class SeedArtworks
     public static async Task<long> CreateAsync(PosaXApp app, string artistEmail, string title, long price = 150_000,
         string category = "peinture", double heightCm = 60, double widthCm = 80, double? depthCm = null,
         ArtworkStatus status = ArtworkStatus.Available, string? description = null, string? medium = null,
-        int images = 1, DateTime? createdAt = null, bool hidden = false)
+        int images = 1, DateTime? createdAt = null, bool hidden = false, int imageWidth = 800, int imageHeight = 600)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
@@ -46,7 +46,7 @@ public static class SeedArtworks
         };
         for (var i = 0; i < images; i++)
         {
-            using var picture = new MemoryStream(DemoImages.Generate(title.GetHashCode() + i, 800, 600));
+            using var picture = new MemoryStream(DemoImages.Generate(title.GetHashCode() + i, imageWidth, imageHeight));
             var stored = await pipeline.ProcessAsync(picture, ImageKind.Artwork);
             artwork.Images.Add(new ArtworkImage
             {

@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using PosaX.Web.Data;
 using PosaX.Web.Infrastructure;
@@ -125,6 +127,19 @@ public class SecuriteModel(UserManager<Artist> users, PosaXSignInManager signIn,
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await signIn.RefreshSignInAsync(user);
         return Succeeded(Texts.Disabled, Path);
+    }
+
+    /// <summary>
+    /// A post answered with the page itself (no JavaScript: a wrong code or password, an unreadable
+    /// form) shows the account's state as the GET does; without it the page has no key to show.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        PageHandlerExecutedContext? executed = null;
+        await base.OnPageHandlerExecutionAsync(context, async () => executed = await next());
+        if ((executed?.Result ?? context.Result) is PageResult && !HttpMethods.IsGet(Request.Method)
+            && await users.GetUserAsync(User) is { } user)
+            await LoadAsync(user);
     }
 
     private string ReturnQuery() =>

@@ -8,7 +8,7 @@ public static class Slugs
 {
     public static string From(string text, int maxLength = 80)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Text.TextFolding.Decompose(text);
         var slug = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         foreach (var c in decomposed)

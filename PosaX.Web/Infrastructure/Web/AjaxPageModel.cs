@@ -27,11 +27,19 @@ public abstract class AjaxPageModel : PageModel
     /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // A post naming no handler of this page (?handler=Unknown) would render the page without
+        // its GET having run: there is nothing here to post to.
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method))
+        {
+            context.Result = NotFound();
+            return;
+        }
         if (Request.HasFormContentType)
         {
+            IFormCollection form;
             try
             {
-                await Request.ReadFormAsync(HttpContext.RequestAborted);
+                form = await Request.ReadFormAsync(HttpContext.RequestAborted);
             }
             catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
             {
@@ -39,6 +47,11 @@ public abstract class AjaxPageModel : PageModel
                 context.Result = Answer(status, new AjaxResponse(false, status == StatusCodes.Status413PayloadTooLarge
                     ? "Envoi trop volumineux : réduisez la taille des fichiers."
                     : "Le formulaire envoyé est illisible. Rechargez la page et réessayez.", null, AjaxResponse.NoErrors));
+                return;
+            }
+            if (form.FirstOrDefault(f => f.Value.Any(v => v is not null && !FormText.IsTypeable(v))) is { Key: not null } untypeable)
+            {
+                context.Result = Invalid(FieldName(untypeable.Key), FormText.Untypeable);
                 return;
             }
         }

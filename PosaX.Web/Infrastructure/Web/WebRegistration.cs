@@ -43,6 +43,7 @@ public static class WebRegistration
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<AntiforgeryFailureAsJson>();
+                options.Filters.Add<StatusCodesAsJson>();
                 // FluentValidation says what is required, with French messages; no duplicates.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });

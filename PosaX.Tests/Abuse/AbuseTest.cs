@@ -1,0 +1,200 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using PosaX.Tests.Infrastructure;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure;
+
+namespace PosaX.Tests.Abuse;
+
+/// <summary>
+/// Base of the abuse suite (run it alone: <c>bash scripts/abuse.sh</c>, i.e. <c>--filter Category=Abuse</c>).
+/// Each fixture says which providers it runs on: the bulk on SQLite, a sample on PostgreSQL.
+/// It gives what every abuse test asserts with: the database's state (row counts, or a digest of
+/// every row), the media folder's files, and the app's log since a point in time.
+/// </summary>
+public abstract class AbuseTest(DatabaseProvider provider)
+{
+    public static readonly DatabaseProvider[] SqliteOnly = [DatabaseProvider.Sqlite];
+    public static readonly DatabaseProvider[] BothProviders = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    protected DatabaseProvider Provider { get; } = provider;
+    protected PosaXApp App { get; private set; } = null!;
+    protected AbuseWorld World { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAppAsync()
+    {
+        App = await TestApps.GetAsync(Provider);
+        World = new AbuseWorld(App);
+    }
+
+    protected static void Progress(string line) => TestContext.Progress.WriteLine(line);
+
+    /// <summary>Rows per table, in one query: cheap enough to take around every single request.</summary>
+    protected Task<RowCounts> CountRowsAsync() => DatabaseState.CountAsync(App);
+
+    /// <summary>A digest of every row of every table (volatile bookkeeping columns left out).</summary>
+    protected Task<RowDigest> DigestAsync() => DatabaseState.DigestAsync(App);
+
+    protected MediaState Media() => MediaState.Of(App);
+
+    protected LogWatch WatchLog() => new(App.LogFile);
+}
+
+public sealed record RowCounts(IReadOnlyDictionary<string, long> Tables)
+{
+    /// <summary>"Orders +1, OutboxMessages +1", or "" when nothing changed.</summary>
+    public string DifferenceFrom(RowCounts before) => string.Join(", ",
+        Tables.Where(t => before.Tables[t.Key] != t.Value).Select(t => $"{t.Key} {t.Value - before.Tables[t.Key]:+#;-#}"));
+}
+
+public sealed record RowDigest(IReadOnlyDictionary<string, string> Tables)
+{
+    public string DifferenceFrom(RowDigest before) => string.Join(", ",
+        Tables.Where(t => before.Tables[t.Key] != t.Value).Select(t => t.Key));
+}
+
+/// <summary>Reads the whole database through the app's own model: every table it maps, nothing listed by hand.</summary>
+public static class DatabaseState
+{
+    /// <summary>
+    /// Columns that change behind the requests' back: the outbox sender marks mails sent, and
+    /// sliding sessions renew their ticket. Neither is data a request writes.
+    /// </summary>
+    private static readonly HashSet<string> VolatileColumns =
+    [
+        "OutboxMessages.SentAt", "OutboxMessages.Attempts", "OutboxMessages.NextAttemptAt", "OutboxMessages.LastError",
+        "UserSessions.Ticket", "UserSessions.ExpiresAt",
+    ];
+
+    private sealed record Table(string Name, string Sql, string[] Columns);
+
+    private static IReadOnlyList<Table> Tables(PosaXDbContext db)
+    {
+        var tables = new List<Table>();
+        foreach (var group in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null)
+                     .GroupBy(e => (Name: e.GetTableName()!, Schema: e.GetSchema())))
+        {
+            var store = StoreObjectIdentifier.Table(group.Key.Name, group.Key.Schema);
+            var columns = group.SelectMany(e => e.GetProperties()).Select(p => p.GetColumnName(store)).OfType<string>()
+                .Distinct().Where(c => !VolatileColumns.Contains($"{group.Key.Name}.{c}")).OrderBy(c => c, StringComparer.Ordinal).ToArray();
+            var qualified = group.Key.Schema is null ? Quote(group.Key.Name) : $"{Quote(group.Key.Schema)}.{Quote(group.Key.Name)}";
+            tables.Add(new Table(group.Key.Name, qualified, columns));
+        }
+        return tables.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    public static async Task<RowCounts> CountAsync(PosaXApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+        var tables = Tables(db);
+        var sql = "SELECT " + string.Join(", ", tables.Select((t, i) => $"(SELECT COUNT(*) FROM {t.Sql}) AS c{i}"));
+        var counts = new Dictionary<string, long>();
+        await WithCommandAsync(db, sql, async reader =>
+        {
+            await reader.ReadAsync();
+            for (var i = 0; i < tables.Count; i++) counts[tables[i].Name] = Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+        });
+        return new RowCounts(counts);
+    }
+
+    public static async Task<RowDigest> DigestAsync(PosaXApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+        var digests = new Dictionary<string, string>();
+        foreach (var table in Tables(db))
+        {
+            var rows = new List<string>();
+            await WithCommandAsync(db, $"SELECT {string.Join(", ", table.Columns.Select(Quote))} FROM {table.Sql}", async reader =>
+            {
+                while (await reader.ReadAsync())
+                {
+                    var row = new StringBuilder();
+                    for (var i = 0; i < reader.FieldCount; i++)
+                        row.Append(Text(reader.GetValue(i))).Append('\u001f');
+                    rows.Add(row.ToString());
+                }
+            });
+            rows.Sort(StringComparer.Ordinal); // no ORDER BY: the same rows hash the same in any order
+            digests[table.Name] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows))));
+        }
+        return new RowDigest(digests);
+    }
+
+    private static string Text(object value) => value switch
+    {
+        DBNull => "∅",
+        byte[] bytes => Convert.ToBase64String(bytes),
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static async Task WithCommandAsync(PosaXDbContext db, string sql, Func<DbDataReader, Task> read)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            await read(reader);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+}
+
+/// <summary>The files under the media root (staging included), relative to it.</summary>
+public sealed record MediaState(IReadOnlySet<string> Files, string[] Staging)
+{
+    public static MediaState Of(PosaXApp app)
+    {
+        var root = app.MediaDirectory;
+        var files = app.MediaFiles().Select(f => Path.GetRelativePath(root, f)).ToHashSet(StringComparer.Ordinal);
+        var staging = Path.Combine(root, ".staging");
+        var leftovers = Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging) : [];
+        return new MediaState(files, leftovers);
+    }
+
+    public string[] AddedSince(MediaState before) => Files.Except(before.Files).Order(StringComparer.Ordinal).ToArray();
+    public string[] RemovedSince(MediaState before) => before.Files.Except(Files).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The media keys (first folder level) of some files.</summary>
+    public static HashSet<string> Keys(IEnumerable<string> files) =>
+        files.Select(f => f.Split(Path.DirectorySeparatorChar)[0]).Where(k => !k.StartsWith('.')).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>What the app logged (warnings and errors, see FileLoggerProvider) since this watch began.</summary>
+public sealed class LogWatch(string path)
+{
+    private long _offset = File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    /// <summary>New log entries at level Error or Critical (an unhandled exception is one), then moves on.</summary>
+    public List<string> NewErrors()
+    {
+        if (!File.Exists(path)) return [];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length < _offset) _offset = 0;
+        stream.Seek(_offset, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        _offset = stream.Length;
+        // Entries start with an ISO timestamp and a level; exception lines follow their entry.
+        var entries = System.Text.RegularExpressions.Regex.Split(text, @"(?m)^(?=\d{4}-\d\d-\d\dT)");
+        return entries.Where(e => System.Text.RegularExpressions.Regex.IsMatch(e, @"^\S+ (Error|Critical) "))
+            .Select(e => e.Length > 1500 ? e[..1500] + "…" : e).ToList();
+    }
+}
