@@ -119,19 +119,37 @@ public static class Recipes
     /// <summary>Which client reads the page holding the form.</summary>
     public enum Viewer { Visitor, Self, Owner, Admin }
 
-    /// <summary>The simplest row: a form on a page, some typed values. For handlers without a target to make.</summary>
-    public static Func<Cell, Task<PreparedPost>> FormOn(Viewer viewer, string pageUrl, string formSelector, Dictionary<string, string>? fields = null) =>
+    /// <summary>
+    /// The simplest row: a form on a page, some typed values (made anew for each post, so a unique
+    /// name can be unique), e.g. for a category:
+    /// <c>Recipes.FormOn(Viewer.Admin, "/admin/categories", "form.category-add", () => new() { ["name"] = Recipes.Unique("Catégorie") })</c>.
+    /// </summary>
+    public static Func<Cell, Task<PreparedPost>> FormOn(Viewer viewer, string pageUrl, string formSelector, Func<Dictionary<string, string>>? fields = null) =>
+        async cell => new PreparedPost(Form(await (await ViewerAsync(cell, viewer)).GetPageAsync(pageUrl), formSelector), fields?.Invoke() ?? []);
+
+    /// <summary>
+    /// A form about a work of the owner's, on a page named after it, e.g. the report form:
+    /// <c>Recipes.FormOnWork(Viewer.Visitor, (id, slug) => $"/oeuvres/{id}/{slug}", "#report-form", () => new() { ["reason"] = "Photo volée à un autre artiste" })</c>.
+    /// </summary>
+    public static Func<Cell, Task<PreparedPost>> FormOnWork(Viewer viewer, Func<long, string, string> pageUrl, string formSelector,
+        Func<Dictionary<string, string>>? fields = null, bool hidden = false) =>
         async cell =>
         {
-            var client = viewer switch
-            {
-                Viewer.Visitor => cell.Visitor(),
-                Viewer.Self => (await cell.SelfOrOwnerAsync()).Client,
-                Viewer.Owner => (await cell.OwnerAsync()).Client,
-                _ => await cell.AdminViewerAsync(),
-            };
-            return new PreparedPost(Form(await client.GetPageAsync(pageUrl), formSelector), fields ?? []);
+            var owner = await cell.OwnerAccountAsync();
+            var (id, title) = await cell.World.WorkAsync(owner.Email, hidden);
+            var slug = PosaX.Web.Infrastructure.Accounts.Slugs.From(title);
+            return new PreparedPost(Form(await (await ViewerAsync(cell, viewer)).GetPageAsync(pageUrl(id, slug)), formSelector), fields?.Invoke() ?? []);
         };
+
+    public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
+
+    private static async Task<AppClient> ViewerAsync(Cell cell, Viewer viewer) => viewer switch
+    {
+        Viewer.Visitor => cell.Visitor(),
+        Viewer.Self => (await cell.SelfOrOwnerAsync()).Client,
+        Viewer.Owner => (await cell.OwnerAsync()).Client,
+        _ => await cell.AdminViewerAsync(),
+    };
 
     public static async Task<PreparedPost> Login(Cell cell)
     {

@@ -116,6 +116,8 @@ public class SecurityHeaderTests(DatabaseProvider provider) : AbuseTest(provider
             new("robots.txt", HttpMethod.Get, "/robots.txt", HttpStatusCode.OK),
             new("health probe", HttpMethod.Get, "/health/live", HttpStatusCode.OK),
             new("HEAD", HttpMethod.Head, "/oeuvres", HttpStatusCode.OK),
+            new("400 page (a NUL in the query)", HttpMethod.Get, "/oeuvres?categorie=%00", HttpStatusCode.BadRequest),
+            new("400 JSON (a NUL in the query, fetch)", HttpMethod.Get, "/oeuvres?q=%00", HttpStatusCode.BadRequest, Ajax: true),
         };
 
         using var http = ProxyClient(App);

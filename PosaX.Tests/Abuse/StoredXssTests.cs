@@ -69,7 +69,8 @@ public class StoredXssTests(DatabaseProvider provider) : AbuseTest(provider)
     /// clearly if the handler is there but its form is not. Each writes its payload and says
     /// which pages (as an admin, or a visitor) show it.
     /// </summary>
-    private sealed record OptionalSink(string Name, string HandlerKey, Func<StoredXssTests, Written, Task<View[]>> WriteAsync);
+    private sealed record OptionalSink(string Name, string HandlerKey, Func<StoredXssTests, Written, Task<View[]>> WriteAsync,
+        Func<StoredXssTests, Task>? CleanUpAsync = null);
 
     private static readonly OptionalSink[] LaterSinks =
     [
@@ -89,6 +90,15 @@ public class StoredXssTests(DatabaseProvider provider) : AbuseTest(provider)
                 new Dictionary<string, string> { ["name"] = name });
             Assert.That(added.Success, Is.True, "category: " + added.Message);
             return [new View("admin", "/admin/categories", "XssCat"), new View("visitor", "/oeuvres"), new View("visitor", "/")];
+        }, async test =>
+        {
+            // The other tests share this database: the category goes again once seen.
+            var admin = await test.World.ViewerAdminAsync();
+            var id = await test.App.WithDbAsync(db => db.Categories.Where(c => c.Name.StartsWith("XssCat")).Select(c => c.Id).SingleAsync());
+            var page = await admin.GetPageAsync("/admin/categories");
+            var delete = page.QuerySelectorAll("form.category-delete").OfType<AngleSharp.Html.Dom.IHtmlFormElement>()
+                .Single(f => f.QuerySelector("input[name=id]")?.GetAttribute("value") == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.That((await admin.PostAjaxAsync(delete, new Dictionary<string, string>())).Success, Is.True, "the XSS category is deleted afterwards");
         }),
     ];
 
@@ -166,6 +176,8 @@ public class StoredXssTests(DatabaseProvider provider) : AbuseTest(provider)
             foreach (var view in group) problems.AddRange(await VisitAsync(context, view));
         }
         await BrowserSession.StopAsync();
+        foreach (var sink in LaterSinks.Where(s => s.CleanUpAsync is not null && handlers.Contains(s.HandlerKey)))
+            await sink.CleanUpAsync!(this);
 
         Progress($"Stored XSS: {views.Count} pages opened in Chromium; hostile social links refused: {refusedLinks}; hidden work {hidden}.");
         Assert.That(problems, Is.Empty, string.Join("\n", problems));

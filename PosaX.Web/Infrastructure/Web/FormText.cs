@@ -27,3 +27,26 @@ public static class FormText
         return true;
     }
 }
+
+public static class TypeableQueries
+{
+    /// <summary>
+    /// The same rule for query strings, which reach searches and lookups on every GET
+    /// (<c>/oeuvres?categorie=%00</c> was a 500 on PostgreSQL): such a request is a 400 (the
+    /// French error page, or the JSON contract for a fetch) before any endpoint sees it.
+    /// Registered after the status-code pages, so a GET gets the page.
+    /// </summary>
+    public static IApplicationBuilder UseTypeableQueries(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            foreach (var (key, values) in context.Request.Query)
+            {
+                if (FormText.IsTypeable(key) && values.All(v => v is null || FormText.IsTypeable(v))) continue;
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                if (AjaxRequests.IsAjax(context.Request))
+                    await context.Response.WriteAsJsonAsync(new AjaxResponse(false, FormText.Untypeable, null, AjaxResponse.NoErrors));
+                return;
+            }
+            await next(context);
+        });
+}

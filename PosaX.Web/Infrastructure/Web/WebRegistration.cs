@@ -133,6 +133,7 @@ public static class WebRegistration
         // Only GETs get the French error page: a failed POST keeps its JSON or empty body.
         app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method),
             branch => branch.UseStatusCodePagesWithReExecute("/erreur", "?code={0}"));
+        app.UseTypeableQueries();
         return app;
     }
 
