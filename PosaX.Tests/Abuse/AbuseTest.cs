@@ -44,6 +44,38 @@ public abstract class AbuseTest(DatabaseProvider provider)
     protected MediaState Media() => MediaState.Of(App);
 
     protected LogWatch WatchLog() => new(App.LogFile);
+
+    /// <summary>What "no half-written row, no orphan file" is checked against afterwards.</summary>
+    protected sealed record Consistency(MediaState Media, long LastWork, long LastImage, Dictionary<Guid, string?> Photos);
+
+    protected async Task<Consistency> ConsistencyAsync() => await App.WithDbAsync(async db => new Consistency(Media(),
+        await db.Artworks.MaxAsync(a => (long?)a.Id) ?? 0, await db.ArtworkImages.MaxAsync(i => (long?)i.Id) ?? 0,
+        await db.Users.ToDictionaryAsync(u => u.Id, u => u.PhotoKey)));
+
+    /// <summary>
+    /// Since <paramref name="before"/>: every new work has a picture; every new picture row and every
+    /// changed profile photo has its files; every new media file belongs to a row.
+    /// </summary>
+    protected async Task<List<string>> BrokenSinceAsync(Consistency before)
+    {
+        var problems = new List<string>();
+        var now = Media();
+        await App.WithDbAsync(async db =>
+        {
+            var bare = await db.Artworks.Where(a => a.Id > before.LastWork && !a.Images.Any()).Select(a => a.Id).ToListAsync();
+            if (bare.Count > 0) problems.Add($"works without a picture: {string.Join(", ", bare)}");
+            var newKeys = await db.ArtworkImages.Where(i => i.Id > before.LastImage).Select(i => i.Key).ToListAsync();
+            var photos = await db.Users.Where(u => u.PhotoKey != null).Select(u => new { u.Id, u.PhotoKey }).ToListAsync();
+            var changedPhotos = photos.Where(p => !before.Photos.TryGetValue(p.Id, out var old) || old != p.PhotoKey).Select(p => p.PhotoKey!);
+            foreach (var key in newKeys.Concat(changedPhotos))
+                if (!Directory.Exists(Path.Combine(App.MediaDirectory, key))) problems.Add($"a row points at missing files: {key}");
+            var referenced = (await db.ArtworkImages.Select(i => i.Key).ToListAsync()).Concat(photos.Select(p => p.PhotoKey!)).ToHashSet();
+            var orphans = now.AddedSince(before.Media).Where(k => !referenced.Contains(k)).ToList();
+            if (orphans.Count > 0) problems.Add($"files no row points at: {string.Join(", ", orphans.Take(5))}");
+            return 0;
+        });
+        return problems;
+    }
 }
 
 public sealed record RowCounts(IReadOnlyDictionary<string, long> Tables)
@@ -157,24 +189,35 @@ public static class DatabaseState
     }
 }
 
-/// <summary>The files under the media root (staging included), relative to it.</summary>
-public sealed record MediaState(IReadOnlySet<string> Files, string[] Staging)
+/// <summary>
+/// What the media root holds: its picture keys ("a/2026/0f3c…", one folder of variants each) and
+/// any stray file, relative to it, plus what staging holds. Listing folders three levels deep
+/// instead of every file keeps this cheap enough to take around each of thousands of requests:
+/// a key's files never change once the pipeline has moved its folder in (keys are never reused).
+/// </summary>
+public sealed record MediaState(IReadOnlySet<string> Entries, string[] Staging)
 {
     public static MediaState Of(PosaXApp app)
     {
         var root = app.MediaDirectory;
-        var files = app.MediaFiles().Select(f => Path.GetRelativePath(root, f)).ToHashSet(StringComparer.Ordinal);
+        var entries = new HashSet<string>(StringComparer.Ordinal);
+        string Relative(string path) => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+        if (Directory.Exists(root))
+        {
+            entries.UnionWith(Directory.GetFiles(root).Select(Relative));
+            foreach (var kind in Directory.GetDirectories(root).Where(d => !Path.GetFileName(d).StartsWith('.')))
+            {
+                entries.UnionWith(Directory.GetFiles(kind).Select(Relative));
+                foreach (var year in Directory.GetDirectories(kind))
+                    entries.UnionWith(Directory.GetFileSystemEntries(year).Select(Relative));
+            }
+        }
         var staging = Path.Combine(root, ".staging");
-        var leftovers = Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging) : [];
-        return new MediaState(files, leftovers);
+        return new MediaState(entries, Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging) : []);
     }
 
-    public string[] AddedSince(MediaState before) => Files.Except(before.Files).Order(StringComparer.Ordinal).ToArray();
-    public string[] RemovedSince(MediaState before) => before.Files.Except(Files).Order(StringComparer.Ordinal).ToArray();
-
-    /// <summary>The media keys (first folder level) of some files.</summary>
-    public static HashSet<string> Keys(IEnumerable<string> files) =>
-        files.Select(f => f.Split(Path.DirectorySeparatorChar)[0]).Where(k => !k.StartsWith('.')).ToHashSet(StringComparer.Ordinal);
+    public string[] AddedSince(MediaState before) => Entries.Except(before.Entries).Order(StringComparer.Ordinal).ToArray();
+    public string[] RemovedSince(MediaState before) => before.Entries.Except(Entries).Order(StringComparer.Ordinal).ToArray();
 }
 
 /// <summary>What the app logged (warnings and errors, see FileLoggerProvider) since this watch began.</summary>

@@ -20,7 +20,8 @@ public sealed record Account(Guid Id, string Email, AppClient Client)
 /// The people and things the abuse tests act on, made fast: artists are written through Identity's
 /// UserManager with a password hash computed once (registration and activation have their own
 /// tests, and 200 registrations at 80 ms of PBKDF2 each would eat the suite's budget), then sign
-/// in through the real login form. Admins come from the real create-admin command.
+/// in through the real login form. The shared admin that reads the moderation pages comes from
+/// the real create-admin command; acting admins are accounts given its role.
 /// </summary>
 public sealed class AbuseWorld(PosaXApp app)
 {

@@ -89,6 +89,7 @@ public class HostileUploadTests(DatabaseProvider provider) : AbuseTest(provider)
 
         var counts = await CountRowsAsync();
         var media = Media();
+        var start = await ConsistencyAsync();
         var log = WatchLog();
         using var request = FormRequests.Build(post.Action, post.Values().Select(v => RawField.Text(v.Key, v.Value)), post.Files, multipart: true, token);
         var answer = await Answer.SendAsync(client, request);
@@ -99,6 +100,7 @@ public class HostileUploadTests(DatabaseProvider provider) : AbuseTest(provider)
         {
             Assert.That(now.Staging, Is.Empty, "staging left empty");
             Assert.That(log.NewErrors(), Is.Empty, "errors logged");
+            Assert.That(await BrokenSinceAsync(start), Is.Empty, "no half-written row, no orphan file");
             if (file.Refusal is { } refusal)
             {
                 Assert.That(answer.Code, Is.EqualTo(refusal), answer.ToString());
@@ -111,7 +113,8 @@ public class HostileUploadTests(DatabaseProvider provider) : AbuseTest(provider)
             else
             {
                 Assert.That(answer.Succeeded, Is.True, answer.ToString());
-                var added = now.AddedSince(media);
+                var added = now.AddedSince(media).SelectMany(key => Directory.GetFiles(Path.Combine(App.MediaDirectory, key)))
+                    .Select(f => Path.GetRelativePath(App.MediaDirectory, f)).ToArray();
                 Assert.That(added, Is.Not.Empty, "the picture is stored");
                 foreach (var stored in added)
                 {

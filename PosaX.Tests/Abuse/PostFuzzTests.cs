@@ -41,7 +41,7 @@ public partial class PostFuzzTests(DatabaseProvider provider) : AbuseTest(provid
     {
         var row = HandlerMatrix.Rows.Single(r => r.Key == key);
         var values = Provider == DatabaseProvider.Postgres ? HostileValues.PostgresSample : HostileValues.All;
-        var run = new FuzzRun(this, row);
+        using var run = new FuzzRun(this, row);
         await run.PrepareAsync();
         var cases = Cases(row, run.Post, values, full: Provider == DatabaseProvider.Sqlite).ToList();
 
@@ -50,6 +50,7 @@ public partial class PostFuzzTests(DatabaseProvider provider) : AbuseTest(provid
         var statuses = new SortedDictionary<int, int>();
         var watch = Stopwatch.StartNew();
         var log = WatchLog();
+        var start = await ConsistencyAsync();
         var counts = await CountRowsAsync();
         var media = Media();
         foreach (var fuzz in cases)
@@ -100,7 +101,7 @@ public partial class PostFuzzTests(DatabaseProvider provider) : AbuseTest(provid
                 media = Media();
             }
         }
-        run.Dispose();
+        failures.AddRange((await BrokenSinceAsync(start)).Select(p => "[after the batch] " + p));
         Progress($"{Provider} {key}: {cases.Count} cases in {watch.Elapsed.TotalSeconds:F1} s, statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}; slowest: {string.Join(", ", slowest.OrderByDescending(s => s.Elapsed).Select(s => $"{s.Label} {s.Elapsed.TotalMilliseconds:F0} ms"))}");
         Assert.That(failures, Is.Empty, $"{failures.Count} of {cases.Count} hostile posts to {key} went wrong:\n" + string.Join("\n", failures.Take(40)));
     }
