@@ -107,6 +107,13 @@ public static class HostileValues
     public static readonly IReadOnlyList<Hostile> PasswordSample = All.Where(h => h.Label is
         "empty" or "1 MB" or "NUL inside" or "invalid UTF-8" or "emoji" or "combining marks" or "lone surrogate" or "script tag").ToList();
 
+    /// <summary>
+    /// The values a name the handler binds but its form does not show gets (a ReturnUrl, a reason
+    /// "show again" ignores): only a script posts those, and what matters is size, encoding, type.
+    /// </summary>
+    public static readonly IReadOnlyList<Hostile> UnshownSample = All.Where(h => h.Label is
+        "1 MB" or "10k chars" or "NUL inside" or "invalid UTF-8" or "emoji" or "script tag" or "long max + 1" or "malformed guid").ToList();
+
     /// <summary>The values also posted without JavaScript (an HTML answer that shows the values again).</summary>
     public static readonly IReadOnlyList<Hostile> PlainSample = All.Where(h => h.Label is
         "NUL inside" or "1 MB" or "invalid UTF-8" or "script tag" or "img onerror" or "textarea breakout" or "CRLF header injection").ToList();
@@ -118,6 +125,8 @@ public static class HostileValues
         T($"maxlength {maxLength} + 1 ascii", new string('m', maxLength + 1)),
         T($"maxlength {maxLength} of é", new string('é', maxLength)),
         T($"maxlength {maxLength} emoji", string.Concat(Enumerable.Repeat("🎨", maxLength))),
+        // Cut at the limit, this one leaves half an emoji (a lone surrogate) where a code truncates by UTF-16 units.
+        T($"maxlength {maxLength} emoji, odd", "a" + string.Concat(Enumerable.Repeat("🎨", maxLength))),
         T($"maxlength {maxLength} padded", " " + new string('m', maxLength) + " "),
     ];
 }

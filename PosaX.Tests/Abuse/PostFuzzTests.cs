@@ -36,14 +36,18 @@ public partial class PostFuzzTests(DatabaseProvider provider) : AbuseTest(provid
         public string? ReflectedMarkup { get; init; }
     }
 
+    private IReadOnlyList<PostHandler>? _discovered;
+
     [TestCaseSource(nameof(Handlers))]
     public async Task Hostile_posts_never_get_a_5xx_nor_leave_a_trace_when_refused(string key)
     {
         var row = HandlerMatrix.Rows.Single(r => r.Key == key);
+        _discovered ??= await PostHandlers.DiscoverAsync(App.Services);
+        var binds = _discovered.SingleOrDefault(h => h.Key == key)?.Binds ?? [];
         var values = Provider == DatabaseProvider.Postgres ? HostileValues.PostgresSample : HostileValues.All;
         using var run = new FuzzRun(this, row);
         await run.PrepareAsync();
-        var cases = Cases(row, run.Post, values, full: Provider == DatabaseProvider.Sqlite).ToList();
+        var cases = Cases(row, run.Post, binds, values, full: Provider == DatabaseProvider.Sqlite).ToList();
 
         var failures = new List<string>();
         var slowest = new List<(TimeSpan Elapsed, string Label)>();
@@ -144,14 +148,16 @@ public partial class PostFuzzTests(DatabaseProvider provider) : AbuseTest(provid
             replaced = true;
             yield return new RawField(name, value);
         }
+        if (!replaced) yield return new RawField(field, value);
     }
 
-    private static IEnumerable<FuzzCase> Cases(HandlerRow row, PreparedPost prepared, IReadOnlyList<Hostile> values, bool full)
+    private static IEnumerable<FuzzCase> Cases(HandlerRow row, PreparedPost prepared, IReadOnlyList<string> binds, IReadOnlyList<Hostile> values, bool full)
     {
         var fields = prepared.FieldNames();
-        // A form without fields of its own still gets hostile values, in fields it does not read:
-        // a sample is enough there.
-        var targets = fields.Length > 0 ? fields : ["id", "reason"];
+        // Every field the form shows, and every name the handler binds though the form does not
+        // show it (a reason on "show again", say): a script posts what it likes. A form without
+        // fields of its own still gets hostile values, in fields it does not read.
+        var targets = fields.Concat(binds).Distinct(StringComparer.Ordinal).DefaultIfEmpty("id").ToArray();
         var sample = HostileValues.PostgresSample;
         if (fields.Length == 0) values = sample;
         // A form that uploads photos pays for their processing on every valid post: its text fields
@@ -164,13 +170,14 @@ public partial class PostFuzzTests(DatabaseProvider provider) : AbuseTest(provid
             var maxLength = prepared.Form.QuerySelector($"[name='{field}'][maxlength]")?.GetAttribute("maxlength") is { } max
                 && int.TryParse(max, out var parsed) ? parsed : (int?)null;
             var password = passwords.Contains(field);
-            var own = password ? HostileValues.PasswordSample : values;
+            // What nobody types (a name only the handler knows, a password that is only hashed) gets a sample.
+            var own = password ? HostileValues.PasswordSample : fields.Contains(field) ? values : HostileValues.UnshownSample;
             var fieldValues = maxLength is { } m && full ? own.Concat(HostileValues.AroundLimit(m)) : own;
             foreach (var value in fieldValues)
             {
                 yield return new FuzzCase($"{field} = {value.Label}", (post, token) => Post(post, token, With(post, field, value.Bytes)));
             }
-            foreach (var value in full && !password ? HostileValues.PlainSample : [])
+            foreach (var value in full && !password && fields.Contains(field) ? HostileValues.PlainSample : [])
             {
                 yield return new FuzzCase($"{field} = {value.Label}, no JavaScript", (post, token) => Post(post, token, With(post, field, value.Bytes), ajax: false))
                 {

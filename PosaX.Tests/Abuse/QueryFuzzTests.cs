@@ -36,7 +36,12 @@ public class QueryFuzzTests(DatabaseProvider provider) : AbuseTest(provider)
                 var action = form.GetAttribute("action") ?? page;
                 var fields = form.Elements.Select(e => e.GetAttribute("name")).OfType<string>().Where(n => n.Length > 0).Distinct().ToArray();
                 foreach (var field in fields)
-                    foreach (var value in values.Where(v => v.Bytes.Length <= 20_000)) // a URL of 1 MB is Kestrel's 414, not the page's business
+                {
+                    var maxLength = form.QuerySelector($"[name='{field}'][maxlength]")?.GetAttribute("maxlength") is { } max
+                        && int.TryParse(max, out var parsed) ? parsed : 200;
+                    var fieldValues = values.Concat(HostileValues.AroundLimit(maxLength))
+                        .Where(v => v.Bytes.Length <= 20_000); // a URL of 1 MB is Kestrel's 414, not the page's business
+                    foreach (var value in fieldValues)
                     {
                         cases++;
                         var url = $"{action}?{Encode(field)}={Encode(value.Bytes)}";
@@ -45,6 +50,7 @@ public class QueryFuzzTests(DatabaseProvider provider) : AbuseTest(provider)
                         var errors = log.NewErrors();
                         if (errors.Count > 0) failures.Add($"GET {action} {field} = {value.Label}: logged {string.Join(" | ", errors)[..Math.Min(600, string.Join(" | ", errors).Length)]}");
                     }
+                }
             }
         }
         Progress($"{Provider} GET forms: {cases} hostile queries in {watch.Elapsed.TotalSeconds:F1} s");

@@ -9,13 +9,21 @@ namespace PosaX.Web.Features.Admin;
 /// </summary>
 public static class AdminJournal
 {
+    public const int ReasonMaxLength = 500;
+
     public static void Write(PosaXDbContext db, ClaimsPrincipal admin, TimeProvider clock, string action, string target, string? reason) =>
         db.AdminLog.Add(new AdminLogEntry
         {
             AdminEmail = admin.FindFirst(ClaimTypes.Email)?.Value ?? admin.Identity?.Name ?? "?",
             Action = action,
-            Target = target.Length > 300 ? target[..300] : target,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            Target = Capped(target, 300),
+            // "Show again" and "reactivate" bind a reason their forms do not show: only a script
+            // sends one, of any length (a 500 on PostgreSQL past the column's 500 characters).
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : Capped(reason.Trim(), ReasonMaxLength),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+
+    /// <summary>At most <paramref name="max"/> UTF-16 units, never half an emoji (PostgreSQL's driver refuses a lone surrogate).</summary>
+    private static string Capped(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 }
