@@ -26,11 +26,31 @@ public abstract class AbuseTest(DatabaseProvider provider)
     protected PosaXApp App { get; private set; } = null!;
     protected AbuseWorld World { get; private set; } = null!;
 
+    private (int Category, long Report) _madeBefore;
+
     [OneTimeSetUp]
     public async Task StartAppAsync()
     {
         App = await TestApps.GetAsync(Provider);
         World = new AbuseWorld(App);
+        _madeBefore = await App.WithDbAsync(async db => (await db.Categories.MaxAsync(c => (int?)c.Id) ?? 0,
+            await db.ArtworkReports.MaxAsync(r => (long?)r.Id) ?? 0));
+    }
+
+    /// <summary>
+    /// The other tests share this database and read lists from it whole: the categories a fixture
+    /// added (the public filters show them) and the reports it filed (the admin queue shows the
+    /// 200 oldest) go again. Works and accounts stay: nothing lists them all.
+    /// </summary>
+    [OneTimeTearDown]
+    public async Task RemoveListedLeftoversAsync()
+    {
+        if (App is null) return;
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+        await db.ArtworkReports.Where(r => r.Id > _madeBefore.Report).ExecuteDeleteAsync();
+        await db.Categories.Where(c => c.Id > _madeBefore.Category && !db.Artworks.Any(a => a.CategoryId == c.Id)).ExecuteDeleteAsync();
+        await scope.ServiceProvider.GetRequiredService<PosaX.Web.Infrastructure.Web.PublicCache>().CategoriesChangedAsync();
     }
 
     protected static void Progress(string line) => TestContext.Progress.WriteLine(line);
@@ -194,6 +214,7 @@ public static class DatabaseState
 /// any stray file, relative to it, plus what staging holds. Listing folders three levels deep
 /// instead of every file keeps this cheap enough to take around each of thousands of requests:
 /// a key's files never change once the pipeline has moved its folder in (keys are never reused).
+/// Staging is read as the app's image pipeline uses it (see <see cref="StagingLeftovers"/>).
 /// </summary>
 public sealed record MediaState(IReadOnlySet<string> Entries, string[] Staging)
 {
@@ -212,8 +233,25 @@ public sealed record MediaState(IReadOnlySet<string> Entries, string[] Staging)
                     entries.UnionWith(Directory.GetFileSystemEntries(year).Select(Relative));
             }
         }
-        var staging = Path.Combine(root, ".staging");
-        return new MediaState(entries, Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging) : []);
+        return new MediaState(entries, StagingLeftovers(app, root));
+    }
+
+    /// <summary>
+    /// What a finished request may not leave under staging: the app's working folder holds its lock
+    /// and the markers of keys it stored (each naming a key that is really there), nothing else —
+    /// no half-made variants, no trash, no marker of a picture that is not stored.
+    /// </summary>
+    private static string[] StagingLeftovers(PosaXApp app, string root)
+    {
+        var working = app.Services.GetRequiredService<PosaX.Web.Infrastructure.Images.ImagePipeline>().WorkingPath;
+        if (!Directory.Exists(working)) return [];
+        var leftovers = Directory.GetFileSystemEntries(working)
+            .Where(e => Path.GetFileName(e) is not (".lock" or "keys")).ToList();
+        var keys = Path.Combine(working, "keys");
+        if (Directory.Exists(keys))
+            leftovers.AddRange(Directory.GetFileSystemEntries(keys)
+                .Where(marker => !Directory.Exists(Path.Combine(root, Path.GetFileName(marker).Replace('_', '/')))));
+        return [.. leftovers];
     }
 
     public string[] AddedSince(MediaState before) => Entries.Except(before.Entries).Order(StringComparer.Ordinal).ToArray();

@@ -96,9 +96,22 @@ public sealed class AbuseWorld(PosaXApp app)
 
     private async Task<AppClient> CreateViewerAsync() => (await CommandAdminAsync()).Client;
 
-    public async Task<AppClient> SignInAsync(string email, string password)
+    /// <summary>
+    /// A browser of its own, from an address of its own (X-Forwarded-For, trusted from loopback as
+    /// from the app's reverse proxy): per-IP limits and the reports' "already reported" memory then
+    /// see distinct visitors, as they would in life.
+    /// </summary>
+    public AppClient NewClient()
     {
         var client = app.CreateBrowserClient();
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For",
+            $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
+        return client;
+    }
+
+    public async Task<AppClient> SignInAsync(string email, string password)
+    {
+        var client = NewClient();
         var login = await client.LoginAsync(email, password);
         Assert.That(login.Success, Is.True, $"login of {email}: {login.Message}");
         return client;
@@ -147,6 +160,31 @@ public sealed class AbuseWorld(PosaXApp app)
         var id = await SeedArtworks.CreateAsync(app, ownerEmail, title, hidden: hidden, imageWidth: 320, imageHeight: 240);
         return (id, title);
     }
+
+    /// <summary>A category made for a test (an admin would add it on /admin/categories), last in the order.</summary>
+    public Task<int> CategoryAsync(bool retired = false) => app.WithDbAsync(async db =>
+    {
+        var name = "Abus " + Guid.NewGuid().ToString("N")[..10];
+        var category = new Category
+        {
+            Name = name,
+            Slug = PosaX.Web.Infrastructure.Accounts.Slugs.From(name, 56),
+            SortOrder = (await db.Categories.MaxAsync(c => (int?)c.SortOrder) ?? 0) + 1,
+            IsRetired = retired,
+        };
+        db.Categories.Add(category);
+        await db.SaveChangesAsync();
+        return category.Id;
+    });
+
+    /// <summary>A visitor's report on a work, open, dated long ago so it heads the oldest-first queue.</summary>
+    public Task<long> ReportAsync(long workId) => app.WithDbAsync(async db =>
+    {
+        var report = new ArtworkReport { ArtworkId = workId, Reason = "Cette photo appartient à un autre artiste.", CreatedAt = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+        db.ArtworkReports.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
+    });
 
     /// <summary>A buyer's request for a work, as the order form records it.</summary>
     public Task<long> OrderAsync(long workId) => app.WithDbAsync(async db =>

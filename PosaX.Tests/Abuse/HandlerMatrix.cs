@@ -92,6 +92,15 @@ public static class HandlerMatrix
         new("/admin/oeuvres", "Show", Access.Admin, Recipes.ShowWork),
         new("/admin/artistes", "Suspend", Access.Admin, Recipes.SuspendArtist),
         new("/admin/artistes", "Reactivate", Access.Admin, Recipes.ReactivateArtist),
+        new("/admin/signalements", "Close", Access.Admin, Recipes.CloseReport) { ConsumedOnSuccess = true },
+        new("/admin/categories", "Add", Access.Admin, Recipes.AddCategory),
+        new("/admin/categories", "Rename", Access.Admin, Recipes.RenameCategory),
+        new("/admin/categories", "Move", Access.Admin, Recipes.MoveCategory) { ConsumedOnSuccess = true },
+        new("/admin/categories", "Retire", Access.Admin, Recipes.RetireCategory),
+        new("/admin/categories", "Restore", Access.Admin, Recipes.RestoreCategory),
+        new("/admin/categories", "Delete", Access.Admin, Recipes.DeleteCategory) { ConsumedOnSuccess = true },
+        // Visitors flag a work (anyone, its artist too).
+        new("/oeuvres/{id:long}/signaler", null, Access.Public, Recipes.ReportWork) { ConsumedOnSuccess = true },
     ];
 
     public static HandlerRow? For(PostHandler handler) => Rows.FirstOrDefault(r => r.Key == handler.Key);

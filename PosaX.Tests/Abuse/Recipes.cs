@@ -35,7 +35,7 @@ public sealed class Cell : IDisposable
             Role.Admin => await world.SignedInAdminAsync(),
             _ => await world.SignedInArtistAsync(),
         };
-        return new Cell(world, role, actor, actor?.Client ?? world.App.CreateBrowserClient());
+        return new Cell(world, role, actor, actor?.Client ?? world.NewClient());
     }
 
     /// <summary>The artist who owns the recipe's work or order: the actor itself when it plays <see cref="Role.Artist"/>.</summary>
@@ -67,7 +67,7 @@ public sealed class Cell : IDisposable
     /// <summary>A visitor without a session, to read public pages with.</summary>
     public AppClient Visitor()
     {
-        var client = World.App.CreateBrowserClient();
+        var client = World.NewClient();
         _clients.Add(client);
         return client;
     }
@@ -85,7 +85,7 @@ public sealed class Cell : IDisposable
     public void RenewVisitor()
     {
         if (Actor is not null) throw new InvalidOperationException("Only an anonymous visitor is renewed.");
-        Client = World.App.CreateBrowserClient();
+        Client = World.NewClient();
         _clients.Add(Client);
     }
 
@@ -314,6 +314,60 @@ public static class Recipes
 
     public static Task<PreparedPost> ShowWork(Cell cell) =>
         ModerateWorkAsync(cell, hidden: true, "moderation-show", new Dictionary<string, string>());
+
+    /// <summary>A row's form on /admin/categories (the move forms told apart by their direction).</summary>
+    private static async Task<PreparedPost> CategoryRowAsync(Cell cell, int id, string formClass, Dictionary<string, string>? fields = null,
+        string? direction = null)
+    {
+        var page = await (await cell.AdminViewerAsync()).GetPageAsync("/admin/categories");
+        var form = page.QuerySelectorAll($"tr[data-category-id='{id}'] form.{formClass}").OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => direction is null || f.QuerySelector("input[name=direction]")?.GetAttribute("value") == direction)
+            ?? throw new AssertionException($"No form.{formClass} for category {id} on /admin/categories.");
+        return new PreparedPost(form, fields ?? []);
+    }
+
+    public static Task<PreparedPost> AddCategory(Cell cell) =>
+        FormOn(Viewer.Admin, "/admin/categories", "form.category-add", () => new() { ["name"] = Unique("Abus") })(cell);
+
+    public static async Task<PreparedPost> RenameCategory(Cell cell) =>
+        await CategoryRowAsync(cell, await cell.World.CategoryAsync(), "category-rename", new() { ["name"] = Unique("Abus renommée") });
+
+    /// <summary>Two new categories, the second moved above the first: the seeded order is never touched.</summary>
+    public static async Task<PreparedPost> MoveCategory(Cell cell)
+    {
+        await cell.World.CategoryAsync();
+        return await CategoryRowAsync(cell, await cell.World.CategoryAsync(), "category-move", direction: "up");
+    }
+
+    public static async Task<PreparedPost> RetireCategory(Cell cell) =>
+        await CategoryRowAsync(cell, await cell.World.CategoryAsync(), "category-retire");
+
+    public static async Task<PreparedPost> RestoreCategory(Cell cell) =>
+        await CategoryRowAsync(cell, await cell.World.CategoryAsync(retired: true), "category-restore");
+
+    public static async Task<PreparedPost> DeleteCategory(Cell cell) =>
+        await CategoryRowAsync(cell, await cell.World.CategoryAsync(), "category-delete");
+
+    /// <summary>A visitor reports a work from its page (one work per cell; a new visitor, so a new address, each time).</summary>
+    public static async Task<PreparedPost> ReportWork(Cell cell)
+    {
+        var owner = await cell.OwnerAccountAsync();
+        var (id, title) = await cell.OnceAsync("reported work", () => cell.World.WorkAsync(owner.Email));
+        var page = await cell.Visitor().GetPageAsync($"/oeuvres/{id}/{PosaX.Web.Infrastructure.Accounts.Slugs.From(title)}");
+        return new PreparedPost(Form(page, "#report-form"), new Dictionary<string, string> { ["reason"] = "Cette photo appartient à un autre artiste." });
+    }
+
+    public static async Task<PreparedPost> CloseReport(Cell cell)
+    {
+        var owner = await cell.OwnerAccountAsync();
+        var (work, _) = await cell.World.WorkAsync(owner.Email);
+        var report = await cell.World.ReportAsync(work);
+        var page = await (await cell.AdminViewerAsync()).GetPageAsync("/admin/signalements");
+        var form = page.QuerySelectorAll("form.report-close").OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => f.QuerySelector("input[name=id]")?.GetAttribute("value") == report.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ?? throw new AssertionException($"No form.report-close for report {report} on /admin/signalements.");
+        return new PreparedPost(form, new Dictionary<string, string> { ["decision"] = "dismissed", ["note"] = "Rien à voir." });
+    }
 
     private static async Task<PreparedPost> ModerateArtistAsync(Cell cell, bool suspended, string formClass, Dictionary<string, string> fields)
     {
