@@ -31,6 +31,7 @@ def errors(run):
 
 lines = [
     f"Machine: {args.machine}; load average (1, 5, 15 min) {args.load}",
+    "",
     f"{args.artists:,} artists, {args.artworks:,} works; PostgreSQL {args.pg}; wrk, 2 threads, {args.duration} s a run; "
     "static = the same bytes as a file served by the same Kestrel",
     "",
