@@ -172,7 +172,9 @@ public partial class PostFuzzTests(DatabaseProvider provider) : AbuseTest(provid
             var password = passwords.Contains(field);
             // What nobody types (a name only the handler knows, a password that is only hashed) gets a sample.
             var own = password ? HostileValues.PasswordSample : fields.Contains(field) ? values : HostileValues.UnshownSample;
-            var fieldValues = maxLength is { } m && full ? own.Concat(HostileValues.AroundLimit(m)) : own;
+            // On both providers (a column's limit is where PostgreSQL and SQLite part ways), but a
+            // password's limit is validation only, never a column: SQLite's run covers it.
+            var fieldValues = maxLength is { } m && (full || !password) ? own.Concat(HostileValues.AroundLimit(m)) : own;
             foreach (var value in fieldValues)
             {
                 yield return new FuzzCase($"{field} = {value.Label}", (post, token) => Post(post, token, With(post, field, value.Bytes)));

@@ -127,20 +127,6 @@ public static class Recipes
     public static Func<Cell, Task<PreparedPost>> FormOn(Viewer viewer, string pageUrl, string formSelector, Func<Dictionary<string, string>>? fields = null) =>
         async cell => new PreparedPost(Form(await (await ViewerAsync(cell, viewer)).GetPageAsync(pageUrl), formSelector), fields?.Invoke() ?? []);
 
-    /// <summary>
-    /// A form about a work of the owner's, on a page named after it, e.g. the report form:
-    /// <c>Recipes.FormOnWork(Viewer.Visitor, (id, slug) => $"/oeuvres/{id}/{slug}", "#report-form", () => new() { ["reason"] = "Photo volée à un autre artiste" })</c>.
-    /// </summary>
-    public static Func<Cell, Task<PreparedPost>> FormOnWork(Viewer viewer, Func<long, string, string> pageUrl, string formSelector,
-        Func<Dictionary<string, string>>? fields = null, bool hidden = false) =>
-        async cell =>
-        {
-            var owner = await cell.OwnerAccountAsync();
-            var (id, title) = await cell.World.WorkAsync(owner.Email, hidden);
-            var slug = PosaX.Web.Infrastructure.Accounts.Slugs.From(title);
-            return new PreparedPost(Form(await (await ViewerAsync(cell, viewer)).GetPageAsync(pageUrl(id, slug)), formSelector), fields?.Invoke() ?? []);
-        };
-
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
     private static async Task<AppClient> ViewerAsync(Cell cell, Viewer viewer) => viewer switch
