@@ -134,12 +134,7 @@ public class ArtistesModel(PosaXDbContext db, UserManager<Artist> users, Mailer 
 
     private static string Target(Artist artist) => $"Artiste {artist.DisplayName} <{artist.Email}>";
 
-    // The artist's page and listings, and every page showing one of their works (each work page
-    // also carries the tags of the "similar works" it shows), so nothing of theirs stays cached.
-    private async Task EvictAsync(Guid artistId)
-    {
-        await cache.ArtistChangedAsync(artistId);
-        var works = await db.Artworks.Where(a => a.ArtistId == artistId).Select(a => a.Id).ToListAsync(CancellationToken.None);
-        foreach (var id in works) await cache.ArtworkChangedAsync(id, artistId);
-    }
+    private async Task EvictAsync(Guid artistId) =>
+        await cache.ArtistAndWorksChangedAsync(artistId,
+            await db.Artworks.Where(a => a.ArtistId == artistId).Select(a => a.Id).ToListAsync(CancellationToken.None));
 }

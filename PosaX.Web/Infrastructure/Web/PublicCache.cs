@@ -55,6 +55,13 @@ public sealed class PublicCache(IOutputCacheStore store)
     public Task ArtistChangedAsync(Guid artistId) => EvictAsync(CatalogueTag, ArtistTag(artistId));
 
     /// <summary>
+    /// An artist and all their works left or came back (suspension): their pages, the listings, and
+    /// every page showing one of their works (work pages carry the tags of the similar works shown).
+    /// </summary>
+    public Task ArtistAndWorksChangedAsync(Guid artistId, IEnumerable<long> artworkIds) =>
+        EvictAsync([CatalogueTag, ArtistTag(artistId), .. artworkIds.Select(ArtworkTag)]);
+
+    /// <summary>
     /// A category was added, renamed, moved, retired, restored or deleted (/admin/categories).
     /// Listings show the category list; work pages show their category's name (title, breadcrumb,
     /// structured data) but are tagged per work, and tagging them per category would mean editing
