@@ -34,8 +34,9 @@ public static class CatalogueData
         var body = new List<string>();
         foreach (var line in sql.Split('\n'))
         {
-            var m = Regex.Match(line, @"^-- (@\w+)='(.*)'(?: \(.*\))?\s*$");
-            if (m.Success) parameters[m.Groups[1].Value] = m.Groups[2].Value;
+            // FromSql's parameters are listed without their "@" ("-- p0='…'"), LINQ's with it.
+            var m = Regex.Match(line, @"^-- @?(\w+)='(.*)'(?: \(.*\))?\s*$");
+            if (m.Success) parameters["@" + m.Groups[1].Value] = m.Groups[2].Value;
             else body.Add(line);
         }
         var text = string.Join('\n', body);

@@ -90,6 +90,7 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
         var artistId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
         var sql = await search.PageSqlAsync(new CatalogueQuery { Text = $"foret {_word}" });
+        TestContext.Out.WriteLine(sql);
 
         // Everything below is rolled back: the shared database keeps neither the rows nor the statistics.
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -103,5 +104,51 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
         TestContext.Out.WriteLine(sql);
         TestContext.Out.WriteLine(plan);
         Assert.That(plan, Does.Contain("Bitmap Index Scan on \"IX_Artworks_SearchVector\""));
+    }
+
+    [Test]
+    public async Task A_search_counts_up_to_a_thousand_works_and_a_listing_counts_them_all()
+    {
+        // 1,005 old works of a new artist, each with a word of their own; removed at the end.
+        var word = Word();
+        var (client, email) = await Accounts.NewArtistAsync(App, "Lot " + Capitalised(Word()));
+        client.Dispose();
+        var slug = await SlugOfAsync(App, email);
+        await App.WithDbAsync(async db =>
+        {
+            var artist = await db.Users.SingleAsync(u => u.Email == email);
+            var old = DateTime.UtcNow.AddYears(-3);
+            for (var i = 0; i < 1005; i++)
+                db.Artworks.Add(new Artwork
+                {
+                    ArtistId = artist.Id, Title = $"Lot {word} {i}", Slug = $"lot-{word}-{i}", Price = 10_000 + i, CategoryId = 1,
+                    HeightCm = 50, WidthCm = 40, Orientation = Orientation.Portrait, SizeClass = SizeClass.M, Status = ArtworkStatus.Available,
+                    SearchText = ArtworkSearchText.Build($"Lot {word} {i}", null, "Peinture", null, artist.DisplayName),
+                    CreatedAt = old.AddMinutes(-i), UpdatedAt = old,
+                });
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            using var visitor = NewClient();
+            var search = await visitor.GetPageAsync("/oeuvres?q=" + word);
+            var narrowed = await visitor.GetPageAsync($"/oeuvres?q={word}&prixMax=10500");
+            var listing = await visitor.GetPageAsync("/oeuvres?artiste=" + slug);
+            var listingByPrice = await visitor.GetPageAsync($"/oeuvres?artiste={slug}&tri=prix-desc");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ResultCount(search), Is.EqualTo("Plus de 1 000 œuvres"));
+                Assert.That(Titles(search, "#catalogue-results"), Has.Length.EqualTo(ArtworkSearch.PageSize));
+                // Under the cap, a search's total is exact.
+                Assert.That(ResultCount(narrowed), Is.EqualTo("501 œuvres"));
+                Assert.That(ResultCount(listing), Is.EqualTo("1 005 œuvres"));
+                Assert.That(ResultCount(listingByPrice), Is.EqualTo("1 005 œuvres"));
+            });
+        }
+        finally
+        {
+            await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith("Lot " + word + " ")).ExecuteDeleteAsync());
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Buffers.Binary;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.WebUtilities;
@@ -70,6 +71,13 @@ public sealed record CatalogueQuery
         Data.Orientation.Portrait => "portrait", Data.Orientation.Landscape => "paysage", _ => "carre",
     };
 
+    /// <summary>
+    /// A listing of its own (everything, one category, one artist): its total is exact. Anything
+    /// else is a search, whose total stops at <see cref="ArtworkSearch.CountCap"/>.
+    /// </summary>
+    public bool IsListing => Text is null && MinPrice is null && MaxPrice is null && Size is null && Orientation is null && !AvailableOnly
+        && (Category is null || Artist is null);
+
     /// <summary>True when anything narrows the list (the filters panel then opens by itself).</summary>
     public bool HasFilters => Category is not null || Artist is not null || MinPrice is not null || MaxPrice is not null
         || Size is not null || Orientation is not null || AvailableOnly || Sort != CatalogueSort.Recent;
@@ -93,8 +101,14 @@ public sealed record CatalogueQuery
     }
 }
 
-/// <summary>One page of results: the cards, how many works match in all, and the cursor of the next page.</summary>
-public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int Total, string? NextCursor, CatalogueQuery Applied);
+/// <summary>
+/// One page of results: the cards, how many works match in all (<see cref="TotalIsCapped"/>: at
+/// least that many, "plus de 1 000 œuvres"), and the cursor of the next page.
+/// </summary>
+public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int Total, string? NextCursor, CatalogueQuery Applied)
+{
+    public bool TotalIsCapped { get; init; }
+}
 
 /// <summary>
 /// The public catalogue's one query: what is public, filters, text search and keyset pagination.
@@ -109,11 +123,16 @@ public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int T
 /// The total ("12 345 œuvres") is the one cost that grows with the catalogue (every match is
 /// visited), so it is skipped when a first page holds every match, and otherwise kept in the
 /// output cache's store under the catalogue tag: evicted with the cached pages by every change.
+/// A listing (everything, a category, an artist) is counted exactly; a search stops counting at
+/// <see cref="CountCap"/> ("plus de 1 000 œuvres"): at 100,000 works, exact totals of broad
+/// searches were half of the database's time and the slowest searches (docs/benchmarks.md).
 /// </remarks>
 public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IOptions<PublicCacheOptions> cacheOptions)
 {
     public const int PageSize = 24;
     private const string SearchConfig = "posax_fr";
+    /// <summary>A search's total is exact up to this many works; past it the page says "plus de 1 000 œuvres".</summary>
+    public const int CountCap = 1000;
 
     /// <summary>Works anyone may see: not hidden by moderation, by an activated artist.</summary>
     public IQueryable<Artwork> Public() =>
@@ -121,6 +140,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
 
     private async Task<(IQueryable<Artwork> Works, CatalogueQuery Applied)> FilterAsync(CatalogueQuery query, CancellationToken ct)
     {
+        var terms = TextFolding.Terms(query.Text);
         var works = Public();
 
         // Unknown slugs are dropped (see CatalogueQuery), so the applied query is what the page shows.
@@ -142,9 +162,18 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         if (query.Orientation is { } orientation) works = works.Where(a => a.Orientation == orientation);
         if (query.AvailableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
 
-        var terms = TextFolding.Terms(query.Text);
-        if (terms.Length > 0) works = await MatchingAsync(works, terms, ct);
-        else query = query with { Text = null };
+        if (terms.Length == 0) query = query with { Text = null };
+        else if (db.Database.IsNpgsql()) works = await TextMatchesAsync(works, terms, ct);
+        else
+        {
+            // Every folded word, as a substring of SearchText. Folded terms are letters and digits
+            // only: nothing to escape for LIKE.
+            foreach (var term in terms)
+            {
+                var pattern = "%" + term + "%";
+                works = works.Where(a => EF.Functions.Like(a.SearchText, pattern));
+            }
+        }
         return (works, query);
     }
 
@@ -155,7 +184,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         if (cursor is null) query = query with { After = null };
         var rows = await Page(works, query.Sort, cursor).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
         // A first page that is not full holds every match: nothing left to count.
-        var total = cursor is null && rows.Count <= pageSize ? rows.Count : await CountAsync(works, query, ct);
+        var (total, capped) = cursor is null && rows.Count <= pageSize ? (rows.Count, false) : await CountAsync(works, query, ct);
 
         string? next = null;
         if (rows.Count > pageSize)
@@ -164,19 +193,39 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             var last = rows[^1];
             next = Cursor.Encode(query.Sort, query.Sort == CatalogueSort.Recent ? last.CreatedAt.Ticks : last.Price, last.Id);
         }
-        return new CataloguePage(rows.Select(ToCard).ToList(), total, next, query);
+        return new CataloguePage(rows.Select(ToCard).ToList(), total, next, query) { TotalIsCapped = capped };
     }
 
-    private async Task<int> CountAsync(IQueryable<Artwork> works, CatalogueQuery query, CancellationToken ct)
+    private async Task<(int Total, bool Capped)> CountAsync(IQueryable<Artwork> works, CatalogueQuery query, CancellationToken ct)
     {
+        var cap = query.IsListing ? int.MaxValue : CountCap;
         // One entry per set of filters: the sort and the page do not change the total.
         var key = "posax-count:" + (query with { Sort = CatalogueSort.Recent, After = null }).Url();
-        if (await cache.GetAsync(key, ct) is { Length: sizeof(int) } cached) return BinaryPrimitives.ReadInt32LittleEndian(cached);
-        var total = await works.CountAsync(ct);
+        if (await cache.GetAsync(key, ct) is { Length: sizeof(int) } cached)
+        {
+            var known = BinaryPrimitives.ReadInt32LittleEndian(cached);
+            return (Math.Min(known, cap), known > cap);
+        }
+        // Counting stops one past the cap: "more than 1,000" needs no more rows than that.
+        var total = cap == int.MaxValue ? await works.CountAsync(ct) : await works.Take(cap + 1).CountAsync(ct);
         var value = new byte[sizeof(int)];
         BinaryPrimitives.WriteInt32LittleEndian(value, total);
         await cache.SetAsync(key, value, [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
-        return total;
+        return (Math.Min(total, cap), total > cap);
+    }
+
+    /// <summary>
+    /// <see cref="CatalogueCategories.Listed"/>, kept in the output cache's store under the catalogue
+    /// tag (a retired category is listed while it has works on the site, so any change evicts it):
+    /// one query fewer on every catalogue page and search, out of three or four.
+    /// </summary>
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken ct = default)
+    {
+        const string key = "posax-categories";
+        if (await cache.GetAsync(key, ct) is { } cached && JsonSerializer.Deserialize<Category[]>(cached) is { } known) return known;
+        var categories = await CatalogueCategories.Listed(db).AsNoTracking().ToArrayAsync(ct);
+        await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(categories), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
+        return categories;
     }
 
     /// <summary>The SQL of a page query (tests read its plan and check the keyset translation).</summary>
@@ -197,23 +246,15 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         return (await Page(works, CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
     }
 
-    private async Task<IQueryable<Artwork>> MatchingAsync(IQueryable<Artwork> works, string[] terms, CancellationToken ct)
+    /// <summary>
+    /// PostgreSQL: the works whose search vector matches every word, or whose artist's name is close
+    /// to the query. Misspelled artist names ("ngonno" for "Ngono"): a small indexed lookup first
+    /// (trigram GIN index on lower(posax_unaccent(DisplayName))), so the works query stays a plain
+    /// OR of two indexed conditions on Artworks (BitmapOr of the tsvector GIN index and the artist index).
+    /// </summary>
+    private async Task<IQueryable<Artwork>> TextMatchesAsync(IQueryable<Artwork> works, string[] terms, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            // Folded terms are letters and digits only: nothing to escape for LIKE.
-            foreach (var term in terms)
-            {
-                var pattern = "%" + term + "%";
-                works = works.Where(a => EF.Functions.Like(a.SearchText, pattern));
-            }
-            return works;
-        }
-
         var folded = string.Join(' ', terms);
-        // Misspelled artist names ("ngonno" for "Ngono"): a small indexed lookup first (trigram GIN
-        // index on lower(posax_unaccent(DisplayName))), so the works query stays a plain OR of two
-        // indexed conditions on Artworks (BitmapOr of the tsvector GIN index and the artist index).
         var artists = await db.Users.AsNoTracking()
             .OnSite().Where(u => EF.Functions.TrigramsAreWordSimilar(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
             .Select(u => u.Id).Take(20).ToListAsync(ct);

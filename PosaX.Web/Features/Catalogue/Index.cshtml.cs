@@ -35,7 +35,7 @@ public class IndexModel(PosaXDbContext db, ArtworkSearch search) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Latest = await search.LatestAsync(8, ct);
-        Categories = await CatalogueCategories.Listed(db).AsNoTracking().ToListAsync(ct);
+        Categories = await search.CategoriesAsync(ct);
         // The artists of the newest works: a short walk down the (CreatedAt, Id) index, not an aggregate over every work.
         var recentArtists = (await search.Public().OrderByDescending(a => a.CreatedAt).Select(a => a.ArtistId).Take(60).ToListAsync(ct))
             .Distinct().Take(4).ToList();

@@ -20,7 +20,7 @@ namespace PosaX.Web.Features.Catalogue;
 /// visible, marked "Vendue", without the order form; a reserved one shows "Réservée", no form.
 /// </summary>
 [OutputCache(PolicyName = PublicCache.Page)]
-public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
+public class OeuvreModel(ArtworkSearch search, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
 {
     public static class Texts
     {
@@ -75,18 +75,22 @@ public class OeuvreModel(PosaXDbContext db, ArtworkSearch search, MarkdownRender
 
     public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
     {
-        var work = await search.Public().Where(a => a.Id == id)
-            .Select(a => new WorkView(a.Id, a.Slug, a.Title, a.Description, a.Price, a.Status, a.Medium, a.HeightCm, a.WidthCm, a.DepthCm, a.Year,
-                a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp))
+        // The work, its category, its artist and its photos in one round trip.
+        var found = await search.Public().Where(a => a.Id == id)
+            .Select(a => new
+            {
+                Work = new WorkView(a.Id, a.Slug, a.Title, a.Description, a.Price, a.Status, a.Medium, a.HeightCm, a.WidthCm, a.DepthCm, a.Year,
+                    a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp),
+                Images = a.Images.OrderBy(i => i.Position).Select(i => new { i.Key, i.Width, i.Height, i.Widths }).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
-        if (work is null) return NotFound();
+        if (found is null) return NotFound();
+        var work = found.Work;
         var canonical = ArtworkUrls.Page(work.Id, work.Slug);
         if (slug != work.Slug) return RedirectPermanent(canonical);
 
         Work = work;
-        Images = (await db.ArtworkImages.AsNoTracking().Where(i => i.ArtworkId == id).OrderBy(i => i.Position)
-                .Select(i => new { i.Key, i.Width, i.Height, i.Widths }).ToListAsync(ct))
-            .Select(i => new Image(i.Key, i.Width, i.Height, ArtworkSearch.ParseWidths(i.Widths))).ToList();
+        Images = found.Images.Select(i => new Image(i.Key, i.Width, i.Height, ArtworkSearch.ParseWidths(i.Widths))).ToList();
         Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, 4, ct);
         // Evicted when this work, a similar work shown here, or the artist's profile changes.
         PublicCache.Tag(HttpContext, [PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId), ..Similar.Select(s => PublicCache.ArtworkTag(s.Id))]);

@@ -60,15 +60,19 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
 
         public static string SearchTitle(string query, string listTitle) => $"« {query} » : {listTitle.ToLowerInvariant()}";
 
-        public static string ListDescription(string title, int total) =>
-            $"{title} sur PosaX : {Count(total).ToLowerInvariant()} d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.";
+        public static string ListDescription(string title, int total, bool capped = false) =>
+            $"{title} sur PosaX : {Count(total, capped).ToLowerInvariant()} d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.";
 
-        public static string Count(int total) => total switch
+        /// <param name="capped">The count stopped at <paramref name="total"/>: there are more.</param>
+        public static string Count(int total, bool capped = false) => (total, capped) switch
         {
-            0 => "Aucune œuvre",
-            1 => "1 œuvre",
-            _ => total.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = "\u00A0", NumberGroupSizes = [3] }) + " œuvres",
+            (_, true) => "Plus de " + Number(total) + " œuvres",
+            (0, _) => "Aucune œuvre",
+            (1, _) => "1 œuvre",
+            _ => Number(total) + " œuvres",
         };
+
+        private static string Number(int n) => n.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = "\u00A0", NumberGroupSizes = [3] });
     }
 
     public CataloguePage Result { get; private set; } = null!;
@@ -79,7 +83,7 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await search.SearchAsync(CatalogueQuery.Parse(Request.Query), ct: ct);
-        Categories = await CatalogueCategories.Listed(db).AsNoTracking().ToListAsync(ct);
+        Categories = await search.CategoriesAsync(ct);
         var applied = Result.Applied;
         if (applied.Artist is not null)
             ArtistName = await db.Users.Where(u => u.Slug == applied.Artist).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
@@ -88,7 +92,7 @@ public class OeuvresModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         // One title per distinct listing.
         var title = Texts.ListTitle(category, ArtistName);
         if (applied.Text is not null) title = Texts.SearchTitle(applied.Text, title);
-        var description = category is null && ArtistName is null ? Texts.Description : MetaText.Shorten(Texts.ListDescription(title, Result.Total));
+        var description = category is null && ArtistName is null ? Texts.Description : MetaText.Shorten(Texts.ListDescription(title, Result.Total, Result.TotalIsCapped));
         // A search or a filtered view may be indexed, but points search engines (canonical) at the
         // listing it narrows; later pages (a cursor) are left out of the index and only followed.
         var noIndex = applied.After is not null;
