@@ -103,7 +103,7 @@ public sealed record CatalogueQuery
 
 /// <summary>
 /// One page of results: the cards, how many works match in all (<see cref="TotalIsCapped"/>: at
-/// least that many, "plus de 1 000 œuvres"), and the cursor of the next page.
+/// least that many, "plus de 100 œuvres"), and the cursor of the next page.
 /// </summary>
 public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int Total, string? NextCursor, CatalogueQuery Applied)
 {
@@ -123,16 +123,18 @@ public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int T
 /// The total ("12 345 œuvres") is the one cost that grows with the catalogue (every match is
 /// visited), so it is skipped when a first page holds every match, and otherwise kept in the
 /// output cache's store under the catalogue tag: evicted with the cached pages by every change.
-/// A listing (everything, a category, an artist) is counted exactly; a search stops counting at
-/// <see cref="CountCap"/> ("plus de 1 000 œuvres"): at 100,000 works, exact totals of broad
-/// searches were half of the database's time and the slowest searches (docs/benchmarks.md).
+/// A listing (everything, a category, an artist) is counted exactly. A search is counted up to
+/// <see cref="CountCap"/> ("plus de 100 œuvres"), and its first page gets that count from the same
+/// walk as its rows: the ids of the first 101 matches in order, then the page's cards by id. At
+/// 100,000 works, separate exact counts of searches were 56% of the database's time in the
+/// random-search benchmark, and a count capped at 1,000 still half of it (docs/benchmarks.md).
 /// </remarks>
 public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IOptions<PublicCacheOptions> cacheOptions)
 {
     public const int PageSize = 24;
     private const string SearchConfig = "posax_fr";
-    /// <summary>A search's total is exact up to this many works; past it the page says "plus de 1 000 œuvres".</summary>
-    public const int CountCap = 1000;
+    /// <summary>A search's total is exact up to this many works; past it the page says "plus de 100 œuvres".</summary>
+    public const int CountCap = 100;
 
     /// <summary>Works anyone may see: not hidden by moderation, by an activated artist.</summary>
     public IQueryable<Artwork> Public() =>
@@ -182,9 +184,26 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         (var works, query) = await FilterAsync(query, ct);
         var cursor = Cursor.Decode(query.After, query.Sort);
         if (cursor is null) query = query with { After = null };
-        var rows = await Page(works, query.Sort, cursor).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
-        // A first page that is not full holds every match: nothing left to count.
-        var (total, capped) = cursor is null && rows.Count <= pageSize ? (rows.Count, false) : await CountAsync(works, query, ct);
+        List<Row> rows;
+        int total;
+        bool capped;
+        if (cursor is null && !query.IsListing)
+        {
+            // A search's first page and its total (up to the cap) from one walk: the ids of the
+            // first CountCap + 1 matches in order, then the cards of the page's ones by id.
+            var ids = await Page(works, query.Sort, null).Take(CountCap + 1).Select(a => a.Id).ToListAsync(ct);
+            (total, capped) = (Math.Min(ids.Count, CountCap), ids.Count > CountCap);
+            await RememberCountAsync(query, ids.Count, ct);
+            var pageIds = ids.Take(pageSize + 1).ToList();
+            var cards = await Public().Where(a => pageIds.Contains(a.Id)).Select(Projection).ToListAsync(ct);
+            rows = cards.OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
+        }
+        else
+        {
+            rows = await Page(works, query.Sort, cursor).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
+            // A first page that is not full holds every match: nothing left to count.
+            (total, capped) = cursor is null && rows.Count <= pageSize ? (rows.Count, false) : await CountAsync(works, query, ct);
+        }
 
         string? next = null;
         if (rows.Count > pageSize)
@@ -199,19 +218,25 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     private async Task<(int Total, bool Capped)> CountAsync(IQueryable<Artwork> works, CatalogueQuery query, CancellationToken ct)
     {
         var cap = query.IsListing ? int.MaxValue : CountCap;
-        // One entry per set of filters: the sort and the page do not change the total.
-        var key = "posax-count:" + (query with { Sort = CatalogueSort.Recent, After = null }).Url();
-        if (await cache.GetAsync(key, ct) is { Length: sizeof(int) } cached)
+        if (await cache.GetAsync(CountKey(query), ct) is { Length: sizeof(int) } cached)
         {
             var known = BinaryPrimitives.ReadInt32LittleEndian(cached);
             return (Math.Min(known, cap), known > cap);
         }
-        // Counting stops one past the cap: "more than 1,000" needs no more rows than that.
+        // Counting stops one past the cap: "more than 100" needs no more rows than that.
         var total = cap == int.MaxValue ? await works.CountAsync(ct) : await works.Take(cap + 1).CountAsync(ct);
+        await RememberCountAsync(query, total, ct);
+        return (Math.Min(total, cap), total > cap);
+    }
+
+    // One entry per set of filters: the sort and the page do not change the total.
+    private static string CountKey(CatalogueQuery query) => "posax-count:" + (query with { Sort = CatalogueSort.Recent, After = null }).Url();
+
+    private async Task RememberCountAsync(CatalogueQuery query, int total, CancellationToken ct)
+    {
         var value = new byte[sizeof(int)];
         BinaryPrimitives.WriteInt32LittleEndian(value, total);
-        await cache.SetAsync(key, value, [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
-        return (Math.Min(total, cap), total > cap);
+        await cache.SetAsync(CountKey(query), value, [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
     }
 
     /// <summary>
