@@ -19,6 +19,7 @@ parser.add_argument("--duration", type=int, required=True)
 parser.add_argument("--pg", required=True)
 parser.add_argument("--machine", required=True)
 parser.add_argument("--load", required=True, help="load averages at the start → at the end")
+parser.add_argument("--prerender", default="", help="the app's closing line of the pre-rendering")
 parser.add_argument("--out")
 args = parser.parse_args()
 
@@ -54,6 +55,7 @@ lines += [
     f"- app memory right after the load: VmRSS {args.rss / 1024:.0f} MB (peak VmHWM {args.hwm / 1024:.0f} MB); "
     f"{args.extra / 1024:.0f} MB after the work sitemap row, {args.idle / 1024:.0f} MB after 30 s without requests",
     f"- 12 MP photo → 5 WebP widths + og.jpg: median {median} ms (min {low}, max {high}, 5 runs)",
+    f"- before the rows, after start: {args.prerender or 'no pre-rendering line in the log'}",
 ]
 
 

@@ -7,7 +7,8 @@
 # it with wrk over loopback. Every page is compared with the same bytes served as a static file by
 # the same Kestrel in the same run (the page's HTML copied into the media folder, which the app
 # serves with its static file middleware behind the same middleware as the pages). Prints one
-# table, the targets met or missed, and exits 1 if one is missed. Everything it starts is stopped
+# table, the targets met or missed, and exits 1 if one is missed. Before measuring it waits for the
+# app's pre-rendering of every work page (PageSnapshots, on in Production) and reports its time. Everything it starts is stopped
 # and deleted on exit, whatever happens.
 #
 # Settings (environment): BENCH_ARTISTS (5000), BENCH_ARTWORKS (100000), BENCH_DURATION seconds per
@@ -88,6 +89,10 @@ export Storage__Root="$work/media"
 export Email__PickupDirectory="$work/mail"
 export Site__BaseUrl="$base"
 export Logging__LogLevel__Default=Warning
+# The pre-renderer's closing line (how long it took) is what the bench waits for.
+export Logging__LogLevel__PosaX.Web.Infrastructure.Web.PageSnapshotPrerenderer=Information
+# Two pages at a time (the default, one, leaves a core to visitors but takes twice as long).
+export PageSnapshots__PrerenderConcurrency=${BENCH_PRERENDER_CONCURRENCY:-2}
 app() { (cd "$work/app" && dotnet PosaX.Web.dll "$@"); }
 
 # --- demo data and image processing -------------------------------------------------------------
@@ -110,6 +115,19 @@ for _ in $(seq 1 120); do
 done
 curl -fsS -o /dev/null "$base/health/ready" || { say "/health/ready never answered"; cat "$work/app.log" >&2; exit 2; }
 
+# In Production the app asks itself for every public work page after start, so that each is on
+# disk (PageSnapshotStore) before anyone asks for it; the work-page rows measure that, as a crawler
+# or a shared link meets it once the app has been up for a few minutes.
+say "waiting for the pre-rendering of the work pages…"
+for _ in $(seq 1 3600); do
+  grep -q "work pages pre-rendered" "$work/app.log" && break
+  kill -0 "$app_pid" 2>/dev/null || { say "the app stopped:"; cat "$work/app.log" >&2; exit 2; }
+  sleep 0.5
+done
+prerender_line=$(grep -o "Page snapshots: .*" "$work/app.log" | head -n1)
+[[ -n "$prerender_line" ]] || { say "the pre-rendering did not finish in 30 minutes"; exit 2; }
+say "$prerender_line"
+
 # --- URLs ---------------------------------------------------------------------------------------
 say "collecting URLs from the sitemap…"
 mkdir -p "$work/urls" "$work/media/bench"
@@ -131,7 +149,7 @@ rows=(
   "catalogue page 1|/oeuvres|plain|$connections"
   "catalogue page 1, uncached|/oeuvres|unique|$connections"
   "deep page (position $deep_offset), uncached|/oeuvres?apres=$deep_cursor|unique|$connections"
-  "random work pages (cold)|list:works.txt|list|$connections"
+  "random work pages (cold: never asked for; on disk)|list:works.txt|list|$connections"
   "random filtered searches (cold)|list:searches.txt|list|$connections"
   "random filtered searches (cold)|list:searches-b.txt|list|16"
   "artist page ($artist_works works)|/artistes/$artist_slug|plain|$connections"
@@ -209,4 +227,5 @@ python3 "$root/bench/report.py" "$results" \
   --load "$load_start → $(cut -d' ' -f1-3 /proc/loadavg)" \
   --seed "$seed_seconds" --seed-log "$work/seed.log" --image "$image_ms" --rss "$rss_kb" --hwm "$hwm_kb" --extra "$extra_kb" --idle "$idle_kb" \
   --artists "$artists" --artworks "$artworks" --duration "$duration" --pg "$("$pg_bin/postgres" --version | awk '{print $3}')" \
+  --prerender "$prerender_line" \
   ${BENCH_OUT:+--out "$BENCH_OUT"}

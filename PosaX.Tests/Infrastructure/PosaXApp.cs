@@ -47,10 +47,13 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
 
     /// <summary>Stops this app and starts a new one on the same database and folders (a restart).</summary>
-    public async Task<PosaXApp> RestartAsync()
+    /// <param name="whileStopped">Done between the stop and the start (e.g. what a crash would leave).</param>
+    /// <param name="settings">Settings changed from this start on.</param>
+    public async Task<PosaXApp> RestartAsync(Action? whileStopped = null, IDictionary<string, string?>? settings = null)
     {
         await DisposeAsync();
-        var next = new PosaXApp(Provider, _connectionString, DataDirectory, _settings);
+        whileStopped?.Invoke();
+        var next = new PosaXApp(Provider, _connectionString, DataDirectory, settings is null ? _settings : new Dictionary<string, string?>(_settings.Concat(settings).GroupBy(s => s.Key).Select(g => g.Last())));
         _ = next.ServerAddress;
         return next;
     }

@@ -93,7 +93,9 @@ public class OeuvreModel(ArtworkSearch search, MarkdownRenderer markdown, IOptio
         Images = found.Images.Select(i => new Image(i.Key, i.Width, i.Height, ArtworkSearch.ParseWidths(i.Widths))).ToList();
         Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, 4, ct);
         // Evicted when this work, a similar work shown here, or the artist's profile changes.
-        PublicCache.Tag(HttpContext, [PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId), ..Similar.Select(s => PublicCache.ArtworkTag(s.Id))]);
+        // Kept on disk too (SnapshotTag): crawlers and shared links ask for pages nobody asked for lately.
+        PublicCache.Tag(HttpContext, [PublicCache.SnapshotTag, PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId),
+            ..Similar.Select(s => PublicCache.ArtworkTag(s.Id))]);
         DescriptionHtml = markdown.ToHtml(work.Description);
         AbsoluteUrl = site.Value.Absolute(canonical).AbsoluteUri;
         Meta = new PageMeta(Texts.PageTitle(work.Title, work.CategoryName, work.ArtistName),

@@ -39,6 +39,8 @@ public sealed class PublicCache(IOutputCacheStore store)
     public const string CatalogueTag = "catalogue";
     /// <summary>Every page of the <see cref="Page"/> policy (work and artist pages), whatever it tagged itself with.</summary>
     public const string PagesTag = "public-pages";
+    /// <summary>Entries also kept on disk by <see cref="PageSnapshotStore"/> (work pages).</summary>
+    public const string SnapshotTag = "page-snapshot";
     public static string ArtworkTag(long id) => $"artwork:{id}";
     public static string ArtistTag(Guid id) => $"artist:{id}";
 

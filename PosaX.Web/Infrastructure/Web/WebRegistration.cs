@@ -115,6 +115,15 @@ public static class WebRegistration
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<PublicCacheOptions>>((o, cache) => o.SizeLimit = cache.Value.SizeLimitMegabytes * 1024L * 1024);
         services.AddSingleton<PublicCache>();
+        // Work pages also go to disk (PageSnapshotStore): the output cache's own memory store, decorated.
+        services.AddHttpContextAccessor();
+        services.AddOptions<PageSnapshotOptions>().BindConfiguration(PageSnapshotOptions.Section);
+        var memoryStore = services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore));
+        services.Remove(memoryStore);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PageSnapshotStore>(sp,
+            memoryStore.ImplementationInstance ?? memoryStore.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, memoryStore.ImplementationType!)));
+        services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(sp => sp.GetRequiredService<PageSnapshotStore>());
+        services.AddHostedService<PageSnapshotPrerenderer>();
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return builder;
@@ -122,6 +131,15 @@ public static class WebRegistration
 
     public static WebApplication UsePosaXWeb(this WebApplication app)
     {
+        // When each request began, before it reads anything: a page snapshot rendered by a request
+        // that began before a change is never served after it (PageSnapshotStore).
+        app.Use((context, next) =>
+        {
+            context.Items[PageSnapshotStore.RequestStartItem] = DateTime.UtcNow.Ticks;
+            return next(context);
+        });
+        var snapshots = app.Services.GetRequiredService<PageSnapshotStore>();
+        app.Lifetime.ApplicationStopped.Register(snapshots.MarkCleanStop);
         app.UseForwardedHeaders();
         app.UseResponseCompression();
         app.UseSecurityHeaders();

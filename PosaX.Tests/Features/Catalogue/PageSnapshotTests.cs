@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PosaX.Tests.Infrastructure;
+using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Web;
+using static PosaX.Tests.Features.Catalogue.CatalogueData;
+
+namespace PosaX.Tests.Features.Catalogue;
+
+/// <summary>
+/// Work pages kept on disk (PageSnapshotStore). Each test changes a title behind the app's back
+/// (no eviction) to tell a page served from disk from a fresh render, then restarts the app: the
+/// memory tier is gone, so what is served comes from the disk or from the database.
+/// </summary>
+public class PageSnapshotTests(DatabaseProvider provider) : AppTest(provider)
+{
+    private PosaXApp _app = null!;
+
+    [SetUp]
+    public async Task CreateAppAsync() =>
+        _app = await TestApps.CreateDedicatedAsync(Provider, new Dictionary<string, string?>());
+
+    private async Task<(long Id, string Path, string Title)> NewWorkAsync()
+    {
+        var (client, email) = await Accounts.NewArtistAsync(_app);
+        client.Dispose();
+        var title = "Instantané " + Word();
+        var id = await SeedArtworks.CreateAsync(_app, email, title, images: 0);
+        var slug = await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
+        return (id, $"/oeuvres/{id}/{slug}", title);
+    }
+
+    private Task<int> RetitleBehindTheAppsBackAsync(long id, string title) =>
+        _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, title)));
+
+    private async Task<string?> TitleOnPageAsync(string path)
+    {
+        using var visitor = _app.CreateBrowserClient();
+        var response = await visitor.Http.GetAsync(path);
+        if (!response.IsSuccessStatusCode) return $"HTTP {(int)response.StatusCode}";
+        var page = await visitor.GetPageAsync(path);
+        return page.QuerySelector("h1")?.TextContent.Trim();
+    }
+
+    private string Folder => _app.Services.GetRequiredService<PageSnapshotStore>().Folder ?? throw new AssertionException("Snapshots are off.");
+
+    private async Task RestartAsync(Action? whileStopped = null, IDictionary<string, string?>? settings = null)
+    {
+        _app = await _app.RestartAsync(whileStopped, settings);
+        TestApps.Track(_app);
+    }
+
+    [Test]
+    public async Task After_a_clean_restart_a_work_page_comes_from_the_disk()
+    {
+        var (id, path, title) = await NewWorkAsync();
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title));
+        await RetitleBehindTheAppsBackAsync(id, "Changé en base " + Word());
+        await RestartAsync();
+
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title), "served from the snapshot, not rendered again");
+    }
+
+    [Test]
+    public async Task An_eviction_made_before_a_restart_still_holds_after_it()
+    {
+        var (id, path, title) = await NewWorkAsync();
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title));
+        var retitled = "Changé et évincé " + Word();
+        await RetitleBehindTheAppsBackAsync(id, retitled);
+        var artistId = await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.ArtistId).SingleAsync());
+        // What every handler does after its commit.
+        await _app.Services.GetRequiredService<PublicCache>().ArtworkChangedAsync(id, artistId);
+        await RestartAsync();
+
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(retitled));
+    }
+
+    [Test]
+    public async Task A_hidden_work_answers_404_after_a_restart_though_its_page_was_on_disk()
+    {
+        var (id, path, title) = await NewWorkAsync();
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title));
+        var artistId = await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.ArtistId).SingleAsync());
+        await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.HiddenAt, DateTime.UtcNow)));
+        await _app.Services.GetRequiredService<PublicCache>().ArtworkChangedAsync(id, artistId);
+        await RestartAsync();
+
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo("HTTP 404"));
+    }
+
+    [Test]
+    public async Task After_an_unclean_stop_no_page_is_served_from_the_disk()
+    {
+        var (id, path, title) = await NewWorkAsync();
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title));
+        var retitled = "Changé avant la panne " + Word();
+        await RetitleBehindTheAppsBackAsync(id, retitled);
+        var folder = Folder;
+        // A crash leaves no clean-stop marker: the eviction of a committed change may be missing.
+        var markerSeen = false;
+        await RestartAsync(() =>
+        {
+            // The host's ApplicationStopped callbacks may still be running when its disposal returns.
+            var marker = Path.Combine(folder, PageSnapshotStore.CleanStopMarkerName);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!(markerSeen = File.Exists(marker)) && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            File.Delete(marker);
+        });
+        Assert.That(markerSeen, Is.True, "a clean stop leaves its marker");
+
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(retitled));
+    }
+
+    [Test]
+    public async Task Query_strings_and_wrong_slugs_add_no_file()
+    {
+        var (id, path, _) = await NewWorkAsync();
+        using var visitor = _app.CreateBrowserClient();
+        for (var i = 0; i < 20; i++) await visitor.Http.GetAsync($"{path}?v={i}");
+        var moved = await visitor.Http.GetAsync($"/oeuvres/{id}/pas-le-bon-slug");
+
+        Assert.That(moved.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.MovedPermanently));
+        Assert.That(Directory.GetFiles(Folder, "*.snap", SearchOption.AllDirectories), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_pre_renderer_puts_every_public_work_page_on_disk_after_start()
+    {
+        var works = new[] { await NewWorkAsync(), await NewWorkAsync() };
+        // On by default in Production only.
+        await RestartAsync(settings: new Dictionary<string, string?> { ["PageSnapshots:Prerender"] = "true" });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Directory.GetFiles(Folder, "*.snap", SearchOption.AllDirectories).Length < works.Length && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        foreach (var (id, _, _) in works) await RetitleBehindTheAppsBackAsync(id, "Changé après le pré-rendu " + Word());
+
+        Assert.That(await Task.WhenAll(works.Select(w => TitleOnPageAsync(w.Path))), Is.EqualTo(works.Select(w => w.Title)),
+            "each page was on disk before anyone asked for it");
+    }
+}
