@@ -68,10 +68,15 @@ public class SeedDemoTests(DatabaseProvider provider)
     public async Task Seeded_works_are_in_the_catalogue_the_sitemap_and_search_with_their_pictures()
     {
         var database = await FreshDatabaseAsync();
+        // Work pages on disk from before (PageSnapshotStore: "pages" beside the media root) would show the replaced demo.
+        var snapshot = Path.Combine(database.DataDirectory, "pages", "build", "ab", "old.snap");
+        Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+        await File.WriteAllTextAsync(snapshot, "an old page");
 
         var (code, output) = await RunAsync(database, "seed-demo", "--artists", "20", "--artworks", "200");
 
         Assert.That(code, Is.Zero, output);
+        Assert.That(File.Exists(snapshot), Is.False, "seed-demo drops the work pages kept on disk");
         Assert.That(output, Does.Contain("done in").And.Contain("20 artists, 200 works"));
         var app = AppOn(database);
         using var client = app.CreateBrowserClient();

@@ -13,9 +13,11 @@ public static class DemoCommands
     {
         try
         {
-            return args[0] == DemoSeeding.Command
-                ? await DemoSeeding.RunAsync(services, args, output)
-                : await ImageBenchmark.RunAsync(services, args, output);
+            if (args[0] != DemoSeeding.Command) return await ImageBenchmark.RunAsync(services, args, output);
+            var exit = await DemoSeeding.RunAsync(services, args, output);
+            // Work pages on disk would show the replaced demo for a day (PageSnapshotStore).
+            if (exit == 0) Web.PageSnapshotStore.DropAll(services);
+            return exit;
         }
         catch (Exception ex)
         {

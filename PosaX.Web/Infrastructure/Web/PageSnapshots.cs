@@ -68,9 +68,7 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         _lifetime = options.Value.Lifetime;
         if (!options.Value.Enabled) return;
 
-        var root = options.Value.Root is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Value.Root, environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar))!, "pages");
+        var root = RootOf(options.Value, storage.Value, environment);
         // One folder per build: a new template must not be served pages rendered by the old one.
         var build = typeof(PageSnapshotStore).Assembly.ManifestModule.ModuleVersionId.ToString("N");
         Folder = Path.Combine(root, build);
@@ -95,6 +93,23 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
             _logger.LogWarning(e, "Page snapshots are off: {Folder} cannot be used.", Folder);
             Folder = null;
         }
+    }
+
+    /// <summary>The folder of every build's snapshots: <see cref="PageSnapshotOptions.Root"/>, or "pages" beside the media root.</summary>
+    public static string RootOf(PageSnapshotOptions options, StorageOptions storage, IHostEnvironment environment) =>
+        options.Root is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Root, environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar))!, "pages");
+
+    /// <summary>
+    /// Deletes every snapshot, for a change made outside the web process (seed-demo): its evictions
+    /// never reach the running app. A running app then renders each page again.
+    /// </summary>
+    public static void DropAll(IServiceProvider services)
+    {
+        var root = RootOf(services.GetRequiredService<IOptions<PageSnapshotOptions>>().Value,
+            services.GetRequiredService<IOptions<StorageOptions>>().Value, services.GetRequiredService<IHostEnvironment>());
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 
     /// <summary>The current build's folder; null when snapshots are off.</summary>
