@@ -213,6 +213,20 @@ done
 }
 measure "${rows[@]}"
 
+# Page 1 and the deep page, uncached, cost the same work, but two 10-second runs of one page differ
+# by up to 25% from one moment to the next here (GC, the JIT, the other processes): the comparison
+# takes the median of three runs each, interleaved (the rows above are the first of each).
+pair="$work/pair.jsonl"
+: >"$pair"
+for _ in 1 2; do
+  for row in "catalogue page 1, uncached|/oeuvres" "deep page|/oeuvres?apres=$deep_cursor"; do
+    IFS='|' read -r name path <<<"$row"
+    say "$name again (median of three)"
+    python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "page": json.loads(sys.argv[2])}))' \
+      "$name" "$(run_wrk "$base$path" "$connections" unique)" >>"$pair"
+  done
+done
+
 # Memory: the app process right after the load (resident now, and its peak), after the extra rows,
 # then after 30 s without requests.
 rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
@@ -228,5 +242,5 @@ python3 "$root/bench/report.py" "$results" \
   --load "$load_start → $(cut -d' ' -f1-3 /proc/loadavg)" \
   --seed "$seed_seconds" --seed-log "$work/seed.log" --image "$image_ms" --rss "$rss_kb" --hwm "$hwm_kb" --extra "$extra_kb" --idle "$idle_kb" \
   --artists "$artists" --artworks "$artworks" --duration "$duration" --pg "$("$pg_bin/postgres" --version | awk '{print $3}')" \
-  --prerender "$prerender_line" \
+  --prerender "$prerender_line" --pair "$pair" \
   ${BENCH_OUT:+--out "$BENCH_OUT"}
