@@ -74,15 +74,24 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         Folder = Path.Combine(root, build);
         try
         {
-            foreach (var old in Directory.Exists(root) ? Directory.GetDirectories(root) : [])
-                if (!string.Equals(old, Folder, StringComparison.Ordinal)) Directory.Delete(old, recursive: true);
+            // Folders of other builds, and this one after an unclean stop (an eviction may be missing
+            // from the journal), are renamed away at once and deleted in the background: 100,000
+            // files take seconds to delete, and the start must not wait for them.
+            var stale = (Directory.Exists(root) ? Directory.GetDirectories(root) : [])
+                .Where(d => !string.Equals(d, Folder, StringComparison.Ordinal)).ToList();
             var marker = Path.Combine(Folder, CleanStopMarker);
             if (Directory.Exists(Folder) && !File.Exists(marker))
             {
-                // The last process did not stop cleanly: an eviction may be missing from the journal.
-                Directory.Delete(Folder, recursive: true);
+                stale.Add(Folder);
                 _logger.LogInformation("Page snapshots dropped: the previous process did not stop cleanly.");
             }
+            var trash = stale.Select(d => d.EndsWith(".trash", StringComparison.Ordinal) ? d : MoveAway(d)).ToList();
+            _ = Task.Run(() =>
+            {
+                foreach (var d in trash)
+                    try { Directory.Delete(d, recursive: true); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _logger.LogDebug(e, "{Folder} not deleted.", d); }
+            });
             Directory.CreateDirectory(Folder);
             File.Delete(marker);
             LoadJournal(Path.Combine(Folder, JournalName));
@@ -183,6 +192,13 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     }
 
     public void Dispose() => _journal?.Dispose();
+
+    private static string MoveAway(string folder)
+    {
+        var trash = folder + "." + Guid.NewGuid().ToString("N") + ".trash";
+        Directory.Move(folder, trash);
+        return trash;
+    }
 
     /// <summary>Reads the journal, then writes it back with one line per tag (it grows with every change).</summary>
     private void LoadJournal(string path)
