@@ -128,10 +128,14 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     {
         var value = await _memory.GetAsync(key, cancellationToken);
         if (value is not null || Folder is null) return value;
+        // Every miss of every cached page comes here (searches, uncached listings): a stat, not a
+        // thrown FileNotFoundException, is what a missing snapshot costs.
+        var path = PathOf(key);
+        if (!File.Exists(path)) return null;
         byte[] file;
         try
         {
-            file = await File.ReadAllBytesAsync(PathOf(key), cancellationToken);
+            file = await File.ReadAllBytesAsync(path, cancellationToken);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
