@@ -1,29 +1,34 @@
+using PosaX.Web.Features.Admin;
+using PosaX.Web.Features.Atelier;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Features.Orders;
+using PosaX.Web.Features.Profile;
+using PosaX.Web.Features.Seo;
 using PosaX.Web.Infrastructure;
-using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Infrastructure.Demo;
 using PosaX.Web.Infrastructure.Email;
 using PosaX.Web.Infrastructure.Images;
-using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// What belongs to no feature: data, pages and their cache, mail, images.
 builder.AddPosaXData();
-builder.AddPosaXAccounts();
-builder.AddPosaXEmail();
 builder.AddPosaXWeb();
-builder.AddPosaXOrders();
-builder.Services.AddPosaXValidators();
-builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-builder.Services.AddSingleton<ImagePipeline>();
-builder.Services.AddSingleton<MarkdownRenderer>();
-builder.Services.AddScoped<AccountMails>();
-builder.Services.AddScoped<PosaX.Web.Features.Catalogue.ArtworkSearch>();
+builder.AddPosaXEmail();
+builder.AddPosaXImages();
+// Each feature registers its own services, page conventions, limits and policies.
+builder.AddAuthFeature();
+builder.AddProfileFeature();
+builder.AddCatalogueFeature();
+builder.AddAtelierFeature();
+builder.AddOrdersFeature();
+builder.AddAdminFeature();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-if (PosaX.Web.Features.Admin.AdminCommands.IsCommand(args))
-    return await PosaX.Web.Features.Admin.AdminCommands.CreateAdminAsync(app.Services, args, Console.Out);
-if (PosaX.Web.Infrastructure.Demo.DemoCommands.IsCommand(args)) return await PosaX.Web.Infrastructure.Demo.DemoCommands.RunAsync(app.Services, args, Console.Out);
+if (AdminCommands.IsCommand(args)) return await AdminCommands.CreateAdminAsync(app.Services, args, Console.Out);
+if (DemoCommands.IsCommand(args)) return await DemoCommands.RunAsync(app.Services, args, Console.Out);
 
 app.UsePosaXWeb();
 app.UsePosaXMedia();
@@ -34,6 +39,7 @@ app.UseAuthorization();
 // After authentication (signed-in users are never served from or stored in the cache) and inside
 // response compression: the cache keeps the plain body, each response is compressed as asked.
 app.UseOutputCache();
+app.MapSitemaps();
 app.MapPosaXEndpoints();
 app.Run();
 return 0;

@@ -50,7 +50,7 @@ public abstract class AbuseTest(DatabaseProvider provider)
         var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
         await db.ArtworkReports.Where(r => r.Id > _madeBefore.Report).ExecuteDeleteAsync();
         await db.Categories.Where(c => c.Id > _madeBefore.Category && !db.Artworks.Any(a => a.CategoryId == c.Id)).ExecuteDeleteAsync();
-        await scope.ServiceProvider.GetRequiredService<PosaX.Web.Infrastructure.Web.PublicCache>().CategoriesChangedAsync();
+        await scope.ServiceProvider.GetRequiredService<PosaX.Web.Infrastructure.Web.PublicCache>().EvictAsync([PosaX.Web.Infrastructure.Web.PublicCache.CatalogueTag, PosaX.Web.Infrastructure.Web.PublicCache.PagesTag]); // deleted behind the tracker
     }
 
     protected static void Progress(string line) => TestContext.Progress.WriteLine(line);

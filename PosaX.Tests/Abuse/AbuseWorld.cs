@@ -74,7 +74,7 @@ public sealed class AbuseWorld(PosaXApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Artist>>();
-            var granted = await users.AddToRoleAsync((await users.FindByIdAsync(id.ToString()))!, AdminCommands.RoleName);
+            var granted = await users.AddToRoleAsync((await users.FindByIdAsync(id.ToString()))!, AdminFeature.RoleName);
             Assert.That(granted.Succeeded, Is.True);
         }
         return new Account(id, email, await SignInAsync(email, Accounts.Password));
@@ -150,7 +150,7 @@ public sealed class AbuseWorld(PosaXApp app)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Artist>>();
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new AssertionException("no such account");
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return $"/reinitialisation?userId={id}&code={PosaX.Web.Infrastructure.Accounts.AccountMails.EncodeToken(token)}";
+        return $"/reinitialisation?userId={id}&code={PosaX.Web.Features.Auth.AccountMails.EncodeToken(token)}";
     }
 
     public async Task<(long Id, string Title)> WorkAsync(string ownerEmail, bool hidden = false)
@@ -168,7 +168,7 @@ public sealed class AbuseWorld(PosaXApp app)
         var category = new Category
         {
             Name = name,
-            Slug = PosaX.Web.Infrastructure.Accounts.Slugs.From(name, 56),
+            Slug = PosaX.Web.Infrastructure.Text.Slugs.From(name, 56),
             SortOrder = (await db.Categories.MaxAsync(c => (int?)c.SortOrder) ?? 0) + 1,
             IsRetired = retired,
         };

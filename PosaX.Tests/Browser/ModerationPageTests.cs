@@ -43,7 +43,7 @@ public class ModerationPageTests(DatabaseProvider provider) : BrowserTest(provid
         await Expect(form).ToHaveCountAsync(1);
         await form.Locator("input[name=reason]").FillAsync("Faux compte");
         await form.Locator("button[type=submit]").ClickAsync();
-        await Expect(form.Locator("[data-form-message]")).ToHaveTextAsync(ArtistesModel.Texts.Suspended);
+        await Expect(form.Locator("[data-form-message]")).ToHaveTextAsync(AdminArtistsModel.Texts.Suspended);
 
         // The artist's tab, still open on /profil: the next navigation lands on the login page.
         await Page.ReloadAsync();
@@ -55,13 +55,13 @@ public class ModerationPageTests(DatabaseProvider provider) : BrowserTest(provid
     {
         var email = await SignedInArtistAsync("Double Facteur");
         await Page.Locator("#security-link").ClickAsync();
-        await Expect(Page).ToHaveURLAsync(Url(SecuriteModel.Path));
+        await Expect(Page).ToHaveURLAsync(Url(SecurityModel.Path));
         await Expect(Page.Locator(".qr-code svg")).ToBeVisibleAsync();
         var key = await Page.Locator("[data-authenticator-key]").GetAttributeAsync("data-authenticator-key");
         await Page.Locator("#enable-code").FillAsync(Totp.Code(key!));
         await Page.Locator("#two-factor-enable-form button[type=submit]").ClickAsync();
-        await Expect(Page).ToHaveURLAsync(Url(SecuriteModel.CodesPath));
-        await Expect(Page.Locator("#recovery-codes li")).ToHaveCountAsync(SecuriteModel.RecoveryCodeCount);
+        await Expect(Page).ToHaveURLAsync(Url(SecurityModel.CodesPath));
+        await Expect(Page.Locator("#recovery-codes li")).ToHaveCountAsync(SecurityModel.RecoveryCodeCount);
 
         var other = await NewPageAsync(await NewContextAsync());
         await LogInAsync(other, email, Accounts.Password);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PosaX.Web.Data;
 using PosaX.Web.Infrastructure.Images;
-using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Tests.Infrastructure;
 
@@ -27,7 +26,7 @@ public static class SeedArtworks
         {
             ArtistId = artist.Id,
             Title = title,
-            Slug = PosaX.Web.Infrastructure.Accounts.Slugs.From(title),
+            Slug = PosaX.Web.Infrastructure.Text.Slugs.From(title),
             Description = description,
             Price = price,
             CategoryId = cat.Id,
@@ -55,9 +54,8 @@ public static class SeedArtworks
             });
         }
         db.Artworks.Add(artwork);
+        // Through the app's own context: its commit evicts the cached pages, as any change does.
         await db.SaveChangesAsync();
-        // Written behind the app's back: tell its output cache, as the app's own handlers do.
-        await scope.ServiceProvider.GetRequiredService<PublicCache>().ArtworkChangedAsync(artwork.Id, artwork.ArtistId);
         return artwork.Id;
     }
 }

@@ -19,12 +19,12 @@ public static class DataRegistration
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings__PosaX is required when Database__Provider is Postgres.");
-            services.AddDbContext<PosaXDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
+            services.AddDbContext<PosaXDbContext>((provider, options) => options.UseNpgsql(connectionString, npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
                 // A restarted server leaves stale pooled connections (57P01): retry instead of failing a request.
                 npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), ["57P01"]);
-            }));
+            }).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()));
         }
         else
         {
@@ -34,8 +34,12 @@ public static class DataRegistration
                 sqlite.DataSource = Path.Combine(builder.Environment.ContentRootPath, sqlite.DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
             sqlite.DefaultTimeout = 30;
-            services.AddDbContext<PosaXDbContext, SqlitePosaXDbContext>(options => options.UseSqlite(sqlite.ToString()));
+            services.AddDbContext<PosaXDbContext, SqlitePosaXDbContext>((provider, options) =>
+                options.UseSqlite(sqlite.ToString()).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()));
         }
+
+        // Every commit evicts the public pages it changes (the cache follows the data).
+        services.AddSingleton<Web.PublicCacheEviction>();
 
         // Keys live in the database: a restart or a new container logs no one out and emailed links keep working.
         services.AddDataProtection()

@@ -76,14 +76,3 @@ public sealed class RateLimitOptions
     /// </summary>
     public int ReportsPerIpPerHour { get; set; } = 10;
 }
-
-public sealed class AdminOptions
-{
-    public const string Section = "Admin";
-
-    /// <summary>
-    /// An admin without two-factor authentication is sent to enrol before reaching /admin.
-    /// Defaults to true in Production and false elsewhere (AccountsRegistration).
-    /// </summary>
-    public bool RequireTwoFactor { get; set; }
-}

@@ -77,7 +77,7 @@ public class JournalTests(DatabaseProvider provider) : AppTest(provider)
         var (admin, _) = await CategoriesTests.SignedInAdminAsync(App);
         using var _a = admin;
         var author = $"pager-{Guid.NewGuid():N}@exemple.cm";
-        await WriteEntriesAsync(author, JournalModel.PageSize + 5, _ => "artwork.hide");
+        await WriteEntriesAsync(author, AdminJournalModel.PageSize + 5, _ => "artwork.hide");
 
         var first = await admin.GetPageAsync("/admin/journal?admin=" + Uri.EscapeDataString(author));
         var older = first.GetElementById("journal-older")?.GetAttribute("href");
@@ -88,8 +88,8 @@ public class JournalTests(DatabaseProvider provider) : AppTest(provider)
         var page2 = Rows(second);
         Assert.Multiple(() =>
         {
-            Assert.That(page1, Has.Count.EqualTo(JournalModel.PageSize));
-            Assert.That(page1[0].What, Does.Contain($"Cible {JournalModel.PageSize + 4}"), "the newest first");
+            Assert.That(page1, Has.Count.EqualTo(AdminJournalModel.PageSize));
+            Assert.That(page1[0].What, Does.Contain($"Cible {AdminJournalModel.PageSize + 4}"), "the newest first");
             Assert.That(page2.Select(r => r.What), Is.EqualTo(Enumerable.Range(0, 5).Reverse().Select(i => $"Œuvre masquée — Cible {i}")));
             Assert.That(page1.Concat(page2).Select(r => r.Id), Is.Ordered.Descending.And.Unique);
             Assert.That(older, Does.Contain("admin=").And.Contain($"avant={page1[^1].Id}"));
@@ -127,7 +127,7 @@ public class JournalTests(DatabaseProvider provider) : AppTest(provider)
         });
         var nothing = await admin.GetPageAsync("/admin/journal?action=n-existe-pas");
         Assert.That(Rows(nothing), Is.Empty);
-        Assert.That(nothing.Body!.TextContent, Does.Contain(JournalModel.Texts.Empty));
+        Assert.That(nothing.Body!.TextContent, Does.Contain(AdminJournalModel.Texts.Empty));
     }
 
     [Test]

@@ -14,7 +14,7 @@ namespace PosaX.Tests.Features.Auth;
 public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
 {
     private static async Task<string> KeyAsync(AppClient client) =>
-        (await client.GetPageAsync(SecuriteModel.Path)).QuerySelector("[data-authenticator-key]")?.GetAttribute("data-authenticator-key")
+        (await client.GetPageAsync(SecurityModel.Path)).QuerySelector("[data-authenticator-key]")?.GetAttribute("data-authenticator-key")
         ?? throw new AssertionException("No authenticator key on the security page.");
 
     private static string OtherCode(string code) => ((int.Parse(code) + 1) % 1_000_000).ToString("D6");
@@ -22,11 +22,11 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
     private static async Task<string[]> EnrolAsync(AppClient client)
     {
         var key = await KeyAsync(client);
-        var enabled = await client.SubmitAsync(SecuriteModel.Path, "two-factor-enable-form", new Dictionary<string, string> { ["code"] = Totp.Code(key) });
+        var enabled = await client.SubmitAsync(SecurityModel.Path, "two-factor-enable-form", new Dictionary<string, string> { ["code"] = Totp.Code(key) });
         Assert.That(enabled.Success, Is.True, enabled.Message);
-        Assert.That(enabled.RedirectUrl, Does.StartWith(SecuriteModel.CodesPath));
+        Assert.That(enabled.RedirectUrl, Does.StartWith(SecurityModel.CodesPath));
         var codes = (await client.GetPageAsync(enabled.RedirectUrl!)).QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent).ToArray();
-        Assert.That(codes, Has.Length.EqualTo(SecuriteModel.RecoveryCodeCount));
+        Assert.That(codes, Has.Length.EqualTo(SecurityModel.RecoveryCodeCount));
         return [key, .. codes];
     }
 
@@ -40,16 +40,16 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
 
         var key = await KeyAsync(client);
         Assert.That(key, Does.Match("^[A-Z2-7]{32}$"));
-        var page = await client.GetPageAsync(SecuriteModel.Path);
+        var page = await client.GetPageAsync(SecurityModel.Path);
         Assert.That(page.QuerySelector(".qr-code svg"), Is.Not.Null, "a QR code to scan");
-        var wrong = await client.SubmitAsync(SecuriteModel.Path, "two-factor-enable-form", new Dictionary<string, string> { ["code"] = OtherCode(Totp.Code(key)) });
+        var wrong = await client.SubmitAsync(SecurityModel.Path, "two-factor-enable-form", new Dictionary<string, string> { ["code"] = OtherCode(Totp.Code(key)) });
         Assert.That((wrong.Status, wrong.ErrorsFor("code").Length), Is.EqualTo((HttpStatusCode.BadRequest, 1)));
-        var empty = await client.SubmitAsync(SecuriteModel.Path, "two-factor-enable-form", new Dictionary<string, string> { ["code"] = "" });
+        var empty = await client.SubmitAsync(SecurityModel.Path, "two-factor-enable-form", new Dictionary<string, string> { ["code"] = "" });
         Assert.That(empty.ErrorsFor("code"), Is.Not.Empty);
 
         var secrets = await EnrolAsync(client);
         var codes = secrets[1..];
-        Assert.That((await client.GetPageAsync(SecuriteModel.CodesPath)).QuerySelectorAll("#recovery-codes code"), Is.Empty, "shown once");
+        Assert.That((await client.GetPageAsync(SecurityModel.CodesPath)).QuerySelectorAll("#recovery-codes code"), Is.Empty, "shown once");
         await client.GetPageAsync("/profil"); // this session proved the factor and goes on
         using (var ended = await otherBrowser.Http.GetAsync("/profil"))
             Assert.That(ended.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "sessions opened with the password alone end");
@@ -77,16 +77,16 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         var recovered = await lostPhone.SubmitAsync(second.RedirectUrl!, "recovery-code-form", new Dictionary<string, string> { ["recoveryCode"] = codes[0] });
         Assert.That(recovered.Success, Is.True, recovered.Message);
         await lostPhone.GetPageAsync("/profil");
-        Assert.That((await lostPhone.GetPageAsync(SecuriteModel.Path)).QuerySelector("[data-codes-left]")?.TextContent, Is.EqualTo("9"));
+        Assert.That((await lostPhone.GetPageAsync(SecurityModel.Path)).QuerySelector("[data-codes-left]")?.TextContent, Is.EqualTo("9"));
         using var thief = NewClient();
         var third = await thief.LoginAsync(email);
         var reused = await thief.SubmitAsync(third.RedirectUrl!, "recovery-code-form", new Dictionary<string, string> { ["recoveryCode"] = codes[0] });
         Assert.That((reused.Status, reused.ErrorsFor("recoveryCode").Length), Is.EqualTo((HttpStatusCode.BadRequest, 1)));
 
         // Disabling asks for the password.
-        var noPassword = await phone.SubmitAsync(SecuriteModel.Path, "two-factor-disable-form", new Dictionary<string, string> { ["password"] = "pas le bon mot de passe" });
+        var noPassword = await phone.SubmitAsync(SecurityModel.Path, "two-factor-disable-form", new Dictionary<string, string> { ["password"] = "pas le bon mot de passe" });
         Assert.That(noPassword.ErrorsFor("password"), Is.Not.Empty);
-        var disabled = await phone.SubmitAsync(SecuriteModel.Path, "two-factor-disable-form", new Dictionary<string, string> { ["password"] = Accounts.Password });
+        var disabled = await phone.SubmitAsync(SecurityModel.Path, "two-factor-disable-form", new Dictionary<string, string> { ["password"] = Accounts.Password });
         Assert.That(disabled.Success, Is.True, disabled.Message);
         using var plain = NewClient();
         var plainLogin = await plain.LoginAsync(email);
@@ -127,7 +127,7 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         var refused = await admin.PostAjaxAsync(hide, new Dictionary<string, string> { ["id"] = "1", ["reason"] = "x" });
         Assert.That((refused.Status, refused.RedirectUrl), Is.EqualTo((HttpStatusCode.Forbidden, "/profil/securite?ReturnUrl=%2Fadmin%2Foeuvres%3Fhandler%3DHide")));
         var enrolPage = await admin.GetPageAsync("/profil/securite?ReturnUrl=%2Fadmin");
-        Assert.That(enrolPage.QuerySelector("[role=alert]")?.TextContent, Is.EqualTo(SecuriteModel.Texts.Required));
+        Assert.That(enrolPage.QuerySelector("[role=alert]")?.TextContent, Is.EqualTo(SecurityModel.Texts.Required));
 
         var key = enrolPage.QuerySelector("[data-authenticator-key]")!.GetAttribute("data-authenticator-key")!;
         var enabled = await admin.PostAjaxAsync(AppClient.Form(enrolPage, "two-factor-enable-form"), new Dictionary<string, string> { ["code"] = Totp.Code(key) });
@@ -152,7 +152,7 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         foreach (var (environment, expected) in new[] { ("Production", true), ("Development", false) })
         {
             var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = environment });
-            PosaX.Web.Infrastructure.Accounts.AccountsRegistration.AddPosaXAccounts(builder);
+            PosaX.Web.Features.Admin.AdminFeature.AddAdminFeature(builder);
             using var services = builder.Services.BuildServiceProvider();
             Assert.That(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.RequireTwoFactor, Is.EqualTo(expected), environment);
         }

@@ -69,8 +69,8 @@ public class PageSnapshotTests(DatabaseProvider provider) : AppTest(provider)
         var retitled = "Changé et évincé " + Word();
         await RetitleBehindTheAppsBackAsync(id, retitled);
         var artistId = await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.ArtistId).SingleAsync());
-        // What every handler does after its commit.
-        await _app.Services.GetRequiredService<PublicCache>().ArtworkChangedAsync(id, artistId);
+        // What every commit through the app's context does.
+        await _app.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.ArtworkTag(id), PublicCache.ArtistTag(artistId)]);
         await RestartAsync();
 
         Assert.That(await TitleOnPageAsync(path), Is.EqualTo(retitled));
@@ -83,7 +83,7 @@ public class PageSnapshotTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title));
         var artistId = await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.ArtistId).SingleAsync());
         await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.HiddenAt, DateTime.UtcNow)));
-        await _app.Services.GetRequiredService<PublicCache>().ArtworkChangedAsync(id, artistId);
+        await _app.Services.GetRequiredService<PublicCache>().EvictAsync([PublicCache.ArtworkTag(id), PublicCache.ArtistTag(artistId)]);
         await RestartAsync();
 
         Assert.That(await TitleOnPageAsync(path), Is.EqualTo("HTTP 404"));

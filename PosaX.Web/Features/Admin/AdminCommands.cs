@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using PosaX.Web.Data;
-using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Admin;
 
@@ -13,9 +14,6 @@ namespace PosaX.Web.Features.Admin;
 /// </summary>
 public static class AdminCommands
 {
-    public const string RoleName = "Admin";
-    public const string Policy = "Admin";
-
     public static bool IsCommand(string[] args) => args is ["create-admin", ..];
 
     public static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextWriter output)
@@ -37,8 +35,8 @@ public static class AdminCommands
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Artist>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
-        if (!await roles.RoleExistsAsync(RoleName))
-            Check(await roles.CreateAsync(new IdentityRole<Guid>(RoleName)));
+        if (!await roles.RoleExistsAsync(AdminFeature.RoleName))
+            Check(await roles.CreateAsync(new IdentityRole<Guid>(AdminFeature.RoleName)));
 
         var user = await users.FindByEmailAsync(email);
         var created = user is null;
@@ -63,8 +61,8 @@ public static class AdminCommands
             Check(await users.RemovePasswordAsync(user));
             Check(await users.AddPasswordAsync(user, password!));
         }
-        if (!await users.IsInRoleAsync(user, RoleName))
-            Check(await users.AddToRoleAsync(user, RoleName));
+        if (!await users.IsInRoleAsync(user, AdminFeature.RoleName))
+            Check(await users.AddToRoleAsync(user, AdminFeature.RoleName));
         await output.WriteLineAsync(created
             ? $"create-admin: admin account {email} created."
             : $"create-admin: {email} is now an admin (account activated, password set).");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Data;
-using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Features.Auth;
 using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Web;
 
@@ -25,8 +25,8 @@ public sealed class CategoryNameValidator : AbstractValidator<CategoryInput>
     public CategoryNameValidator()
     {
         // A name must have a letter or a digit: "???" would fold to nothing and match no search.
-        RuleFor(x => x.Name).Must(n => TextFolding.Fold(n).Length > 0).WithMessage(CategoriesModel.Texts.NameRequired)
-            .Must(n => CategoriesModel.CleanName(n).Length <= CategoriesModel.NameMaxLength).WithMessage(CategoriesModel.Texts.NameTooLong);
+        RuleFor(x => x.Name).Must(n => TextFolding.Fold(n).Length > 0).WithMessage(AdminCategoriesModel.Texts.NameRequired)
+            .Must(n => AdminCategoriesModel.CleanName(n).Length <= AdminCategoriesModel.NameMaxLength).WithMessage(AdminCategoriesModel.Texts.NameTooLong);
     }
 }
 
@@ -36,7 +36,7 @@ public sealed class CategoryNameValidator : AbstractValidator<CategoryInput>
 /// vanishes: deleting it is refused (with the count), retiring it is the way out. Every act commits
 /// with its journal entry and evicts the public cache.
 /// </summary>
-public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<CategoryInput> validator, TimeProvider clock) : AjaxPageModel
+public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> validator, TimeProvider clock) : AjaxPageModel
 {
     public const string Path = "/admin/categories";
     public const int NameMaxLength = 60;
@@ -136,7 +136,6 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
         db.Categories.Add(category);
         Journal("category.add", category, null);
         await db.SaveChangesAsync(ct);
-        await cache.CategoriesChangedAsync();
         return Succeeded(Texts.Added, Path + "?fait=ajoutee");
     }
 
@@ -154,13 +153,9 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
         if (!validation.IsValid) return await WithListAsync(Invalid(null, validation), ct);
         var name = CleanName(input.Name);
 
-        // Own transaction, so inside the execution strategy (PostgreSQL retries a dropped
-        // connection); each attempt starts from a clean change tracker and re-reads everything.
-        var strategy = db.Database.CreateExecutionStrategy();
-        var outcome = await strategy.ExecuteAsync(async cancel =>
+        // Read and written in one transaction: each attempt re-reads everything.
+        var outcome = await db.InOneTransactionAsync(async cancel =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
             var all = await db.Categories.ToListAsync(cancel);
             var category = all.Find(c => c.Id == input.Id);
             if (category is null) return RenameOutcome.Unknown;
@@ -173,7 +168,6 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
             // "Peinture" → "peinture" folds the same: the search text would not change.
             if (TextFolding.Fold(old) != TextFolding.Fold(name))
                 await RebuildSearchTextAsync(category.Id, name, cancel);
-            await transaction.CommitAsync(cancel);
             return RenameOutcome.Renamed;
         }, ct);
         db.ChangeTracker.Clear();
@@ -186,7 +180,6 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
                 return await WithListAsync(Invalid("name", Texts.Duplicate(existing.Name)), ct);
             case RenameOutcome.Unchanged: return await WithListAsync(Succeeded(Texts.Unchanged), ct);
         }
-        await cache.CategoriesChangedAsync();
         return Succeeded(Texts.Renamed, Path + "?fait=renommee");
     }
 
@@ -249,7 +242,6 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
         for (var i = 0; i < ordered.Count; i++) ordered[i].SortOrder = i + 1;
         Journal("category.move", category, $"position {from + 1} → {to + 1}");
         await db.SaveChangesAsync(ct);
-        await cache.CategoriesChangedAsync();
         return Succeeded(Texts.Moved, Path + "?fait=deplacee");
     }
 
@@ -272,7 +264,6 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
         category.IsRetired = retired;
         Journal(retired ? "category.retire" : "category.restore", category, null);
         await db.SaveChangesAsync(ct);
-        await cache.CategoriesChangedAsync();
         return Succeeded(retired ? Texts.Retired : Texts.Restored, Path + (retired ? "?fait=retiree" : "?fait=retablie"));
     }
 
@@ -299,7 +290,6 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
             if (works == 0) throw;
             return await WithListAsync(Refused(Texts.InUse(works)), ct);
         }
-        await cache.CategoriesChangedAsync();
         return Succeeded(Texts.Deleted, Path + "?fait=supprimee");
     }
 

@@ -13,7 +13,7 @@ namespace PosaX.Web.Features.Admin;
 /// by action and by admin. Read-only on purpose: this page has no POST handler at all, and the
 /// application has no code that updates or deletes these rows.
 /// </summary>
-public class JournalModel(PosaXDbContext db) : PageModel
+public class AdminJournalModel(PosaXDbContext db) : PageModel
 {
     public const string Path = "/admin/journal";
     public const int PageSize = 50;

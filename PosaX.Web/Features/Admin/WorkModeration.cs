@@ -13,7 +13,7 @@ namespace PosaX.Web.Features.Admin;
 /// both come here, so a hidden work always leaves the site (its page answers 404), the artist
 /// always gets the reason by mail and the journal always gets its entry.
 /// </summary>
-public sealed class WorkModeration(PosaXDbContext db, Mailer mailer, PublicCache cache, IOptions<SiteOptions> site, TimeProvider clock)
+public sealed class WorkModeration(PosaXDbContext db, Mailer mailer, IOptions<SiteOptions> site, TimeProvider clock)
 {
     /// <summary>How a work is named in the admin journal.</summary>
     public static string JournalTarget(long id, string title) => $"Œuvre {id} « {title} »";
@@ -39,6 +39,5 @@ public sealed class WorkModeration(PosaXDbContext db, Mailer mailer, PublicCache
                 site.Value.Absolute("/atelier/oeuvres")));
         }
         await db.SaveChangesAsync(ct);
-        if (hiding) await cache.ArtworkChangedAsync(work.Id, work.ArtistId);
     }
 }

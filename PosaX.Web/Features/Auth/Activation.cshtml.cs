@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PosaX.Web.Data;
-using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Web;
+
+using PosaX.Web.Infrastructure;
 
 namespace PosaX.Web.Features.Auth;
 
@@ -11,7 +14,7 @@ namespace PosaX.Web.Features.Auth;
 /// The emailed link: activates the account, signs in and lands on /profil. The link works once
 /// (the security stamp changes); opening it again, as mail scanners do, just says "already active".
 /// </summary>
-public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> signIn, PublicCache publicCache) : PageModel
+public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> signIn) : PageModel
 {
     public string Heading { get; private set; } = "Lien invalide ou expiré";
     public string Explanation { get; private set; } = "Ce lien d'activation n'est plus valable. Demandez-en un nouveau : il arrive en quelques secondes.";
@@ -32,8 +35,6 @@ public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> si
         }
         var confirmed = await users.ConfirmEmailAsync(user, token);
         if (!confirmed.Succeeded) return Answer();
-        // The artist now has a public page and appears in the listings.
-        await publicCache.ArtistChangedAsync(user.Id);
 
         await users.UpdateSecurityStampAsync(user);
         // A suspended account may confirm its address but not open a session.

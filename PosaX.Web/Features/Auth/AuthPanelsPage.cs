@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using PosaX.Web.Infrastructure.Web;
 
+using PosaX.Web.Infrastructure;
+
 namespace PosaX.Web.Features.Auth;
 
 /// <summary>

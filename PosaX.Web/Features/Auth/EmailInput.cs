@@ -1,5 +1,7 @@
 using FluentValidation;
 
+using PosaX.Web.Infrastructure;
+
 namespace PosaX.Web.Features.Auth;
 
 /// <summary>The one field of the resend-activation and forgot-password forms.</summary>

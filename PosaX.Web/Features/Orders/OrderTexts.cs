@@ -1,7 +1,7 @@
 using System.Net;
-using PosaX.Web.Infrastructure.Accounts;
-using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Features.Auth;
 using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Email;
 
 namespace PosaX.Web.Features.Orders;
 

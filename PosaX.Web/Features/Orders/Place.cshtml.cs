@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Infrastructure;
-using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Email;
 using PosaX.Web.Infrastructure.Web;
 
@@ -132,7 +133,7 @@ public class PlaceModel(
                 site.Value.Absolute(ArtworkUrls.Page(Work.Id, Work.Slug)),
                 order.BuyerName, order.BuyerPhone, order.BuyerEmail, order.Message);
             if (queued is not null) db.OutboxMessages.Remove(queued);
-            mailer.Queue(OrderTexts.ArtistMail(Work.ArtistEmail!, Work.ArtistName, summary, site.Value.Absolute(AtelierModel.Path)));
+            mailer.Queue(OrderTexts.ArtistMail(Work.ArtistEmail!, Work.ArtistName, summary, site.Value.Absolute(Atelier.AtelierOrdersModel.Path)));
             queued = db.ChangeTracker.Entries<OutboxMessage>().Last(e => e.State == EntityState.Added).Entity;
             try
             {
@@ -156,14 +157,9 @@ public class PlaceModel(
     /// </summary>
     private async Task SaveOnceAsync(Order order, CancellationToken ct)
     {
-        // No savepoint inside our own transaction: it adds round trips, and a connection lost while
-        // releasing it surfaces as a disposed transaction that the strategy does not retry.
-        db.Database.AutoSavepointsEnabled = false;
-        await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
-            token => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token),
+        await db.SaveOnceAsync(
             token => db.Orders.AnyAsync(o => o.Reference == order.Reference && o.ArtworkId == order.ArtworkId
                                             && o.BuyerPhone == order.BuyerPhone && o.BuyerName == order.BuyerName, token),
             ct);
-        db.ChangeTracker.AcceptAllChanges();
     }
 }

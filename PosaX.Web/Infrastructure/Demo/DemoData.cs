@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Data;
-using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Images;
 
 namespace PosaX.Web.Infrastructure.Demo;

@@ -3,7 +3,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Data;
-using PosaX.Web.Infrastructure.Accounts;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Images;
 
 namespace PosaX.Web.Infrastructure.Demo;
@@ -123,13 +124,7 @@ public static class DemoSeeding
         LoadResult result;
         try
         {
-            result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var loaded = await LoadAsync(db, options, pictures, passwordHash, output, ct);
-                await transaction.CommitAsync(ct);
-                return loaded;
-            });
+            result = await db.InOneTransactionAsync(token => LoadAsync(db, options, pictures, passwordHash, output, token), ct);
         }
         catch
         {

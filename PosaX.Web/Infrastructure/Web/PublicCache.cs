@@ -20,12 +20,13 @@ public sealed class PublicCacheOptions
 }
 
 /// <summary>
-/// The output cache of the anonymous public pages, and the one place that evicts it. Every
-/// handler that changes what the public sees calls this right after its commit (the atelier,
-/// the profile, order statuses, activation; the admin area will too), so a change shows at once.
-/// Tags: <see cref="CatalogueTag"/> on every listing (home, /oeuvres, /artistes, sitemaps),
+/// The output cache of the anonymous public pages, and the one place that evicts it: the data's
+/// changes are mapped to tags and evicted after their commit by <see cref="PublicCacheEviction"/>,
+/// so a change shows at once. Tags: <see cref="CatalogueTag"/> on every listing (home, /oeuvres, /artistes, sitemaps),
 /// <see cref="ArtworkTag"/> on a work page (its own and each similar work's shown on it),
-/// <see cref="ArtistTag"/> on an artist's page and on the pages of their works.
+/// <see cref="ArtistTag"/> on an artist's page and on the pages of their works, <see cref="PagesTag"/>
+/// on every work and artist page (a category change: work pages show their category's name, and
+/// these acts are rare enough that one rule for all of them is worth a few needless renders).
 /// </summary>
 public sealed class PublicCache(IOutputCacheStore store)
 {
@@ -51,31 +52,13 @@ public sealed class PublicCache(IOutputCacheStore store)
         foreach (var tag in tags) feature.Context.Tags.Add(tag);
     }
 
-    public Task ArtworkChangedAsync(long artworkId, Guid artistId) =>
-        EvictAsync(CatalogueTag, ArtworkTag(artworkId), ArtistTag(artistId));
-
-    public Task ArtistChangedAsync(Guid artistId) => EvictAsync(CatalogueTag, ArtistTag(artistId));
-
     /// <summary>
-    /// An artist and all their works left or came back (suspension): their pages, the listings, and
-    /// every page showing one of their works (work pages carry the tags of the similar works shown).
+    /// Evicts the pages tagged with any of <paramref name="tags"/>. Called by
+    /// <see cref="PublicCacheEviction"/> after a commit; no feature calls it.
     /// </summary>
-    public Task ArtistAndWorksChangedAsync(Guid artistId, IEnumerable<long> artworkIds) =>
-        EvictAsync([CatalogueTag, ArtistTag(artistId), .. artworkIds.Select(ArtworkTag)]);
-
-    /// <summary>
-    /// A category was added, renamed, moved, retired, restored or deleted (/admin/categories).
-    /// Listings show the category list; work pages show their category's name (title, breadcrumb,
-    /// structured data) but are tagged per work, and tagging them per category would mean editing
-    /// each page that shows one. So the whole <see cref="Page"/> policy goes, by its own tag: only a
-    /// rename strictly needs it, but these acts happen a few times a year and a page evicted for
-    /// nothing is rebuilt by its next visitor, while one rule for every category act is easy to trust.
-    /// </summary>
-    public Task CategoriesChangedAsync() => EvictAsync(CatalogueTag, PagesTag);
-
-    // Not the request's token: the commit is done, the eviction must happen even if the client left.
-    private async Task EvictAsync(params string[] tags)
+    public async Task EvictAsync(IEnumerable<string> tags)
     {
+        // Not the request's token: the commit is done, the eviction must happen even if the client left.
         foreach (var tag in tags) await store.EvictByTagAsync(tag, CancellationToken.None);
     }
 

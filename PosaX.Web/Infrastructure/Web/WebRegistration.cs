@@ -11,35 +11,18 @@ namespace PosaX.Web.Infrastructure.Web;
 
 public static class WebRegistration
 {
-    public const string AuthRateLimit = "auth";
-
     public static WebApplicationBuilder AddPosaXWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
 
-        services.AddRazorPages(options =>
-            {
-                options.RootDirectory = "/Features";
-                options.Conventions.AuthorizeFolder("/Profile");
-                // The artist's workspace (/atelier/…): works and orders.
-                options.Conventions.AuthorizeFolder("/Artworks");
-                // Moderation: admins only, for every page the folder will hold.
-                options.Conventions.AuthorizeFolder("/Admin", Features.Admin.AdminCommands.Policy);
-                options.Conventions.AddFolderApplicationModelConvention("/Admin",
-                    model => model.Filters.Add(new ServiceFilterAttribute(typeof(Accounts.AdminTwoFactorFilter))));
-                options.Conventions.AddPageRoute("/Artworks/Edit", "atelier/oeuvres/{id:long}/modifier");
-                // Up to 8 photos of 10 MB each: this form alone may send more than Kestrel's default 30 MB.
-                options.Conventions.AddPageApplicationModelConvention("/Artworks/Edit", model =>
-                {
-                    model.Filters.Add(new RequestSizeLimitAttribute(90_000_000));
-                    model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 90_000_000 });
-                });
-                options.Conventions.AllowAnonymousToPage("/Profile/Public");
-                // Per-IP limit on every post of the account pages (login, register, resend, reset).
-                options.Conventions.AddFolderApplicationModelConvention("/Auth",
-                    model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(AuthRateLimit)));
-            })
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Text.MarkdownRenderer>();
+        services.AddPosaXValidators();
+
+        // Each feature adds its own conventions (logins, routes, limits) in its XxxFeature.
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<AntiforgeryFailureAsJson>();
@@ -47,11 +30,6 @@ public static class WebRegistration
                 // FluentValidation says what is required, with French messages; no duplicates.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });
-        // Moderation: reports of works from visitors, the one way of hiding a work for admins.
-        services.AddSingleton<Features.Catalogue.ReportThrottle>();
-        services.AddScoped<Features.Admin.WorkModeration>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Features.Admin.AdminCommands.Policy, policy => policy.RequireRole(Features.Admin.AdminCommands.RoleName));
         services.AddAntiforgery(options =>
         {
             options.HeaderName = "RequestVerificationToken";
@@ -64,20 +42,10 @@ public static class WebRegistration
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA,
             UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols));
 
+        // Policies are the features' (ClientRateLimits); every rejection answers the same way.
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AuthRateLimit, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.AuthPerIpPerMinute;
-                // Only posts count: browsing the login page is free.
-                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
-                var ip = context.Connection.RemoteIpAddress ?? IPAddress.None;
-                return RateLimitPartition.GetFixedWindowLimiter(ip.ToString(), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
-            });
             options.OnRejected = async (context, ct) =>
             {
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
@@ -159,7 +127,6 @@ public static class WebRegistration
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        Features.Seo.SitemapEndpoints.MapSitemaps(app);
         app.MapAntiforgeryToken();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

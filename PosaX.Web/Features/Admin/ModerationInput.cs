@@ -1,0 +1,30 @@
+using FluentValidation;
+
+namespace PosaX.Web.Features.Admin;
+
+/// <summary>
+/// The posted form of an admin act on one thing, with the reason the journal keeps (and, for hiding
+/// or suspending, the mail to the artist says): hide or show a work, suspend or reactivate an artist.
+/// </summary>
+public sealed record ModerationInput<TId> where TId : struct
+{
+    public TId? Id { get; init; }
+    public string? Reason { get; init; }
+}
+
+/// <summary>An act that must say why: the reason is required and fits the journal.</summary>
+public abstract class ModerationReasonValidator<TId> : AbstractValidator<ModerationInput<TId>> where TId : struct
+{
+    protected ModerationReasonValidator(string unknownTarget)
+    {
+        RuleFor(x => x.Id).NotNull().WithMessage(unknownTarget);
+        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(ModerationTexts.ReasonRequired)
+            .MaximumLength(AdminJournal.ReasonMaxLength).WithMessage(ModerationTexts.ReasonTooLong);
+    }
+}
+
+public static class ModerationTexts
+{
+    public const string ReasonRequired = "Indiquez le motif : il est envoyé à l'artiste.";
+    public static readonly string ReasonTooLong = $"Le motif ne peut pas dépasser {AdminJournal.ReasonMaxLength} caractères.";
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Features.Shared;
+using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
+using PosaX.Web.Infrastructure;
+
+namespace PosaX.Web.Features.Artists;
+
+/// <summary>The public artist page, /artistes/{slug}: only activated accounts have one.</summary>
+[OutputCache(PolicyName = PublicCache.Page)]
+public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, ArtworkSearch search) : PageModel
+{
+    public static class Texts
+    {
+        public const string Works = "Ses œuvres";
+        public const string NoWorks = "Pas encore d'œuvre en ligne.";
+        public const string AllWorks = "Voir ses autres œuvres";
+    }
+
+    public sealed record ArtistView(Guid Id, string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey);
+
+    public ArtistView Artist { get; private set; } = null!;
+    public string BioHtml { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string PageUrl { get; private set; } = "";
+    public CataloguePage Works { get; private set; } = null!;
+    public PageMeta Meta { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        var artist = await db.Users.AsNoTracking()
+            .OnSite().Where(a => a.Slug == slug)
+            .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey))
+            .FirstOrDefaultAsync();
+        if (artist is null) return NotFound();
+        Artist = artist;
+        // Its works are the artist's: a change to any of them evicts this tag too.
+        PublicCache.Tag(HttpContext, PublicCache.ArtistTag(artist.Id));
+        BioHtml = markdown.ToHtml(artist.Bio);
+        PageUrl = site.Value.Absolute("/artistes/" + artist.Slug).AbsoluteUri;
+        Works = await search.SearchAsync(new CatalogueQuery { Artist = artist.Slug });
+        var plain = markdown.ToPlainText(artist.Bio);
+        Description = plain.Length == 0
+            ? $"{artist.Name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp."
+            : MetaText.Shorten($"{artist.Name} — {plain}", 155);
+        Meta = new PageMeta(artist.Name + ", artiste", Description)
+        {
+            OpenGraphType = "profile",
+            // The shared preview stays the site's JPEG: WebP previews are not shown by every messenger.
+            StructuredData = [Seo.StructuredData.ArtistProfile(site.Value, artist.Name, artist.Slug, plain.Length == 0 ? null : plain,
+                artist.PhotoKey, [artist.Facebook, artist.Instagram])],
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Catalogue;
+using PosaX.Web.Infrastructure.Web;
+
+namespace PosaX.Web.Features.Artists;
+
+/// <summary>/artistes: every activated artist, the most recently active first, then by name.</summary>
+[OutputCache(PolicyName = PublicCache.Listing)]
+public class ArtistListModel(PosaXDbContext db, ArtworkSearch search) : PageModel
+{
+    public static class Texts
+    {
+        public const string Title = "Les artistes";
+        public const string Description = "Les artistes de PosaX : peintres, sculpteurs, photographes et créateurs du Cameroun. Découvrez leurs œuvres et écrivez-leur sur WhatsApp.";
+        public const string None = "Aucun artiste pour le moment.";
+        public static string Works(int count) => count switch { 0 => "Pas encore d'œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
+    }
+
+    /// <summary>A generous cap until the list needs pages of its own.</summary>
+    public const int MaxArtists = 200;
+
+    public sealed record ArtistItem(string Name, string Slug, string? PhotoKey, int Works, DateTime? LatestWork);
+
+    public IReadOnlyList<ArtistItem> Artists { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var works = search.Public();
+        Artists = await db.Users.AsNoTracking()
+            .OnSite()
+            .Select(u => new
+            {
+                u.DisplayName, u.Slug, u.PhotoKey,
+                Works = works.Count(a => a.ArtistId == u.Id),
+                Latest = works.Where(a => a.ArtistId == u.Id).Max(a => (DateTime?)a.CreatedAt),
+            })
+            .OrderByDescending(a => a.Latest != null).ThenByDescending(a => a.Latest).ThenBy(a => a.DisplayName)
+            .Take(MaxArtists)
+            .Select(a => new ArtistItem(a.DisplayName, a.Slug, a.PhotoKey, a.Works, a.Latest))
+            .ToListAsync(ct);
+    }
+}

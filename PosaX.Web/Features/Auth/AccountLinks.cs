@@ -1,0 +1,64 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure.Email;
+
+using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Text;
+
+namespace PosaX.Web.Features.Auth;
+
+/// <summary>
+/// The account mails and their links. Links are absolute, built from Site__BaseUrl (never from
+/// the Host header, which an attacker chooses), and carry Identity's purpose-bound, expiring tokens.
+/// </summary>
+public sealed class AccountMails(UserManager<Artist> users, Mailer mailer, IOptions<SiteOptions> site)
+{
+    public async Task QueueActivationAsync(Artist user)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        mailer.Queue(MailTemplates.Activation(user.Email!, user.DisplayName, Link("/activation", user.Id, token)));
+    }
+
+    public async Task QueuePasswordResetAsync(Artist user)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        mailer.Queue(MailTemplates.PasswordReset(user.Email!, user.DisplayName, Link("/reinitialisation", user.Id, token)));
+    }
+
+    public void QueueAlreadyRegistered(Artist user) =>
+        mailer.Queue(MailTemplates.AlreadyRegistered(user.Email!, user.DisplayName,
+            site.Value.Absolute("/connexion"), site.Value.Absolute("/mot-de-passe-oublie")));
+
+    public void QueuePasswordChanged(Artist user) =>
+        mailer.Queue(MailTemplates.PasswordChanged(user.Email!, user.DisplayName, site.Value.Absolute("/mot-de-passe-oublie")));
+
+    private Uri Link(string path, Guid userId, string token) =>
+        site.Value.Absolute($"{path}?userId={userId}&code={EncodeToken(token)}");
+
+    public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? DecodeToken(string? code)
+    {
+        if (string.IsNullOrEmpty(code) || code.Length > 2000) return null;
+        try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+}
+
+public static class ArtistSlugs
+{
+    /// <summary>"Ngono Béatrice" → "ngono-beatrice", or "ngono-beatrice-2" when taken.</summary>
+    public static async Task<string> NextFreeAsync(PosaXDbContext db, string displayName, CancellationToken ct = default)
+    {
+        var baseSlug = Slugs.From(displayName, 60);
+        var taken = await db.Users.Where(a => a.Slug == baseSlug || a.Slug.StartsWith(baseSlug + "-"))
+            .Select(a => a.Slug).ToListAsync(ct);
+        if (!taken.Contains(baseSlug)) return baseSlug;
+        for (var n = 2; ; n++)
+            if (!taken.Contains($"{baseSlug}-{n}")) return $"{baseSlug}-{n}";
+    }
+}

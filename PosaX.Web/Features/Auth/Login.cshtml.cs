@@ -1,0 +1,96 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure.Text;
+
+using PosaX.Web.Infrastructure;
+
+namespace PosaX.Web.Features.Auth;
+
+public sealed record LoginInput
+{
+    public string? Email { get; init; }
+    public string? Password { get; init; }
+    public bool RememberMe { get; init; }
+}
+
+public sealed class LoginValidator : AbstractValidator<LoginInput>
+{
+    public LoginValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage(AuthTexts.EmailRequired)
+            .MaximumLength(256).EmailAddress().WithMessage(AuthTexts.InvalidEmail);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(AuthTexts.PasswordRequired)
+            .MaximumLength(PasswordRules.MaxLength).WithMessage(AuthTexts.WrongCredentials);
+    }
+}
+
+public class LoginModel(
+    UserManager<Artist> users, PosaXSignInManager signIn, IPasswordHasher<Artist> hasher,
+    AccountThrottle throttle, IValidator<LoginInput> validator) : AuthPanelsPage
+{
+    public override AuthPanel ActivePanel => AuthPanel.Login;
+
+    [TempData] public string? PendingEmail { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync([FromForm] LoginInput input)
+    {
+        Login = input with { Password = null };
+        var validation = await validator.ValidateAsync(input);
+        if (!validation.IsValid || !ModelState.IsValid) return Invalid(null, validation);
+        var email = input.Email!.Trim();
+
+        if (throttle.TryLogin(email) is { } wait) return Throttled(wait);
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Same work as a real check, so the answer's timing does not tell who is registered.
+            DummyPassword.Verify(hasher, input.Password!);
+            return Refused(AuthTexts.WrongCredentials);
+        }
+        if (await users.IsLockedOutAsync(user))
+            return Throttled((user.LockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow);
+
+        // The password first, then the account's state: the template's PasswordSignInAsync
+        // checks "confirmed" before the password and so tells anyone which addresses exist.
+        if (!await users.CheckPasswordAsync(user, input.Password!))
+        {
+            await users.AccessFailedAsync(user);
+            return Refused(AuthTexts.WrongCredentials);
+        }
+        if (!user.EmailConfirmed)
+        {
+            PendingEmail = user.Email;
+            return Refused(AuthTexts.NotActivated, "/inscription/confirmation");
+        }
+        // Only after the password: telling a stranger an address is suspended would enumerate it.
+        if (user.SuspendedAt is not null) return Refused(AuthTexts.Suspended);
+        await users.ResetAccessFailedCountAsync(user);
+        var result = await signIn.SignInOrRequireTwoFactorAsync(user, input.RememberMe);
+        if (result.RequiresTwoFactor)
+            return Succeeded(null, TwoFactorLoginModel.PathFor(SafeReturnUrl("/profil"), input.RememberMe));
+        return Succeeded(null, SafeReturnUrl("/profil"));
+    }
+}
+
+/// <summary>A password hash to verify against when no account exists (constant-time answers).</summary>
+internal static class DummyPassword
+{
+    private static string? _hash;
+
+    public static void Verify(IPasswordHasher<Artist> hasher, string password)
+    {
+        var user = new Artist { DisplayName = "", Slug = "" };
+        _hash ??= hasher.HashPassword(user, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(user, _hash, password);
+    }
+
+    /// <summary>Costs what hashing a new password costs (registration with a taken address).</summary>
+    public static void Hash(IPasswordHasher<Artist> hasher, string password) =>
+        hasher.HashPassword(new Artist { DisplayName = "", Slug = "" }, password);
+}

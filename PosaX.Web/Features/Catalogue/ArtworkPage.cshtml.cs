@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PosaX.Web.Components;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Shared;
+using PosaX.Web.Infrastructure.Images;
+using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
+using PosaX.Web.Infrastructure;
+
+namespace PosaX.Web.Features.Catalogue;
+
+/// <summary>
+/// A work's page, /oeuvres/{id}/{slug}. The id finds the work; any other slug answers 301 to the
+/// canonical URL. Hidden works and works of unactivated artists are 404; a sold work stays
+/// visible, marked "Vendue", without the order form; a reserved one shows "Réservée", no form.
+/// </summary>
+[OutputCache(PolicyName = PublicCache.Page)]
+public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
+{
+    public static class Texts
+    {
+        public const string Reserved = "Réservée";
+        public const string Dimensions = "Dimensions";
+        public const string Medium = "Technique";
+        public const string Year = "Année";
+        public const string Category = "Catégorie";
+        public const string Artist = "L'artiste";
+        public const string ArtistPage = "Voir sa page et ses œuvres";
+        public const string Similar = "Œuvres similaires";
+        public const string Photos = "Photos de l'œuvre";
+        public const string WhatsApp = "Écrire à l'artiste sur WhatsApp";
+        public const string SoldNote = "Cette œuvre a été vendue. Découvrez les autres œuvres de l'artiste.";
+        public const string ReservedNote = "Cette œuvre est réservée par un acheteur. Écrivez à l'artiste pour être prévenu si elle se libère.";
+
+        public static string PageTitle(string title, string category, string artist) => $"{title}, {category.ToLowerInvariant()} de {artist}";
+        public static string PhotoAlt(string title, int number) => $"{title}, photo {number}";
+
+        public static string WhatsAppMessage(string title, long price, string url) =>
+            $"Bonjour, je suis intéressé(e) par votre œuvre « {title} » à {Money.Fcfa(price)} vue sur PosaX : {url}";
+
+        public static string Size(double height, double width, double? depth)
+        {
+            static string N(double v) => v.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"));
+            return depth is { } d && d > 0 ? $"{N(height)} × {N(width)} × {N(d)} cm" : $"{N(height)} × {N(width)} cm";
+        }
+
+        /// <summary>What the work is, by whom and for how much, then the start of its description: 50 to 160 characters.</summary>
+        public static string MetaDescription(string title, string artist, string category, long price, string? plain)
+        {
+            var text = $"« {title} », {category.ToLowerInvariant()} de {artist} à {Money.Fcfa(price)}.";
+            text += string.IsNullOrWhiteSpace(plain) ? " Contactez l'artiste sur WhatsApp." : " " + plain;
+            if (text.Length < 60) text += " Une œuvre à découvrir sur PosaX.";
+            return MetaText.Shorten(text);
+        }
+    }
+
+    public sealed record Image(string Key, int Width, int Height, int[] Widths);
+
+    public sealed record WorkView(long Id, string Slug, string Title, string? Description, long Price, ArtworkStatus Status,
+        string? Medium, double HeightCm, double WidthCm, double? DepthCm, int? Year, int CategoryId, string CategoryName, string CategorySlug,
+        Guid ArtistId, string ArtistName, string ArtistSlug, string? ArtistPhoto, string? ArtistWhatsApp);
+
+    public WorkView Work { get; private set; } = null!;
+    public IReadOnlyList<Image> Images { get; private set; } = [];
+    public IReadOnlyList<ArtworkCard.Model> Similar { get; private set; } = [];
+    public string DescriptionHtml { get; private set; } = "";
+    public string AbsoluteUrl { get; private set; } = "";
+    public PageMeta Meta { get; private set; } = null!;
+    public bool CanOrder => Work.Status == ArtworkStatus.Available;
+
+    public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
+    {
+        // The work, its category, its artist and its photos in one round trip.
+        var found = await search.Public().Where(a => a.Id == id)
+            .Select(a => new
+            {
+                Work = new WorkView(a.Id, a.Slug, a.Title, a.Description, a.Price, a.Status, a.Medium, a.HeightCm, a.WidthCm, a.DepthCm, a.Year,
+                    a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp),
+                Images = a.Images.OrderBy(i => i.Position).Select(i => new { i.Key, i.Width, i.Height, i.Widths }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return NotFound();
+        var work = found.Work;
+        var canonical = ArtworkUrls.Page(work.Id, work.Slug);
+        if (slug != work.Slug) return RedirectPermanent(canonical);
+
+        Work = work;
+        Images = found.Images.Select(i => new Image(i.Key, i.Width, i.Height, ArtworkSearch.ParseWidths(i.Widths))).ToList();
+        Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, 4, ct);
+        // Evicted when this work, a similar work shown here, or the artist's profile changes.
+        // Kept on disk too (SnapshotTag): crawlers and shared links ask for pages nobody asked for lately.
+        PublicCache.Tag(HttpContext, [PublicCache.SnapshotTag, PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId),
+            ..Similar.Select(s => PublicCache.ArtworkTag(s.Id))]);
+        DescriptionHtml = markdown.ToHtml(work.Description);
+        AbsoluteUrl = site.Value.Absolute(canonical).AbsoluteUri;
+        Meta = new PageMeta(Texts.PageTitle(work.Title, work.CategoryName, work.ArtistName),
+            Texts.MetaDescription(work.Title, work.ArtistName, work.CategoryName, work.Price, markdown.ToPlainText(work.Description)))
+        {
+            CanonicalPath = canonical,
+            OpenGraphType = "product",
+            // The pipeline's 1200×630 JPEG: what WhatsApp and Facebook show in a shared link's preview.
+            Image = Images.Count > 0 ? new SocialImage(ImagePipeline.OgUrl(Images[0].Key), ImagePipeline.OgWidth, ImagePipeline.OgHeight, work.Title) : null,
+            StructuredData = StructuredDataOf(work),
+        };
+        return Page();
+    }
+
+    private object[] StructuredDataOf(WorkView work)
+    {
+        var facts = new Seo.StructuredData.WorkFacts(work.Id, work.Slug, work.Title, markdown.ToPlainText(work.Description), work.Price,
+            work.Status, work.Medium, work.HeightCm, work.WidthCm, work.DepthCm, work.Year, work.CategoryName, work.CategorySlug,
+            work.ArtistName, work.ArtistSlug, Images.Select(i => i.Key).ToList());
+        return [Seo.StructuredData.Work(site.Value, facts), Seo.StructuredData.Breadcrumb(site.Value, facts)];
+    }
+}

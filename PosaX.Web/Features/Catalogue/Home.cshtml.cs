@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Components;
+using PosaX.Web.Data;
+using PosaX.Web.Infrastructure.Web;
+
+namespace PosaX.Web.Features.Catalogue;
+
+/// <summary>The home page: the newest works, the categories, a few artists.</summary>
+[OutputCache(PolicyName = PublicCache.Listing)]
+public class HomeModel(PosaXDbContext db, ArtworkSearch search) : PageModel
+{
+    public static class Texts
+    {
+        public const string Title = "PosaX";
+        public const string Description = "PosaX, la galerie en ligne des artistes du Cameroun : peintures, sculptures, photographies. Contactez les artistes sur WhatsApp.";
+        public const string Heading = "L'art du Cameroun, de l'atelier à votre mur";
+        public const string Intro = "Les artistes exposent leurs œuvres, vous les contactez directement sur WhatsApp.";
+        public const string Browse = "Voir toutes les œuvres";
+        public const string Join = "Je suis artiste : créer mon compte";
+        public const string Latest = "Dernières œuvres";
+        public const string Categories = "Catégories";
+        public const string Artists = "Artistes";
+        public const string AllArtists = "Tous les artistes";
+        public const string NoWorks = "Les premières œuvres arrivent bientôt.";
+    }
+
+    public sealed record ArtistItem(string Name, string Slug, string? PhotoKey);
+
+    public IReadOnlyList<ArtworkCard.Model> Latest { get; private set; } = [];
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<ArtistItem> Artists { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Latest = await search.LatestAsync(8, ct);
+        Categories = await search.CategoriesAsync(ct);
+        // The artists of the newest works: a short walk down the (CreatedAt, Id) index, not an aggregate over every work.
+        var recentArtists = (await search.Public().OrderByDescending(a => a.CreatedAt).Select(a => a.ArtistId).Take(60).ToListAsync(ct))
+            .Distinct().Take(4).ToList();
+        var artists = await db.Users.AsNoTracking().Where(u => recentArtists.Contains(u.Id))
+            .Select(u => new { u.Id, Item = new ArtistItem(u.DisplayName, u.Slug, u.PhotoKey) }).ToListAsync(ct);
+        Artists = recentArtists.Select(id => artists.Single(a => a.Id == id).Item).ToList();
+    }
+}

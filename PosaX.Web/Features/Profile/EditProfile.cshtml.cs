@@ -1,0 +1,152 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Data;
+using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Images;
+using PosaX.Web.Infrastructure.Web;
+
+namespace PosaX.Web.Features.Profile;
+
+public sealed record ProfileInput
+{
+    public string? Name { get; init; }
+    public string? Bio { get; init; }
+    public string? Whatsapp { get; init; }
+    public string? Facebook { get; init; }
+    public string? Instagram { get; init; }
+    public IFormFile? Photo { get; init; }
+    public bool RemovePhoto { get; init; }
+}
+
+public sealed class ProfileValidator : AbstractValidator<ProfileInput>
+{
+    public ProfileValidator()
+    {
+        RuleFor(x => x.Name).Must(n => n?.Trim().Length >= 2).WithMessage(ProfileTexts.NameRequired)
+            .MaximumLength(Artist.DisplayNameMaxLength).WithMessage(ProfileTexts.NameTooLong);
+        RuleFor(x => x.Bio).MaximumLength(Artist.BioMaxLength).WithMessage(ProfileTexts.BioTooLong);
+        RuleFor(x => x.Whatsapp).Must(w => string.IsNullOrWhiteSpace(w) || WhatsAppNumber.TryNormalize(w, out _))
+            .WithMessage(ProfileTexts.WhatsAppInvalid);
+        RuleFor(x => x.Facebook).Must(f => SocialLinks.TryNormalize(f, SocialLinks.Facebook, out _))
+            .WithMessage(ProfileTexts.FacebookInvalid);
+        RuleFor(x => x.Instagram).Must(i => SocialLinks.TryNormalize(i, SocialLinks.Instagram, out _))
+            .WithMessage(ProfileTexts.InstagramInvalid);
+    }
+}
+
+/// <summary>The page's French text, in one place.</summary>
+public static class ProfileTexts
+{
+    public const string Title = "Mon profil";
+    public const string Intro = "Ces informations apparaissent sur votre page publique d'artiste.";
+    public const string ViewPublic = "Voir ma page publique";
+    public const string Security = "Sécurité du compte (double authentification)";
+    public const string Name = "Nom d'artiste";
+    public const string Bio = "Présentation";
+    public const string BioHint = "Votre parcours, votre technique, vos inspirations. Mise en forme Markdown : **gras**, *italique*, listes, liens.";
+    public const string WhatsApp = "Numéro WhatsApp";
+    public const string WhatsAppHint = "Les acheteurs vous écrivent sur ce numéro, par ex. 677 12 34 56.";
+    public const string Facebook = "Page Facebook";
+    public const string Instagram = "Compte Instagram";
+    public const string SocialHint = "Lien complet ou nom du compte.";
+    public const string Photo = "Photo de profil";
+    public const string PhotoHint = "JPEG, PNG ou WebP, 10 Mo au plus.";
+    public const string RemovePhoto = "Retirer la photo";
+    public const string Save = "Enregistrer";
+    public const string Saved = "Profil enregistré.";
+    public const string NameRequired = "Saisissez votre nom d'artiste (2 caractères au moins).";
+    public const string NameTooLong = "Le nom ne peut pas dépasser 100 caractères.";
+    public const string BioTooLong = "La présentation ne peut pas dépasser 4 000 caractères.";
+    public const string WhatsAppInvalid = "Ce numéro WhatsApp n'est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).";
+    public const string FacebookInvalid = "Indiquez un lien facebook.com ou le nom de votre page.";
+    public const string InstagramInvalid = "Indiquez un lien instagram.com ou votre nom d'utilisateur.";
+}
+
+public class EditProfileModel(
+    PosaXDbContext db, UserManager<Artist> users, ImagePipeline images, IValidator<ProfileInput> validator) : AjaxPageModel
+{
+    public ProfileInput Input { get; private set; } = new();
+    public string Slug { get; private set; } = "";
+    public string? PhotoKey { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var artist = await CurrentArtistAsync();
+        if (artist is null) return Challenge();
+        Show(artist);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromForm] ProfileInput input, CancellationToken ct)
+    {
+        var artist = await CurrentArtistAsync();
+        if (artist is null) return Challenge();
+        Show(artist);
+        Input = input with { Photo = null };
+
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid || !ModelState.IsValid) return Invalid(null, validation);
+
+        StoredImage? photo = null;
+        if (input.Photo is { Length: > 0 })
+        {
+            var processed = await images.ProcessAsync(input.Photo, ImageKind.ProfilePhoto, ct);
+            if (!processed.Succeeded)
+                return Invalid("photo", processed.Rejection);
+            photo = processed.Image;
+        }
+
+        var oldPhoto = artist.PhotoKey;
+        var renamed = artist.DisplayName != input.Name!.Trim();
+        artist.DisplayName = input.Name!.Trim();
+        artist.Bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim();
+        artist.WhatsApp = WhatsAppNumber.TryNormalize(input.Whatsapp, out var whatsapp) ? whatsapp : null;
+        artist.FacebookUrl = SocialLinks.TryNormalize(input.Facebook, SocialLinks.Facebook, out var facebook) ? facebook : null;
+        artist.InstagramUrl = SocialLinks.TryNormalize(input.Instagram, SocialLinks.Instagram, out var instagram) ? instagram : null;
+        if (photo is not null) artist.PhotoKey = photo.Key;
+        else if (input.RemovePhoto) artist.PhotoKey = null;
+        if (renamed)
+        {
+            // Works are found by their artist's name too (Artwork.SearchText): saved in the same transaction.
+            var works = await db.Artworks.Include(a => a.Category).Where(a => a.ArtistId == artist.Id).ToListAsync(ct);
+            foreach (var work in works)
+                work.SearchText = ArtworkSearchText.Build(work.Title, work.Description, work.Category.Name, work.Medium, artist.DisplayName);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            if (photo is not null) images.Delete(photo.Key);
+            throw;
+        }
+        // The old files go only once the row no longer points at them.
+        if (oldPhoto is not null && oldPhoto != artist.PhotoKey) images.Delete(oldPhoto);
+        Show(artist);
+        return Succeeded(ProfileTexts.Saved, IsAjax ? null : "/profil");
+    }
+
+    private async Task<Artist?> CurrentArtistAsync()
+    {
+        var id = users.GetUserId(User);
+        return Guid.TryParse(id, out var guid) ? await db.Users.FirstOrDefaultAsync(a => a.Id == guid) : null;
+    }
+
+    private void Show(Artist artist)
+    {
+        Slug = artist.Slug;
+        PhotoKey = artist.PhotoKey;
+        Input = new ProfileInput
+        {
+            Name = artist.DisplayName,
+            Bio = artist.Bio,
+            Whatsapp = artist.WhatsApp is null ? null : WhatsAppNumber.Display(artist.WhatsApp),
+            Facebook = artist.FacebookUrl,
+            Instagram = artist.InstagramUrl,
+        };
+    }
+}

@@ -1,0 +1,12 @@
+namespace PosaX.Web.Infrastructure.Images;
+
+public static class ImagesRegistration
+{
+    /// <summary>The image pipeline (uploads re-encoded, stored under media keys) and its storage settings.</summary>
+    public static WebApplicationBuilder AddPosaXImages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.AddSingleton<ImagePipeline>();
+        return builder;
+    }
+}
