@@ -1,16 +1,5 @@
 namespace PosaX.Web.Data;
 
-/// <summary>A kind of work (peinture, sculpture…). Seeded; admins will manage the list.</summary>
-public class Category
-{
-    public int Id { get; set; }
-    public required string Slug { get; set; }
-    public required string Name { get; set; }
-    public int SortOrder { get; set; }
-    /// <summary>A retired category takes no new works but keeps the ones it has.</summary>
-    public bool IsRetired { get; set; }
-}
-
 public enum ArtworkStatus { Available = 0, Reserved = 1, Sold = 2 }
 
 public enum Orientation { Portrait = 0, Landscape = 1, Square = 2 }
@@ -67,40 +56,4 @@ public class Artwork
         var longest = Math.Max(Math.Max(heightCm, widthCm), depthCm ?? 0);
         return longest < 40 ? SizeClass.S : longest <= 100 ? SizeClass.M : SizeClass.L;
     }
-}
-
-/// <summary>One picture of a work; position 0 is the cover.</summary>
-public class ArtworkImage
-{
-    public long Id { get; set; }
-    public long ArtworkId { get; set; }
-    public required string Key { get; set; }
-    public int Position { get; set; }
-    public int Width { get; set; }
-    public int Height { get; set; }
-    /// <summary>The WebP widths stored, e.g. "320,640,960".</summary>
-    public required string Widths { get; set; }
-}
-
-public enum OrderStatus { New = 0, Contacted = 1, Reserved = 2, Sold = 3, Cancelled = 4 }
-
-/// <summary>A buyer's request for a work ("passer une commande"); the sale closes on WhatsApp.</summary>
-public class Order
-{
-    public long Id { get; set; }
-    /// <summary>Short and readable over the phone, e.g. PX-7K3Q.</summary>
-    public required string Reference { get; set; }
-    public long ArtworkId { get; set; }
-    public Artwork Artwork { get; set; } = null!;
-    public Guid ArtistId { get; set; }
-    public required string BuyerName { get; set; }
-    /// <summary>E.164.</summary>
-    public required string BuyerPhone { get; set; }
-    public string? BuyerEmail { get; set; }
-    public string? Message { get; set; }
-    /// <summary>The price when the order was placed.</summary>
-    public long Price { get; set; }
-    public OrderStatus Status { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
 }
