@@ -13,13 +13,16 @@ public class Artwork
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 5000;
     public const int MediumMaxLength = 120;
+    public const int SlugMaxLength = 140;
+    public const int SearchTextMaxLength = 8000;
     public const int MaxImages = 8;
 
     public long Id { get; set; }
     public Guid ArtistId { get; set; }
     public Artist Artist { get; set; } = null!;
     public required string Title { get; set; }
-    public required string Slug { get; set; }
+    /// <summary>Derived from the title on save (<see cref="ArtworkDerivedFields"/>).</summary>
+    public string Slug { get; set; } = "";
     /// <summary>Markdown, sanitised on display.</summary>
     public string? Description { get; set; }
     /// <summary>Whole FCFA (XAF has no minor unit).</summary>
@@ -31,7 +34,10 @@ public class Artwork
     public double WidthCm { get; set; }
     public double? DepthCm { get; set; }
     public int? Year { get; set; }
-    /// <summary>Derived from the dimensions on save, stored so the catalogue can filter by index.</summary>
+    /// <summary>
+    /// Derived from the dimensions on save (<see cref="ArtworkDerivedFields"/>, as are the slug and
+    /// search text), stored so the catalogue can filter by index.
+    /// </summary>
     public Orientation Orientation { get; set; }
     public SizeClass SizeClass { get; set; }
     public ArtworkStatus Status { get; set; }
@@ -46,14 +52,4 @@ public class Artwork
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public List<ArtworkImage> Images { get; set; } = [];
-
-    public static Orientation OrientationOf(double heightCm, double widthCm) =>
-        Math.Abs(heightCm - widthCm) <= Math.Max(heightCm, widthCm) * 0.05 ? Orientation.Square
-        : heightCm > widthCm ? Orientation.Portrait : Orientation.Landscape;
-
-    public static SizeClass SizeClassOf(double heightCm, double widthCm, double? depthCm)
-    {
-        var longest = Math.Max(Math.Max(heightCm, widthCm), depthCm ?? 0);
-        return longest < 40 ? SizeClass.S : longest <= 100 ? SizeClass.M : SizeClass.L;
-    }
 }

@@ -8,11 +8,11 @@ public class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
     public void Configure(EntityTypeBuilder<Artwork> artwork)
     {
         artwork.Property(a => a.Title).HasMaxLength(Artwork.TitleMaxLength);
-        artwork.Property(a => a.Slug).HasMaxLength(140);
+        artwork.Property(a => a.Slug).HasMaxLength(Artwork.SlugMaxLength);
         artwork.Property(a => a.Description).HasMaxLength(Artwork.DescriptionMaxLength);
         artwork.Property(a => a.Medium).HasMaxLength(Artwork.MediumMaxLength);
         artwork.Property(a => a.HiddenReason).HasMaxLength(500);
-        artwork.Property(a => a.SearchText).HasMaxLength(8000);
+        artwork.Property(a => a.SearchText).HasMaxLength(Artwork.SearchTextMaxLength);
         artwork.HasOne(a => a.Artist).WithMany().HasForeignKey(a => a.ArtistId).OnDelete(DeleteBehavior.Cascade);
         artwork.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
         artwork.HasMany(a => a.Images).WithOne().HasForeignKey(i => i.ArtworkId).OnDelete(DeleteBehavior.Cascade);

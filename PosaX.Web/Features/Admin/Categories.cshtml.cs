@@ -194,7 +194,7 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
 
     /// <summary>
     /// Rewrites <see cref="Artwork.SearchText"/> of every work of the category with its new name.
-    /// The text is built in C# (<see cref="ArtworkSearchText.Build"/> folds accents, which SQL
+    /// The text is built in C# (<see cref="ArtworkDerivedFields.SearchText"/> folds accents, which SQL
     /// cannot do the same way on both databases), so works are read by id in batches of
     /// <see cref="RebuildBatchSize"/>, only the columns the text needs, and each batch is written
     /// back in ONE set-based UPDATE (ids and texts passed as arrays, or as JSON to SQLite) rather
@@ -214,7 +214,7 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
                 .ToListAsync(ct);
             if (batch.Count == 0) return;
             var ids = batch.Select(w => w.Id).ToArray();
-            var texts = batch.Select(w => ArtworkSearchText.Build(w.Title, w.Description, categoryName, w.Medium, w.ArtistName)).ToArray();
+            var texts = batch.Select(w => ArtworkDerivedFields.SearchText(w.Title, w.Description, categoryName, w.Medium, w.ArtistName)).ToArray();
             if (db.Database.IsNpgsql())
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
                     UPDATE "Artworks" AS a SET "SearchText" = v.text

@@ -119,7 +119,6 @@ public static class DemoData
             {
                 ArtistId = artist.Id,
                 Title = work.Title,
-                Slug = Slugs.From(work.Title),
                 Description = work.Description,
                 Price = work.Price,
                 CategoryId = category.Id,
@@ -128,13 +127,11 @@ public static class DemoData
                 WidthCm = work.Width,
                 DepthCm = work.Depth,
                 Year = work.Year,
-                Orientation = Artwork.OrientationOf(work.Height, work.Width),
-                SizeClass = Artwork.SizeClassOf(work.Height, work.Width, work.Depth),
                 Status = work.Status,
-                SearchText = ArtworkSearchText.Build(work.Title, work.Description, category.Name, work.Medium, artist.DisplayName),
                 CreatedAt = createdAt,
                 UpdatedAt = createdAt,
             };
+            ArtworkDerivedFields.Apply(artwork, category.Name, artist.DisplayName);
             if (pictures[i].Image is { } stored)
                 artwork.Images.Add(new ArtworkImage
                 {

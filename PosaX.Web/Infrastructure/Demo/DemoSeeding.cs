@@ -240,7 +240,6 @@ public static class DemoSeeding
                     Id = firstId + i,
                     ArtistId = artist.Id,
                     Title = sketch.Title,
-                    Slug = Slugs.From(sketch.Title),
                     Description = sketch.Description,
                     Price = sketch.Price,
                     CategoryId = category.Id,
@@ -249,13 +248,11 @@ public static class DemoSeeding
                     WidthCm = sketch.WidthCm,
                     DepthCm = sketch.DepthCm,
                     Year = Math.Min(sketch.Year, createdAt.Year),
-                    Orientation = Artwork.OrientationOf(sketch.HeightCm, sketch.WidthCm),
-                    SizeClass = Artwork.SizeClassOf(sketch.HeightCm, sketch.WidthCm, sketch.DepthCm),
                     Status = sketch.Status,
-                    SearchText = ArtworkSearchText.Build(sketch.Title, sketch.Description, category.Name, sketch.Medium, artist.Name),
                     CreatedAt = createdAt,
                     UpdatedAt = createdAt,
                 };
+                ArtworkDerivedFields.Apply(work, category.Name, artist.Name);
                 await writer.WriteAsync(work, ct);
                 for (var position = 0; position < sketch.ImageCount; position++)
                 {
