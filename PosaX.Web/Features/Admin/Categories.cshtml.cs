@@ -322,9 +322,7 @@ public class CategoriesModel(PosaXDbContext db, PublicCache cache, IValidator<Ca
         var taken = all.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
         // Slugs keep a-z and 0-9 only: a name in another script would give nothing (Slugs falls back to "artiste").
         var stem = TextFolding.Fold(name).Any(char.IsAsciiLetterOrDigit) ? Slugs.From(name, NameMaxLength - 4) : "categorie";
-        var slug = stem;
-        for (var n = 2; taken.Contains(slug); n++) slug = $"{stem}-{n}";
-        return slug;
+        return Slugs.Unique(stem, taken.Contains);
     }
 
     /// <summary>A plain post answered with the page (an error, a no-op) needs the list to show.</summary>

@@ -190,9 +190,7 @@ public static class DemoSeeding
             for (var n = 1; n <= options.Artists; n++)
             {
                 var sketch = catalogue.NextArtist();
-                var baseSlug = Slugs.From(sketch.DisplayName, 60);
-                var slug = baseSlug;
-                for (var k = 2; !slugs.Add(slug); k++) slug = string.Create(CultureInfo.InvariantCulture, $"{baseSlug}-{k}");
+                var slug = ArtistSlugs.NextFree(sketch.DisplayName, slugs);
                 var createdAt = now.AddMinutes(-catalogue.Next(3 * 365 * 24 * 60) - 30 * 24 * 60);
                 var email = EmailOf(n);
                 var artist = new Artist
