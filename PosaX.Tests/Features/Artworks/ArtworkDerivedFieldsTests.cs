@@ -56,22 +56,22 @@ public class ArtworkDerivedFieldsTests
         Assert.That(ArtworkDerivedFields.Slug("« — »"), Is.Not.Empty);
     }
 
-    [TestCase(80, 60, Orientation.Portrait)]
-    [TestCase(60, 80, Orientation.Landscape)]
-    [TestCase(100, 96, Orientation.Square)]
-    [TestCase(96, 100, Orientation.Square)]
-    [TestCase(100, 94, Orientation.Portrait)]
-    [TestCase(94, 100, Orientation.Landscape)]
+    [TestCase(80.0, 60.0, Orientation.Portrait)]
+    [TestCase(60.0, 80.0, Orientation.Landscape)]
+    [TestCase(100.0, 96.0, Orientation.Square)]
+    [TestCase(96.0, 100.0, Orientation.Square)]
+    [TestCase(100.0, 94.0, Orientation.Portrait)]
+    [TestCase(94.0, 100.0, Orientation.Landscape)]
     public void Sides_within_5_percent_of_each_other_make_a_square(double heightCm, double widthCm, Orientation expected)
     {
         Assert.That(Applied(Work(heightCm: heightCm, widthCm: widthCm)).Orientation, Is.EqualTo(expected));
     }
 
-    [TestCase(39.9, 20, null, SizeClass.S)]
-    [TestCase(40, 20, null, SizeClass.M)]
-    [TestCase(100, 100, null, SizeClass.M)]
-    [TestCase(100.1, 20, null, SizeClass.L)]
-    [TestCase(30, 30, 120.0, SizeClass.L)]
+    [TestCase(39.9, 20.0, null, SizeClass.S)]
+    [TestCase(40.0, 20.0, null, SizeClass.M)]
+    [TestCase(100.0, 100.0, null, SizeClass.M)]
+    [TestCase(100.1, 20.0, null, SizeClass.L)]
+    [TestCase(30.0, 30.0, 120.0, SizeClass.L)]
     public void The_size_class_follows_the_longest_of_the_three_dimensions(double heightCm, double widthCm, double? depthCm, SizeClass expected)
     {
         Assert.That(Applied(Work(heightCm: heightCm, widthCm: widthCm, depthCm: depthCm)).SizeClass, Is.EqualTo(expected));
