@@ -339,7 +339,7 @@ public static class Recipes
     {
         var owner = await cell.OwnerAccountAsync();
         var (id, title) = await cell.OnceAsync("reported work", () => cell.World.WorkAsync(owner.Email));
-        var page = await cell.Visitor().GetPageAsync($"/oeuvres/{id}/{PosaX.Web.Infrastructure.Text.Slugs.From(title)}");
+        var page = await cell.Visitor().GetPageAsync($"/oeuvres/{id}/{PosaX.Web.Data.ArtworkDerivedFields.Slug(title)}");
         return new PreparedPost(Form(page, "#report-form"), new Dictionary<string, string> { ["reason"] = "Cette photo appartient à un autre artiste." });
     }
 

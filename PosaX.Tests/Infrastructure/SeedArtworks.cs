@@ -26,7 +26,6 @@ public static class SeedArtworks
         {
             ArtistId = artist.Id,
             Title = title,
-            Slug = PosaX.Web.Infrastructure.Text.Slugs.From(title),
             Description = description,
             Price = price,
             CategoryId = cat.Id,
@@ -34,15 +33,13 @@ public static class SeedArtworks
             HeightCm = heightCm,
             WidthCm = widthCm,
             DepthCm = depthCm,
-            Orientation = Artwork.OrientationOf(heightCm, widthCm),
-            SizeClass = Artwork.SizeClassOf(heightCm, widthCm, depthCm),
             Status = status,
-            SearchText = ArtworkSearchText.Build(title, description, cat.Name, medium, artist.DisplayName),
             HiddenAt = hidden ? now : null,
             HiddenReason = hidden ? "test" : null,
             CreatedAt = now,
             UpdatedAt = now,
         };
+        ArtworkDerivedFields.Apply(artwork, cat.Name, artist.DisplayName);
         for (var i = 0; i < images; i++)
         {
             using var picture = new MemoryStream(DemoImages.Generate(title.GetHashCode() + i, imageWidth, imageHeight));

@@ -50,6 +50,3 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
         }
     }
 }
-
-/// <summary>The embedded default: same model, SQLite migrations.</summary>
-public sealed class SqlitePosaXDbContext(DbContextOptions<SqlitePosaXDbContext> options) : PosaXDbContext(options);

@@ -381,7 +381,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
             db.Artworks.AddRange(Enumerable.Range(0, AdminCategoriesModel.RebuildBatchSize + 3).Select(i => new Artwork
             {
                 ArtistId = artistId, Title = $"Lot {i}", Slug = $"lot-{i}", Price = 1000, CategoryId = id, HeightCm = 10, WidthCm = 10,
-                SearchText = ArtworkSearchText.Build($"Lot {i}", null, oldName, null, "x"), HiddenAt = now, CreatedAt = now, UpdatedAt = now,
+                SearchText = ArtworkDerivedFields.SearchText($"Lot {i}", null, oldName, null, "x"), HiddenAt = now, CreatedAt = now, UpdatedAt = now,
             }));
             return await db.SaveChangesAsync();
         });

@@ -123,7 +123,7 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
                 {
                     ArtistId = artist.Id, Title = $"Lot {word} {i}", Slug = $"lot-{word}-{i}", Price = 10_000 + i, CategoryId = 1,
                     HeightCm = 50, WidthCm = 40, Orientation = Orientation.Portrait, SizeClass = SizeClass.M, Status = ArtworkStatus.Available,
-                    SearchText = ArtworkSearchText.Build($"Lot {word} {i}", null, "Peinture", null, artist.DisplayName),
+                    SearchText = ArtworkDerivedFields.SearchText($"Lot {word} {i}", null, "Peinture", null, artist.DisplayName),
                     CreatedAt = old.AddMinutes(-i), UpdatedAt = old,
                 });
             return await db.SaveChangesAsync();

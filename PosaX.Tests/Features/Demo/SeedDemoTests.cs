@@ -110,6 +110,20 @@ public class SeedDemoTests(DatabaseProvider provider)
             await db.Users.CountAsync(u => u.PasswordHash == null)));
         Assert.That((users, demoUsers, confirmed, withoutPassword), Is.EqualTo((20, 20, 20, 20)));
         Assert.That(await app.WithDbAsync(db => db.Artworks.CountAsync(a => a.Price < 10_000 || a.Price > 5_000_000)), Is.Zero);
+        var stored = await app.WithDbAsync(db => db.Artworks.Select(a => new
+        {
+            a.Title, a.Description, a.Medium, a.HeightCm, a.WidthCm, a.DepthCm, Category = a.Category.Name, Artist = a.Artist.DisplayName,
+            Derived = new { a.Slug, a.Orientation, a.SizeClass, a.SearchText },
+        }).ToListAsync());
+        foreach (var row in stored)
+        {
+            var expected = new Artwork
+            {
+                Title = row.Title, Description = row.Description, Medium = row.Medium, HeightCm = row.HeightCm, WidthCm = row.WidthCm, DepthCm = row.DepthCm,
+            };
+            ArtworkDerivedFields.Apply(expected, row.Category, row.Artist);
+            Assert.That(row.Derived, Is.EqualTo(new { expected.Slug, expected.Orientation, expected.SizeClass, expected.SearchText }), row.Title);
+        }
     }
 
     /// <summary>A plain context on the database, for counting without starting an app.</summary>

@@ -187,7 +187,7 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
 
     /// <summary>
     /// Rewrites <see cref="Artwork.SearchText"/> of every work of the category with its new name.
-    /// The text is built in C# (<see cref="ArtworkSearchText.Build"/> folds accents, which SQL
+    /// The text is built in C# (<see cref="ArtworkDerivedFields.SearchText"/> folds accents, which SQL
     /// cannot do the same way on both databases), so works are read by id in batches of
     /// <see cref="RebuildBatchSize"/>, only the columns the text needs, and each batch is written
     /// back in ONE set-based UPDATE (ids and texts passed as arrays, or as JSON to SQLite) rather
@@ -207,7 +207,7 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
                 .ToListAsync(ct);
             if (batch.Count == 0) return;
             var ids = batch.Select(w => w.Id).ToArray();
-            var texts = batch.Select(w => ArtworkSearchText.Build(w.Title, w.Description, categoryName, w.Medium, w.ArtistName)).ToArray();
+            var texts = batch.Select(w => ArtworkDerivedFields.SearchText(w.Title, w.Description, categoryName, w.Medium, w.ArtistName)).ToArray();
             if (db.Database.IsNpgsql())
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
                     UPDATE "Artworks" AS a SET "SearchText" = v.text
@@ -312,9 +312,7 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
         var taken = all.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
         // Slugs keep a-z and 0-9 only: a name in another script would give nothing (Slugs falls back to "artiste").
         var stem = TextFolding.Fold(name).Any(char.IsAsciiLetterOrDigit) ? Slugs.From(name, NameMaxLength - 4) : "categorie";
-        var slug = stem;
-        for (var n = 2; taken.Contains(slug); n++) slug = $"{stem}-{n}";
-        return slug;
+        return Slugs.Unique(stem, taken.Contains);
     }
 
     /// <summary>A plain post answered with the page (an error, a no-op) needs the list to show.</summary>

@@ -88,7 +88,7 @@ public class EditArtworkModel(
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            artwork ??= new Artwork { ArtistId = artist.Id, Title = "", Slug = "", CreatedAt = now };
+            artwork ??= new Artwork { ArtistId = artist.Id, Title = "", CreatedAt = now };
             Apply(artwork, input, category, artist.DisplayName, now);
             foreach (var image in removed) artwork.Images.Remove(image);
             Order(artwork, kept, input.ImageOrder);
@@ -134,7 +134,6 @@ public class EditArtworkModel(
         var width = ArtworkFields.Centimetres(input.WidthCm)!.Value;
         var depth = string.IsNullOrWhiteSpace(input.DepthCm) ? null : ArtworkFields.Centimetres(input.DepthCm);
         artwork.Title = input.Title!.Trim();
-        artwork.Slug = Slugs.From(artwork.Title, 100);
         artwork.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
         artwork.Price = ArtworkFields.Price(input.Price)!.Value;
         artwork.CategoryId = category.Id;
@@ -143,10 +142,8 @@ public class EditArtworkModel(
         artwork.WidthCm = width;
         artwork.DepthCm = depth;
         artwork.Year = string.IsNullOrWhiteSpace(input.Year) ? null : ArtworkFields.Year(input.Year);
-        artwork.Orientation = Artwork.OrientationOf(height, width);
-        artwork.SizeClass = Artwork.SizeClassOf(height, width, depth);
         artwork.Status = ArtworkFields.Statuses[input.Status!];
-        artwork.SearchText = ArtworkSearchText.Build(artwork.Title, artwork.Description, category.Name, artwork.Medium, artistName);
+        ArtworkDerivedFields.Apply(artwork, category.Name, artistName);
         artwork.UpdatedAt = now;
     }
 

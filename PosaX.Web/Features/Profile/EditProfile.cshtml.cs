@@ -113,7 +113,7 @@ public class EditProfileModel(
             // Works are found by their artist's name too (Artwork.SearchText): saved in the same transaction.
             var works = await db.Artworks.Include(a => a.Category).Where(a => a.ArtistId == artist.Id).ToListAsync(ct);
             foreach (var work in works)
-                work.SearchText = ArtworkSearchText.Build(work.Title, work.Description, work.Category.Name, work.Medium, artist.DisplayName);
+                work.SearchText = ArtworkDerivedFields.SearchText(work.Title, work.Description, work.Category.Name, work.Medium, artist.DisplayName);
         }
         try
         {

@@ -69,17 +69,19 @@ public static class DemoData
         var images = scope.ServiceProvider.GetRequiredService<ImagePipeline>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData));
         var now = DateTime.UtcNow;
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Artists.Length; i++)
         {
             var demo = Artists[i];
             using var picture = new MemoryStream(DemoImages.Generate(seed: 100 + i, width: 600, height: 600));
             var photo = await images.ProcessAsync(picture, ImageKind.ProfilePhoto, ct);
-            var email = $"{Slugs.From(demo.Name)}@{DemoSeeding.EmailDomain}";
+            var slug = ArtistSlugs.NextFree(demo.Name, slugs);
+            var email = $"{slug}@{DemoSeeding.EmailDomain}";
             db.Users.Add(new Artist
             {
                 Id = Guid.CreateVersion7(),
                 DisplayName = demo.Name,
-                Slug = Slugs.From(demo.Name),
+                Slug = slug,
                 Email = email,
                 NormalizedEmail = email.ToUpperInvariant(),
                 UserName = email,
@@ -95,7 +97,7 @@ public static class DemoData
         }
         await db.SaveChangesAsync(ct);
         await AddWorksAsync(db, images, now, ct);
-        logger.LogInformation("Demo data: {Count} artists and {Works} works added (see /artistes/{Slug})", Artists.Length, Works.Length, Slugs.From(Artists[0].Name));
+        logger.LogInformation("Demo data: {Count} artists and {Works} works added (see /artistes/{Slug})", Artists.Length, Works.Length, ArtistSlugs.Stem(Artists[0].Name));
     }
 
     private static async Task AddWorksAsync(PosaXDbContext db, ImagePipeline images, DateTime now, CancellationToken ct)
@@ -120,7 +122,6 @@ public static class DemoData
             {
                 ArtistId = artist.Id,
                 Title = work.Title,
-                Slug = Slugs.From(work.Title),
                 Description = work.Description,
                 Price = work.Price,
                 CategoryId = category.Id,
@@ -129,13 +130,11 @@ public static class DemoData
                 WidthCm = work.Width,
                 DepthCm = work.Depth,
                 Year = work.Year,
-                Orientation = Artwork.OrientationOf(work.Height, work.Width),
-                SizeClass = Artwork.SizeClassOf(work.Height, work.Width, work.Depth),
                 Status = work.Status,
-                SearchText = ArtworkSearchText.Build(work.Title, work.Description, category.Name, work.Medium, artist.DisplayName),
                 CreatedAt = createdAt,
                 UpdatedAt = createdAt,
             };
+            ArtworkDerivedFields.Apply(artwork, category.Name, artist.DisplayName);
             if (pictures[i].Image is { } stored)
                 artwork.Images.Add(new ArtworkImage
                 {

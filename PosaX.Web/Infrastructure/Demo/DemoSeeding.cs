@@ -185,9 +185,7 @@ public static class DemoSeeding
             for (var n = 1; n <= options.Artists; n++)
             {
                 var sketch = catalogue.NextArtist();
-                var baseSlug = Slugs.From(sketch.DisplayName, 60);
-                var slug = baseSlug;
-                for (var k = 2; !slugs.Add(slug); k++) slug = string.Create(CultureInfo.InvariantCulture, $"{baseSlug}-{k}");
+                var slug = ArtistSlugs.NextFree(sketch.DisplayName, slugs);
                 var createdAt = now.AddMinutes(-catalogue.Next(3 * 365 * 24 * 60) - 30 * 24 * 60);
                 var email = EmailOf(n);
                 var artist = new Artist
@@ -235,7 +233,6 @@ public static class DemoSeeding
                     Id = firstId + i,
                     ArtistId = artist.Id,
                     Title = sketch.Title,
-                    Slug = Slugs.From(sketch.Title),
                     Description = sketch.Description,
                     Price = sketch.Price,
                     CategoryId = category.Id,
@@ -244,13 +241,11 @@ public static class DemoSeeding
                     WidthCm = sketch.WidthCm,
                     DepthCm = sketch.DepthCm,
                     Year = Math.Min(sketch.Year, createdAt.Year),
-                    Orientation = Artwork.OrientationOf(sketch.HeightCm, sketch.WidthCm),
-                    SizeClass = Artwork.SizeClassOf(sketch.HeightCm, sketch.WidthCm, sketch.DepthCm),
                     Status = sketch.Status,
-                    SearchText = ArtworkSearchText.Build(sketch.Title, sketch.Description, category.Name, sketch.Medium, artist.Name),
                     CreatedAt = createdAt,
                     UpdatedAt = createdAt,
                 };
+                ArtworkDerivedFields.Apply(work, category.Name, artist.Name);
                 await writer.WriteAsync(work, ct);
                 for (var position = 0; position < sketch.ImageCount; position++)
                 {
