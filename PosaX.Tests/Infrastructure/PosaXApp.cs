@@ -91,6 +91,12 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
 
     public AppClient CreateBrowserClient() => new(this);
 
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<PosaXDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

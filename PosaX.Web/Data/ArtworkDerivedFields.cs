@@ -1,5 +1,4 @@
 using PosaX.Web.Infrastructure.Text;
-using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Data;
 

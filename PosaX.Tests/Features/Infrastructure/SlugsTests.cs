@@ -1,4 +1,5 @@
 using PosaX.Web.Data;
+using PosaX.Web.Features.Auth;
 using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Tests.Features.Infrastructure;
