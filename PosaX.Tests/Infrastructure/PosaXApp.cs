@@ -160,11 +160,26 @@ public static class TestApps
     }
 }
 
+/// <summary>
+/// Fixture arguments for tests that run once per provider. Each fixture instance carries its
+/// provider as an NUnit category ("Sqlite" or "Postgres"), so a filter picks a tier:
+/// <c>Category!=Postgres</c> runs without a PostgreSQL server (see scripts/test.sh --fast).
+/// </summary>
+public static class ProviderFixtures
+{
+    public static TestFixtureData[] Of(params DatabaseProvider[] providers) => providers.Select(provider =>
+    {
+        var fixture = new TestFixtureData(provider);
+        fixture.Properties.Add(NUnit.Framework.Internal.PropertyNames.Category, provider.ToString());
+        return fixture;
+    }).ToArray();
+}
+
 /// <summary>Base of tests that run once per provider: [TestFixtureSource] gives both.</summary>
 [TestFixtureSource(typeof(AppTest), nameof(Providers))]
 public abstract class AppTest(DatabaseProvider provider)
 {
-    public static readonly DatabaseProvider[] Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+    public static readonly TestFixtureData[] Providers = ProviderFixtures.Of(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
 
     protected DatabaseProvider Provider { get; } = provider;
     protected PosaXApp App { get; private set; } = null!;
