@@ -177,10 +177,21 @@ public static class ProviderFixtures
 
 /// <summary>Base of tests that run once per provider: [TestFixtureSource] gives both.</summary>
 [TestFixtureSource(typeof(AppTest), nameof(Providers))]
-public abstract class AppTest(DatabaseProvider provider)
+public abstract class AppTest(DatabaseProvider provider) : SharedAppTest(provider)
 {
     public static readonly TestFixtureData[] Providers = ProviderFixtures.Of(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
+}
 
+/// <summary>
+/// Base of tests of what only PostgreSQL has (trigrams, the tsvector, query plans): fixtures of
+/// their own, so that a SQLite fixture never has a test to skip.
+/// </summary>
+[Category("Postgres")]
+public abstract class PostgresAppTest() : SharedAppTest(DatabaseProvider.Postgres);
+
+/// <summary>The shared app of one provider (see <see cref="TestApps"/>) and what tests do with it.</summary>
+public abstract class SharedAppTest(DatabaseProvider provider)
+{
     protected DatabaseProvider Provider { get; } = provider;
     protected PosaXApp App { get; private set; } = null!;
 
