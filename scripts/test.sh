@@ -1,15 +1,40 @@
 #!/usr/bin/env bash
-# THE test command: bash scripts/test.sh [extra dotnet test arguments, e.g. --filter Category=Postgres]
+# THE test command: bash scripts/test.sh [--fast] [extra dotnet test arguments, e.g. --filter Category=Postgres]
 # Installs what a fresh Debian machine lacks (PostgreSQL server + contrib, Chromium, DejaVu fonts),
 # then runs the whole suite. Exits with dotnet test's exit code.
+#   --fast   the day-to-day tier: feature, component and infrastructure tests on SQLite only
+#            (no PostgreSQL, no browser, no fault or abuse suite); a --filter given too narrows it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The categories the fast tier leaves out (NUnit categories, see README "Test tiers"):
+# Postgres (a fixture instance per provider carries its provider's category), Browser (Playwright),
+# Faults, Abuse.
+fast_filter='Category!=Postgres&Category!=Browser&Category!=Faults&Category!=Abuse'
+
+fast=0
+filter=''
+args=()
+while (($#)); do
+  case "$1" in
+    --fast) fast=1 ;;
+    --filter) [[ $# -ge 2 ]] || { echo "scripts/test.sh: --filter needs a value" >&2; exit 2; }
+              filter=$2; shift ;;
+    --filter=*) filter=${1#--filter=} ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+if ((fast)); then filter=${filter:+($filter)&}$fast_filter; fi
+[[ -z "$filter" ]] || args+=(--filter "$filter")
+
 # --- system packages the tests need --------------------------------------------------------------
 missing=()
-if [[ -z "${POSAX_PG_BIN:-}" ]]; then
+if ((fast)); then
+  : # neither PostgreSQL nor Chromium: the fast tier uses neither
+elif [[ -z "${POSAX_PG_BIN:-}" ]]; then
   # PostgresCluster runs initdb/pg_ctl from the highest /usr/lib/postgresql/*/bin.
   if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
     missing+=(postgresql postgresql-contrib)
@@ -18,7 +43,7 @@ if [[ -z "${POSAX_PG_BIN:-}" ]]; then
     missing+=(postgresql-contrib)
   fi
 fi
-[[ -x /usr/bin/chromium ]] || missing+=(chromium)            # Playwright drives the Debian browser
+((fast)) || [[ -x /usr/bin/chromium ]] || missing+=(chromium)   # Playwright drives the Debian browser
 [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
 
 if ((${#missing[@]})); then
@@ -45,11 +70,13 @@ command -v dotnet >/dev/null || { echo "scripts/test.sh: dotnet SDK not found on
 # verbosity=normal lists every test; its per-project summary is the block
 #   "Test Run Successful." / "Total tests: N" / "Passed: N" / "Failed: N" / "Skipped: N" / "Total time: …"
 # which .ci/run sums. A test hanging for 15 minutes aborts the run instead of eating CI's 90 minutes.
+# Before it the suite prints its time per category, lines starting "[time]" (none of .ci/run's shapes;
+# PosaX.Tests/Infrastructure/TimeByCategory.cs).
 set +e
 dotnet test PosaX.sln -c Release \
   --logger "console;verbosity=normal" \
   --blame-hang-timeout 15m --blame-hang-dump-type none \
-  "$@" </dev/null
+  ${args[@]+"${args[@]}"} </dev/null
 rc=$?
 set -e
 exit "$rc"

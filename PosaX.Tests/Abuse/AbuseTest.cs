@@ -19,8 +19,8 @@ namespace PosaX.Tests.Abuse;
 /// </summary>
 public abstract class AbuseTest(DatabaseProvider provider)
 {
-    public static readonly DatabaseProvider[] SqliteOnly = [DatabaseProvider.Sqlite];
-    public static readonly DatabaseProvider[] BothProviders = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+    public static readonly TestFixtureData[] SqliteOnly = ProviderFixtures.Of(DatabaseProvider.Sqlite);
+    public static readonly TestFixtureData[] BothProviders = ProviderFixtures.Of(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
 
     protected DatabaseProvider Provider { get; } = provider;
     protected PosaXApp App { get; private set; } = null!;

@@ -81,6 +81,7 @@ public sealed class BrowserSessionTeardown
 /// that fails the test on any console error, uncaught exception or CSP violation.
 /// A screenshot of every open page is saved (and attached) when a test fails.
 /// </summary>
+[Category("Browser")]
 [TestFixtureSource(typeof(BrowserTest), nameof(Providers))]
 public abstract class BrowserTest(DatabaseProvider provider)
 {
@@ -88,7 +89,7 @@ public abstract class BrowserTest(DatabaseProvider provider)
     /// Both providers: the flows register, sign in and save through the real database, and the
     /// whole set stays well under a minute. Keep only SQLite here if CI time ever matters more.
     /// </summary>
-    public static readonly DatabaseProvider[] Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+    public static readonly TestFixtureData[] Providers = ProviderFixtures.Of(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
 
     private readonly List<string> _problems = [];
     private readonly List<Regex> _allowed = [];

@@ -4,6 +4,7 @@ using PosaX.Web.Data;
 
 namespace PosaX.Tests.Components;
 
+[Category("Component")]
 public class ArtworkCardTests
 {
     private static ArtworkCard.Model Work(ArtworkStatus status = ArtworkStatus.Available, string? cover = "a/2026/0123456789abcdef0123456789abcdef") =>
@@ -62,6 +63,7 @@ public class ArtworkCardTests
     }
 }
 
+[Category("Component")]
 public class PriceTagTests
 {
     [Test]

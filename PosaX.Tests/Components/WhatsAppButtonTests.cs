@@ -3,6 +3,7 @@ using PosaX.Web.Components;
 
 namespace PosaX.Tests.Components;
 
+[Category("Component")]
 public class WhatsAppButtonTests
 {
     [Test]
@@ -30,6 +31,7 @@ public class WhatsAppButtonTests
     }
 }
 
+[Category("Component")]
 public class ArtistPhotoTests
 {
     [Test]

@@ -22,23 +22,98 @@ public class MediaDiskFullTests
     public async Task A_full_media_disk_refuses_uploads_cleanly_and_recovers_without_a_restart()
     {
         var data = FaultWork.DataDirectory("disk");
-        var media = Directory.CreateDirectory(Path.Combine(data, "media")).FullName;
-        var mounted = await RunAsync("mount", "-t", "tmpfs", "-o", $"size={TmpfsBytes},mode=0755", "tmpfs", media);
-        if (mounted.Code != 0)
+        var folder = Directory.CreateDirectory(Path.Combine(data, "media")).FullName;
+        await using var disk = await SmallDisk.MountAsync(folder, TmpfsBytes);
+        FaultWork.Report($"media disk full: a {TmpfsBytes / 1024} KB tmpfs, {disk.How}");
+        await RunScenarioAsync(data, disk.Path);
+    }
+
+    /// <summary>
+    /// A small tmpfs. Root (with CAP_SYS_ADMIN) mounts it on the folder itself; any other user gets it
+    /// inside the user and mount namespaces of a helper process (util-linux <c>unshare</c>), reached
+    /// from here through <c>/proc/&lt;helper&gt;/root</c>: the kernel's ENOSPC all the same, no root needed.
+    /// </summary>
+    private sealed class SmallDisk : IAsyncDisposable
+    {
+        private readonly Process? _helper;
+
+        private SmallDisk(string path, string how, Process? helper) => (Path, How, _helper) = (path, how, helper);
+
+        /// <summary>Where the app writes: the folder itself, or the folder as the helper sees it.</summary>
+        public string Path { get; }
+
+        public string How { get; }
+
+        public static async Task<SmallDisk> MountAsync(string folder, int bytes)
         {
-            var reason = $"cannot mount a small tmpfs here to get a real ENOSPC (mount exit {mounted.Code}: {mounted.Output.Trim()}); " +
-                         "it needs root with CAP_SYS_ADMIN (a privileged container)";
+            var options = $"size={bytes},mode=0755";
+            var mounted = await RunAsync("mount", "-t", "tmpfs", "-o", options, "tmpfs", folder);
+            if (mounted.Code == 0) return new SmallDisk(folder, "mounted on the media folder", null);
+
+            // The helper mounts, says so, then holds the namespace until its stdin closes (here, or
+            // when this process dies: nothing is left mounted anywhere).
+            var start = new ProcessStartInfo("unshare")
+            {
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            foreach (var a in new[] { "--user", "--map-root-user", "--mount", "sh", "-c",
+                         "mount -t tmpfs -o \"$1\" tmpfs \"$2\" && echo mounted && exec cat >/dev/null", "sh", options, folder })
+                start.ArgumentList.Add(a);
+            string problem;
+            Process? helper = null;
+            try
+            {
+                helper = Process.Start(start)!;
+                var said = await helper.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                var path = $"/proc/{helper.Id}/root{folder}";
+                if (said == "mounted" && CanWrite(path))
+                    return new SmallDisk(path, $"mount exit {mounted.Code} ({mounted.Output.Trim()}), so mounted in a user namespace", helper);
+                problem = said == "mounted"
+                    ? "unshare mounted it but it cannot be written through /proc"
+                    : "unshare: " + await helper.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or TimeoutException)
+            {
+                problem = "unshare: " + e.Message;
+            }
+            if (helper is not null)
+            {
+                if (!helper.HasExited) helper.Kill();
+                helper.Dispose();
+            }
+            var reason = $"no small tmpfs for a real ENOSPC: mount exit {mounted.Code} ({mounted.Output.Trim()}), {problem.Trim()}; " +
+                         "run as root with CAP_SYS_ADMIN, or allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)";
             FaultWork.Report("media disk full: skipped, " + reason);
             Assert.Ignore(reason);
+            throw new UnreachableException();
         }
-        try
+
+        private static bool CanWrite(string folder)
         {
-            await RunScenarioAsync(data, media);
+            try
+            {
+                var probe = System.IO.Path.Combine(folder, ".probe");
+                File.WriteAllText(probe, "");
+                File.Delete(probe);
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            var unmounted = await RunAsync("umount", media);
-            if (unmounted.Code != 0) await RunAsync("umount", "-l", media);
+            if (_helper is null)
+            {
+                var unmounted = await RunAsync("umount", Path);
+                if (unmounted.Code != 0) await RunAsync("umount", "-l", Path);
+                return;
+            }
+            _helper.StandardInput.Close();
+            if (!_helper.WaitForExit(5000)) _helper.Kill();
+            _helper.Dispose();
         }
     }
 

@@ -166,12 +166,38 @@ public static class TestApps
     }
 }
 
+/// <summary>
+/// Fixture arguments for tests that run once per provider. Each fixture instance carries its
+/// provider as an NUnit category ("Sqlite" or "Postgres"), so a filter picks a tier:
+/// <c>Category!=Postgres</c> runs without a PostgreSQL server (see scripts/test.sh --fast).
+/// </summary>
+public static class ProviderFixtures
+{
+    public static TestFixtureData[] Of(params DatabaseProvider[] providers) => providers.Select(provider =>
+    {
+        var fixture = new TestFixtureData(provider);
+        fixture.Properties.Add(NUnit.Framework.Internal.PropertyNames.Category, provider.ToString());
+        return fixture;
+    }).ToArray();
+}
+
 /// <summary>Base of tests that run once per provider: [TestFixtureSource] gives both.</summary>
 [TestFixtureSource(typeof(AppTest), nameof(Providers))]
-public abstract class AppTest(DatabaseProvider provider)
+public abstract class AppTest(DatabaseProvider provider) : SharedAppTest(provider)
 {
-    public static readonly DatabaseProvider[] Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+    public static readonly TestFixtureData[] Providers = ProviderFixtures.Of(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
+}
 
+/// <summary>
+/// Base of tests of what only PostgreSQL has (trigrams, the tsvector, query plans): fixtures of
+/// their own, so that a SQLite fixture never has a test to skip.
+/// </summary>
+[Category("Postgres")]
+public abstract class PostgresAppTest() : SharedAppTest(DatabaseProvider.Postgres);
+
+/// <summary>The shared app of one provider (see <see cref="TestApps"/>) and what tests do with it.</summary>
+public abstract class SharedAppTest(DatabaseProvider provider)
+{
     protected DatabaseProvider Provider { get; } = provider;
     protected PosaXApp App { get; private set; } = null!;
 

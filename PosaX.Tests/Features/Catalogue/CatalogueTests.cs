@@ -183,28 +183,4 @@ public class CatalogueTests(DatabaseProvider provider) : AppTest(provider)
             ? Does.Contain("(a.\"CreatedAt\", a.\"Id\") < (@")
             : Does.Contain("(\"a\".\"CreatedAt\" < @createdAt OR (\"a\".\"CreatedAt\" = @createdAt AND \"a\".\"Id\" <"));
     }
-
-    [Test]
-    public async Task Postgresql_only_a_deep_page_walks_the_date_index_from_the_cursor_as_page_one_does()
-    {
-        if (Provider != DatabaseProvider.Postgres) Assert.Ignore("Plans are read on PostgreSQL.");
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
-        var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
-        var artistId = await db.Users.Where(u => u.Slug == _slug).Select(u => u.Id).SingleAsync();
-        var deep = WebEncoders.Base64UrlEncode(Encoding.ASCII.GetBytes($"0.{DateTime.UtcNow.AddMinutes(-2000).Ticks}.{long.MaxValue}"));
-        var firstSql = await search.PageSqlAsync(new CatalogueQuery());
-        var deepSql = await search.PageSqlAsync(new CatalogueQuery { After = deep });
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await AddBulkWorksAsync(db, artistId);
-        var first = await ExplainAsync(db, transaction, firstSql);
-        var plan = await ExplainAsync(db, transaction, deepSql);
-        await transaction.RollbackAsync();
-
-        TestContext.Out.WriteLine(plan);
-        Assert.That(first, Does.Contain("Index Scan Backward using \"IX_Artworks_CreatedAt_Id\""));
-        Assert.That(plan, Does.Contain("Index Scan Backward using \"IX_Artworks_CreatedAt_Id\""));
-        Assert.That(plan, Does.Match(@"Index Cond: \(ROW\(""CreatedAt"", ""Id""\) < ROW\("));
-    }
 }

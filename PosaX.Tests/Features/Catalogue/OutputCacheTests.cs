@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
@@ -244,23 +243,5 @@ public class OutputCacheTests(DatabaseProvider provider) : AppTest(provider)
         using var uncompressed = await http.GetAsync(url);
         Assert.That(uncompressed.Content.Headers.ContentEncoding.ToArray(), Is.Empty);
         Assert.That(await uncompressed.Content.ReadAsStringAsync(), Is.EqualTo(plain));
-    }
-
-    [Test, Explicit("Timing, for the report: cached vs uncached work page")]
-    public async Task Measure_a_cached_and_an_uncached_work_page()
-    {
-        var (artist, _, _, _, url) = await ArtistWithWorkAsync($"Mesure {Word()}");
-        using var http = artist.Http;
-        async Task<double> TimeAsync(HttpClient client, int n)
-        {
-            for (var i = 0; i < 20; i++) await client.GetStringAsync(url);
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < n; i++) await client.GetStringAsync(url);
-            return watch.Elapsed.TotalMilliseconds / n;
-        }
-        using var visitor = NewClient();
-        var cached = await TimeAsync(visitor.Http, 300);
-        var uncached = await TimeAsync(http, 300); // signed in: rendered every time
-        TestContext.Out.WriteLine($"{Provider}: cached {cached:F2} ms, uncached (signed in) {uncached:F2} ms per GET");
     }
 }

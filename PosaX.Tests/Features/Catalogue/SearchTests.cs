@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PosaX.Tests.Infrastructure;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
@@ -68,42 +67,6 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
         using var client = NewClient();
         var page = await client.GetPageAsync("/oeuvres?q=%27%22%25_%5C*");
         Assert.That(page.QuerySelector("#catalogue-q")?.GetAttribute("value"), Is.Null.Or.Empty);
-    }
-
-    [Test]
-    public async Task Postgresql_only_a_misspelled_artist_name_still_finds_the_works()
-    {
-        if (Provider != DatabaseProvider.Postgres) Assert.Ignore("Misspelling tolerance (trigrams) is a PostgreSQL feature.");
-        // One letter doubled, as in "ngonno" for "Ngono".
-        var misspelled = _surname[..4] + _surname[3] + _surname[4..];
-        Assert.That(await SearchAsync(misspelled), Is.SupersetOf(new[] { Vase, Market, Forest }));
-    }
-
-    [Test]
-    public async Task Postgresql_only_a_text_search_uses_the_GIN_index_on_the_search_vector()
-    {
-        if (Provider != DatabaseProvider.Postgres) Assert.Ignore("The tsvector and its GIN index exist on PostgreSQL only.");
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
-        var (client, email) = await Accounts.NewArtistAsync(App, "Remplissage " + Word());
-        client.Dispose();
-        var artistId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
-        var sql = await search.PageSqlAsync(new CatalogueQuery { Text = $"foret {_word}" });
-        TestContext.Out.WriteLine(sql);
-
-        // Everything below is rolled back: the shared database keeps neither the rows nor the statistics.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await AddBulkWorksAsync(db, artistId);
-        // A few thousand rows is still a small table: tell the planner that scans are expensive,
-        // as they are on a real catalogue, for this transaction only.
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off");
-        var plan = await ExplainAsync(db, transaction, sql);
-        await transaction.RollbackAsync();
-
-        TestContext.Out.WriteLine(sql);
-        TestContext.Out.WriteLine(plan);
-        Assert.That(plan, Does.Contain("Bitmap Index Scan on \"IX_Artworks_SearchVector\""));
     }
 
     [Test]
