@@ -5,7 +5,7 @@ using PosaX.Tests.Infrastructure.Images;
 using PosaX.Web.Data;
 using PosaX.Web.Infrastructure;
 
-namespace PosaX.Tests.Features.Artworks;
+namespace PosaX.Tests.Features.Atelier;
 
 public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
 {

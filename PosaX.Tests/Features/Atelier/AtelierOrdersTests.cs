@@ -7,7 +7,7 @@ using PosaX.Web.Features.Orders;
 using PosaX.Web.Infrastructure;
 using static PosaX.Tests.Features.Orders.OrderRequests;
 
-namespace PosaX.Tests.Features.Orders;
+namespace PosaX.Tests.Features.Atelier;
 
 public class AtelierOrdersTests(DatabaseProvider provider) : AppTest(provider)
 {
