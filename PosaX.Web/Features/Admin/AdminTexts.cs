@@ -193,6 +193,8 @@ public static class AdminTexts
         public static string WorkTarget(long id, string title) => $"Œuvre {id} « {title} »";
         public static string ArtistTarget(string name, string? email) => $"Artiste {name} <{email}>";
         public static string CategoryTarget(string name, string slug) => $"Catégorie « {name} » ({slug})";
+        /// <summary>The reason kept for a category's move, by 1-based positions.</summary>
+        public static string Moved(int from, int to) => $"position {from} → {to}";
 
         private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
         {

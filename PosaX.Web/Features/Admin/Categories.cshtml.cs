@@ -180,7 +180,7 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
         // Renumbered 1..n rather than two values swapped: equal or gapped orders (rows written by
         // hand, a concurrent add) still end up in the order the admin sees.
         for (var i = 0; i < ordered.Count; i++) ordered[i].SortOrder = i + 1;
-        Journal("category.move", category, $"position {from + 1} → {to + 1}");
+        Journal("category.move", category, AdminTexts.Journal.Moved(from + 1, to + 1));
         await db.SaveChangesAsync(ct);
         return Succeeded(AdminTexts.Categories.Moved, Path + "?fait=deplacee");
     }
