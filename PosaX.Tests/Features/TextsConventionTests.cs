@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace PosaX.Tests.Features;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace PosaX.Tests.Features;
 /// per page inside it), in <c>InfrastructureTexts</c> or in <c>ComponentTexts</c>: never in a page's own nested
 /// <c>Texts</c>, so that an English version can move them all to resources in one step.
 /// </summary>
-public class TextsConventionTests
+public partial class TextsConventionTests
 {
     private static readonly Type[] WebTypes = typeof(PosaX.Web.Infrastructure.InfrastructureTexts).Assembly.GetTypes();
 
@@ -53,6 +55,21 @@ public class TextsConventionTests
             "SeoTexts", "SharedTexts", "ComponentTexts", "InfrastructureTexts",
         }));
     }
+
+    [Test]
+    public void The_scripts_hold_no_French_string()
+    {
+        // Their messages come from SharedTexts.Scripts, on <body> (see ScriptTextsTests).
+        var scripts = Path.Combine(WebProjectDirectory(), "wwwroot", "js");
+        var found = Directory.EnumerateFiles(scripts, "*.js")
+            .SelectMany(file => AccentedLiteral().Matches(File.ReadAllText(file)).Select(m => $"{Path.GetFileName(file)}: {m.Value}"))
+            .ToList();
+        Assert.That(found, Is.Empty, "Put the text in SharedTexts.Scripts and read it from the body's data-text-* attributes.");
+    }
+
+    /// <summary>A string literal holding a French letter (the scripts' own strings are selectors, paths and names).</summary>
+    [GeneratedRegex("""(["'`])[^"'`\n]*[À-ÿŒœ][^"'`\n]*\1""")]
+    private static partial Regex AccentedLiteral();
 
     private static string WebProjectDirectory()
     {
