@@ -29,7 +29,7 @@ public class AdminCategoriesPageTests(DatabaseProvider provider) : BrowserTest(p
         await Page.Locator("form.category-add button[type=submit]").ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(Url("/admin/categories?fait=ajoutee"));
-        await Expect(Page.Locator("#categories-done")).ToHaveTextAsync(AdminCategoriesModel.Texts.Added);
+        await Expect(Page.Locator("#categories-done")).ToHaveTextAsync(AdminTexts.Categories.Added);
         var row = Page.Locator("tr[data-category-id]").Filter(new() { Has = Page.Locator($"input[name=name][value='{name}']") });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(Page.Locator("tr[data-category-id]").Last).ToHaveAttributeAsync("data-category-id", (await row.GetAttributeAsync("data-category-id"))!);

@@ -43,7 +43,7 @@ public class ModerationPageTests(DatabaseProvider provider) : BrowserTest(provid
         await Expect(form).ToHaveCountAsync(1);
         await form.Locator("input[name=reason]").FillAsync("Faux compte");
         await form.Locator("button[type=submit]").ClickAsync();
-        await Expect(form.Locator("[data-form-message]")).ToHaveTextAsync(AdminArtistsModel.Texts.Suspended);
+        await Expect(form.Locator("[data-form-message]")).ToHaveTextAsync(AdminTexts.Artists.Suspended);
 
         // The artist's tab, still open on /profil: the next navigation lands on the login page.
         await Page.ReloadAsync();

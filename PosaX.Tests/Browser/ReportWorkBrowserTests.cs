@@ -27,13 +27,13 @@ public class ReportWorkBrowserTests(DatabaseProvider provider) : BrowserTest(pro
         // Too short: the server's message at the field, nothing recorded.
         await Page.Locator("#report-reason").FillAsync("Copie");
         await form.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
-        await Expect(form.Locator("[data-error-for=reason]")).ToHaveTextAsync(ReportModel.Texts.ReasonTooShort);
+        await Expect(form.Locator("[data-error-for=reason]")).ToHaveTextAsync(CatalogueTexts.Report.ReasonTooShort);
         await Expect(Page.Locator("#report-reason")).ToHaveAttributeAsync("aria-invalid", "true");
 
         await Page.Locator("#report-reason").FillAsync("Cette peinture est la copie d'une œuvre exposée à Dakar.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
 
-        await Expect(form.Locator("[data-form-message]")).ToHaveTextAsync(ReportModel.Texts.Thanks);
+        await Expect(form.Locator("[data-form-message]")).ToHaveTextAsync(CatalogueTexts.Report.Thanks);
         await Expect(form.Locator("[data-form-message]")).ToHaveClassAsync(new Regex("is-success"));
         await Expect(Page).ToHaveURLAsync(Url(work.Path)); // no navigation: AJAX
         var reports = await Reporting.ReportsOnAsync(App, work.Id);

@@ -165,7 +165,7 @@ public class MediaDiskFullTests
             foreach (var refused in new[] { full, bareDisk })
             {
                 Assert.That(refused.Status, Is.EqualTo(507), "507 Insufficient Storage, in the JSON contract");
-                Assert.That(refused.Detail, Does.Contain(ImageMessages.StorageFull), "a clear French message");
+                Assert.That(refused.Detail, Does.Contain(InfrastructureTexts.Images.StorageFull), "a clear French message");
             }
             Assert.That(rows, Is.EqualTo(new[] { "Avant la saturation" }), "no row for the refused works");
             Assert.That(filesAfterFailure, Is.EquivalentTo(Listing(media, filler, onlyKey: onePhoto)),

@@ -178,7 +178,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
             Assert.That(category.Name, Is.EqualTo($"Bijoux d'Été {word}"), "trimmed, inner spaces made one");
             Assert.That(category.IsRetired, Is.False);
             Assert.That(category.SortOrder, Is.EqualTo(last));
-            Assert.That((await admin.GetPageAsync(reply.RedirectUrl!)).GetElementById("categories-done")?.TextContent, Is.EqualTo(AdminCategoriesModel.Texts.Added));
+            Assert.That((await admin.GetPageAsync(reply.RedirectUrl!)).GetElementById("categories-done")?.TextContent, Is.EqualTo(AdminTexts.Categories.Added));
             Assert.That(FilterOptions(await visitor.GetPageAsync("/oeuvres")), Does.Contain(category.Slug), "the catalogue's cache was evicted");
         });
         var (artist, _) = await Accounts.NewArtistAsync(App);
@@ -288,7 +288,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
             form.QuerySelector("input[name=id]")!.SetAttribute("value", "999999");
             var reply = await PostAsync(admin, form, cssClass == "category-rename" ? NewName() : null);
             Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.NotFound), cssClass);
-            Assert.That(reply.Message, Is.EqualTo(AdminCategoriesModel.Texts.UnknownCategory));
+            Assert.That(reply.Message, Is.EqualTo(AdminTexts.Categories.UnknownCategory));
         }
         var move = RowForm(page, id, "category-move", "up");
         move.QuerySelector("input[name=direction]")!.SetAttribute("value", "sideways");
@@ -326,7 +326,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
         var newTitle = $"Nouveau {Word()}";
         var refused = await artist.PostAjaxAsync(newForm, AtelierFields(newTitle, slug), new Upload("images", "p.jpg", ImageFixtures.Jpeg(900, 700), "image/jpeg"));
         Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(refused.ErrorsFor("category"), Is.EqualTo(new[] { PosaX.Web.Features.Atelier.ArtworkTexts.CategoryRetired }));
+        Assert.That(refused.ErrorsFor("category"), Is.EqualTo(new[] { PosaX.Web.Features.Atelier.AtelierTexts.Artworks.CategoryRetired }));
         Assert.That(await App.WithDbAsync(db => db.Artworks.AnyAsync(w => w.Title == newTitle)), Is.False);
 
         // The existing work keeps it: offered (selected) on its edit form, and saving keeps it.
@@ -443,7 +443,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
         var before = await App.WithDbAsync(db => db.Categories.AsNoTracking().OrderBy(c => c.Id).Select(c => c.SortOrder).ToListAsync());
         var noop = await PostAsync(admin, RowForm(page, top, "category-move", "up"));
         Assert.That(noop.Status, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(noop.Message, Is.EqualTo(AdminCategoriesModel.Texts.AlreadyFirst));
+        Assert.That(noop.Message, Is.EqualTo(AdminTexts.Categories.AlreadyFirst));
         Assert.That(await App.WithDbAsync(db => db.Categories.AsNoTracking().OrderBy(c => c.Id).Select(c => c.SortOrder).ToListAsync()), Is.EqualTo(before));
         var journal = await JournalOfAsync(adminEmail);
         Assert.That(journal.Select(e => e.Action), Is.EqualTo(new[] { "category.add", "category.add", "category.move", "category.move" }));

@@ -127,7 +127,7 @@ public class JournalTests(DatabaseProvider provider) : AppTest(provider)
         });
         var nothing = await admin.GetPageAsync("/admin/journal?action=n-existe-pas");
         Assert.That(Rows(nothing), Is.Empty);
-        Assert.That(nothing.Body!.TextContent, Does.Contain(AdminJournalModel.Texts.Empty));
+        Assert.That(nothing.Body!.TextContent, Does.Contain(AdminTexts.Journal.Empty));
     }
 
     [Test]

@@ -86,7 +86,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
 
         var reply = await admin.PostAjaxAsync(form, Decision("dismissed", "  Question de goût  "));
 
-        Assert.That((reply.Status, reply.Success, reply.Message), Is.EqualTo((HttpStatusCode.OK, true, AdminReportsModel.Texts.Dismissed)));
+        Assert.That((reply.Status, reply.Success, reply.Message), Is.EqualTo((HttpStatusCode.OK, true, AdminTexts.Reports.Dismissed)));
         var reports = await ReportsOnAsync(App, work.Id);
         var closed = reports.Single(r => r.Id == dismissed);
         Assert.Multiple(() =>
@@ -111,7 +111,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
 
         // The same form posted again (a double click, a second admin): success, nothing changes.
         var again = await admin.PostAjaxAsync(form, Decision("hidden", "Finalement non"));
-        Assert.That((again.Status, again.Success, again.Message), Is.EqualTo((HttpStatusCode.OK, true, AdminReportsModel.Texts.AlreadyClosed)));
+        Assert.That((again.Status, again.Success, again.Message), Is.EqualTo((HttpStatusCode.OK, true, AdminTexts.Reports.AlreadyClosed)));
         Assert.That((await ReportsOnAsync(App, work.Id)).Single(r => r.Id == dismissed).Decision, Is.EqualTo("dismissed"));
         Assert.That(await JournalAsync(work.Title), Has.Count.EqualTo(1));
         using (var visitor = NewClient()) await visitor.GetPageAsync(work.Path);
@@ -134,7 +134,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
             Decision("hidden", "Reproduction d'une œuvre d'un autre artiste"));
 
         Assert.That(reply.Success, Is.True, reply.Message);
-        Assert.That(reply.Message, Is.EqualTo(AdminReportsModel.Texts.WorkHidden(2)));
+        Assert.That(reply.Message, Is.EqualTo(AdminTexts.Reports.WorkHidden(2)));
         await visitor.GetPageAsync(work.Path, HttpStatusCode.NotFound);
         var hidden = await App.WithDbAsync(db => db.Artworks.Where(a => a.Id == work.Id).Select(a => new { a.HiddenAt, a.HiddenReason }).SingleAsync());
         Assert.That(hidden.HiddenAt, Is.Not.Null);
@@ -204,12 +204,12 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
 
         Assert.Multiple(() =>
         {
-            Assert.That((noNote.Status, noNote.ErrorsFor("note").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminReportsModel.Texts.NoteRequired)));
+            Assert.That((noNote.Status, noNote.ErrorsFor("note").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminTexts.Reports.NoteRequired)));
             Assert.That((unknownDecision.Status, unknownDecision.ErrorsFor("decision").Single()),
-                Is.EqualTo((HttpStatusCode.BadRequest, AdminReportsModel.Texts.DecisionRequired)));
-            Assert.That((tooLong.Status, tooLong.ErrorsFor("note").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminReportsModel.Texts.NoteTooLong)));
-            Assert.That((unknownReport.Status, unknownReport.ErrorsFor("id").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminReportsModel.Texts.UnknownReport)));
-            Assert.That((noId.Status, noId.ErrorsFor("id").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminReportsModel.Texts.UnknownReport)));
+                Is.EqualTo((HttpStatusCode.BadRequest, AdminTexts.Reports.DecisionRequired)));
+            Assert.That((tooLong.Status, tooLong.ErrorsFor("note").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminTexts.Reports.NoteTooLong)));
+            Assert.That((unknownReport.Status, unknownReport.ErrorsFor("id").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminTexts.Reports.UnknownReport)));
+            Assert.That((noId.Status, noId.ErrorsFor("id").Single()), Is.EqualTo((HttpStatusCode.BadRequest, AdminTexts.Reports.UnknownReport)));
         });
         Assert.That((await ReportsOnAsync(App, work.Id)).Single().ClosedAt, Is.Null);
         Assert.That(await JournalAsync(work.Title), Is.Empty);

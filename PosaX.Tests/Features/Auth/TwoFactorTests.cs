@@ -127,7 +127,7 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         var refused = await admin.PostAjaxAsync(hide, new Dictionary<string, string> { ["id"] = "1", ["reason"] = "x" });
         Assert.That((refused.Status, refused.RedirectUrl), Is.EqualTo((HttpStatusCode.Forbidden, "/profil/securite?ReturnUrl=%2Fadmin%2Foeuvres%3Fhandler%3DHide")));
         var enrolPage = await admin.GetPageAsync("/profil/securite?ReturnUrl=%2Fadmin");
-        Assert.That(enrolPage.QuerySelector("[role=alert]")?.TextContent, Is.EqualTo(SecurityModel.Texts.Required));
+        Assert.That(enrolPage.QuerySelector("[role=alert]")?.TextContent, Is.EqualTo(ProfileTexts.Security.Required));
 
         var key = enrolPage.QuerySelector("[data-authenticator-key]")!.GetAttribute("data-authenticator-key")!;
         var enabled = await admin.PostAjaxAsync(AppClient.Form(enrolPage, "two-factor-enable-form"), new Dictionary<string, string> { ["code"] = Totp.Code(key) });

@@ -36,7 +36,7 @@ public class ReportWorkTests(DatabaseProvider provider) : AppTest(provider)
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Message);
         Assert.That(reply.Success, Is.True);
-        Assert.That(reply.Message, Is.EqualTo(ReportModel.Texts.Thanks));
+        Assert.That(reply.Message, Is.EqualTo(CatalogueTexts.Report.Thanks));
         var report = (await ReportsOnAsync(App, work.Id)).Single();
         Assert.Multiple(() =>
         {
@@ -62,7 +62,7 @@ public class ReportWorkTests(DatabaseProvider provider) : AppTest(provider)
         using (var again = VisitorFrom(App, ip))
         {
             var reply = await ReportAsync(again, work.Path, "Je le signale encore une fois.");
-            Assert.That((reply.Status, reply.Success, reply.Message), Is.EqualTo((HttpStatusCode.OK, true, ReportModel.Texts.Thanks)));
+            Assert.That((reply.Status, reply.Success, reply.Message), Is.EqualTo((HttpStatusCode.OK, true, CatalogueTexts.Report.Thanks)));
         }
         Assert.That(await ReportsOnAsync(App, work.Id), Has.Count.EqualTo(1));
 
@@ -89,9 +89,9 @@ public class ReportWorkTests(DatabaseProvider provider) : AppTest(provider)
         {
             expected switch
             {
-                "required" => ReportModel.Texts.ReasonRequired,
-                "short" => ReportModel.Texts.ReasonTooShort,
-                _ => ReportModel.Texts.ReasonTooLong,
+                "required" => CatalogueTexts.Report.ReasonRequired,
+                "short" => CatalogueTexts.Report.ReasonTooShort,
+                _ => CatalogueTexts.Report.ReasonTooLong,
             },
         }));
         Assert.That(await ReportsOnAsync(App, work.Id), Is.Empty);
@@ -125,7 +125,7 @@ public class ReportWorkTests(DatabaseProvider provider) : AppTest(provider)
         form.SetAttribute("action", $"/oeuvres/{hidden.Id}/signaler");
         var reply = await visitor.PostAjaxAsync(form, Reason("Une raison tout à fait valable."));
 
-        Assert.That((reply.Status, reply.Success, reply.Message), Is.EqualTo((HttpStatusCode.NotFound, false, ReportModel.Texts.NotOnSite)));
+        Assert.That((reply.Status, reply.Success, reply.Message), Is.EqualTo((HttpStatusCode.NotFound, false, CatalogueTexts.Report.NotOnSite)));
         Assert.That(await ReportsOnAsync(App, hidden.Id), Is.Empty);
     }
 
@@ -149,13 +149,13 @@ public class ReportWorkTests(DatabaseProvider provider) : AppTest(provider)
         var again = await new HtmlParser().ParseDocumentAsync(await bad.Content.ReadAsStringAsync());
         var retryForm = AppClient.Form(again, "report-form");
         Assert.That(retryForm.QuerySelector("textarea[name=reason]")?.TextContent, Is.EqualTo("Faux"));
-        Assert.That(retryForm.QuerySelector("[data-error-for=reason]")?.TextContent, Is.EqualTo(ReportModel.Texts.ReasonTooShort));
+        Assert.That(retryForm.QuerySelector("[data-error-for=reason]")?.TextContent, Is.EqualTo(CatalogueTexts.Report.ReasonTooShort));
 
         using var ok = await visitor.PostPlainAsync(retryForm, Reason("Cette œuvre est une copie d'une photo connue."));
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ok.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         var confirmation = await new HtmlParser().ParseDocumentAsync(await ok.Content.ReadAsStringAsync());
-        Assert.That(confirmation.QuerySelector("#report-outcome")?.TextContent, Is.EqualTo(ReportModel.Texts.Thanks));
+        Assert.That(confirmation.QuerySelector("#report-outcome")?.TextContent, Is.EqualTo(CatalogueTexts.Report.Thanks));
         Assert.That(confirmation.QuerySelector($"a[href='{work.Path}']"), Is.Not.Null, "a way back to the work");
         Assert.That((await ReportsOnAsync(App, work.Id)).Single().Reason, Is.EqualTo("Cette œuvre est une copie d'une photo connue."));
     }

@@ -248,8 +248,8 @@ public sealed class ImagePipelineTests
             Headers = new HeaderDictionary(), ContentType = "image/jpeg",
         };
         var result = await _pipeline.ProcessAsync(file, ImageKind.Artwork);
-        Assert.That(result.Rejection, Is.EqualTo(new ImageRejection(400, ImageMessages.UnsupportedFormat)));
-        Assert.That(ImageMessages.UnsupportedFormat, Is.EqualTo("Format non pris en charge : JPEG, PNG ou WebP uniquement."));
+        Assert.That(result.Rejection, Is.EqualTo(new ImageRejection(400, InfrastructureTexts.Images.UnsupportedFormat)));
+        Assert.That(InfrastructureTexts.Images.UnsupportedFormat, Is.EqualTo("Format non pris en charge : JPEG, PNG ou WebP uniquement."));
 
         // And a real PNG named .gif with a wrong type is accepted.
         var png = Png(400, 300);
@@ -261,28 +261,28 @@ public sealed class ImagePipelineTests
     }
 
     [Test]
-    public Task Svg_IsRejected() => AssertRejected(Svg, 400, ImageMessages.UnsupportedFormat);
+    public Task Svg_IsRejected() => AssertRejected(Svg, 400, InfrastructureTexts.Images.UnsupportedFormat);
 
     [Test]
-    public Task Gif_IsRejected() => AssertRejected(Gif, 400, ImageMessages.UnsupportedFormat);
+    public Task Gif_IsRejected() => AssertRejected(Gif, 400, InfrastructureTexts.Images.UnsupportedFormat);
 
     [Test]
-    public Task Heic_IsRejected() => AssertRejected(Heic, 400, ImageMessages.UnsupportedFormat);
+    public Task Heic_IsRejected() => AssertRejected(Heic, 400, InfrastructureTexts.Images.UnsupportedFormat);
 
     [Test]
-    public Task Empty_IsRejected() => AssertRejected([], 400, ImageMessages.Empty);
+    public Task Empty_IsRejected() => AssertRejected([], 400, InfrastructureTexts.Images.Empty);
 
     [Test]
     public Task JpegWithScriptInComment_IsRejectedAsPolyglot() =>
-        AssertRejected(JpegWithComment(Jpeg(400, 300), "<SCRIPT>alert(document.cookie)</SCRIPT>"), 400, ImageMessages.UnsupportedFormat);
+        AssertRejected(JpegWithComment(Jpeg(400, 300), "<SCRIPT>alert(document.cookie)</SCRIPT>"), 400, InfrastructureTexts.Images.UnsupportedFormat);
 
     [Test]
     public Task JpegWithZipAppended_IsRejectedAsPolyglot() =>
-        AssertRejected([.. Jpeg(400, 300), .. Zip()], 400, ImageMessages.UnsupportedFormat);
+        AssertRejected([.. Jpeg(400, 300), .. Zip()], 400, InfrastructureTexts.Images.UnsupportedFormat);
 
     [Test]
     public Task PngWithHtmlAfterIend_IsRejectedAsPolyglot() =>
-        AssertRejected([.. Png(300, 200), .. "<html><body>hi</body></html>"u8], 400, ImageMessages.UnsupportedFormat);
+        AssertRejected([.. Png(300, 200), .. "<html><body>hi</body></html>"u8], 400, InfrastructureTexts.Images.UnsupportedFormat);
 
     [Test]
     public async Task JpegWithHarmlessTrailer_IsAccepted_AndTrailerNotStored()
@@ -299,15 +299,15 @@ public sealed class ImagePipelineTests
     public async Task TruncatedJpeg_IsRejectedAsUnreadable()
     {
         var jpeg = Jpeg(1200, 900);
-        await AssertRejected(jpeg[..(jpeg.Length * 6 / 10)], 400, ImageMessages.Unreadable);
-        Assert.That(ImageMessages.Unreadable, Does.StartWith("Image illisible"));
+        await AssertRejected(jpeg[..(jpeg.Length * 6 / 10)], 400, InfrastructureTexts.Images.Unreadable);
+        Assert.That(InfrastructureTexts.Images.Unreadable, Does.StartWith("Image illisible"));
     }
 
     [Test]
     public async Task TruncatedPng_IsRejectedAsUnreadable()
     {
         var png = Png(600, 400);
-        await AssertRejected(png[..(png.Length / 2)], 400, ImageMessages.Unreadable);
+        await AssertRejected(png[..(png.Length / 2)], 400, InfrastructureTexts.Images.Unreadable);
     }
 
     [Test]
@@ -318,7 +318,7 @@ public sealed class ImagePipelineTests
         var dht = corrupt.AsSpan().IndexOf(new byte[] { 0xFF, 0xC4 });
         Assert.That(dht, Is.GreaterThan(0));
         corrupt.AsSpan(dht + 5, 16).Fill(0xFF); // code counts summing far beyond 256
-        await AssertRejected(corrupt, 400, ImageMessages.Unreadable);
+        await AssertRejected(corrupt, 400, InfrastructureTexts.Images.Unreadable);
     }
 
     [Test]
@@ -327,7 +327,7 @@ public sealed class ImagePipelineTests
         var bomb = PngDeclaring(50_000, 50_000);
         Assert.That(bomb.Length, Is.LessThan(200));
         var stopwatch = Stopwatch.StartNew();
-        await AssertRejected(bomb, 413, ImageMessages.TooManyPixels);
+        await AssertRejected(bomb, 413, InfrastructureTexts.Images.TooManyPixels);
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
     }
 
@@ -335,14 +335,14 @@ public sealed class ImagePipelineTests
     [TestCase(100u, 12_001u)]
     [TestCase(8_000u, 5_001u)] // 40.008 MP
     public Task TooManyPixelsOrSideTooLong_IsRejected(uint width, uint height) =>
-        AssertRejected(PngDeclaring(width, height), 413, ImageMessages.TooManyPixels);
+        AssertRejected(PngDeclaring(width, height), 413, InfrastructureTexts.Images.TooManyPixels);
 
     [Test]
     public async Task AtThePixelLimit_IsNotRejectedForSize()
     {
         // 8000 × 5000 = 40 MP exactly: allowed by the size rule (the fake IDAT is then unreadable: 400, not 413).
         var result = await Process(PngDeclaring(8_000, 5_000));
-        Assert.That(result.Rejection, Is.EqualTo(new ImageRejection(400, ImageMessages.Unreadable)));
+        Assert.That(result.Rejection, Is.EqualTo(new ImageRejection(400, InfrastructureTexts.Images.Unreadable)));
         AssertStoreEmpty();
     }
 
@@ -351,7 +351,7 @@ public sealed class ImagePipelineTests
     {
         var tooBig = new byte[ImagePipeline.MaxUploadBytes + 1];
         Jpeg(64, 64).CopyTo(tooBig, 0);
-        await AssertRejected(tooBig, 413, ImageMessages.TooLarge);
+        await AssertRejected(tooBig, 413, InfrastructureTexts.Images.TooLarge);
 
         var file = new FormFile(new MemoryStream(tooBig), 0, tooBig.Length, "f", "f.jpg");
         Assert.That((await _pipeline.ProcessAsync(file, ImageKind.Artwork)).Rejection!.StatusCode, Is.EqualTo(413));
@@ -362,7 +362,7 @@ public sealed class ImagePipelineTests
     {
         var endless = new EndlessStream(0x42);
         var result = await _pipeline.ProcessAsync(endless, ImageKind.Artwork);
-        Assert.That(result.Rejection, Is.EqualTo(new ImageRejection(413, ImageMessages.TooLarge)));
+        Assert.That(result.Rejection, Is.EqualTo(new ImageRejection(413, InfrastructureTexts.Images.TooLarge)));
         Assert.That(endless.BytesRead, Is.EqualTo(ImagePipeline.MaxUploadBytes + 1));
         AssertStoreEmpty();
     }

@@ -30,7 +30,7 @@ public sealed class AdminTwoFactorFilter(UserManager<Artist> users, IOptions<Adm
                 var request = context.HttpContext.Request;
                 var enrol = $"{EnrolPath}?ReturnUrl={Uri.EscapeDataString(request.Path + request.QueryString)}";
                 context.Result = AjaxRequests.IsAjax(request)
-                    ? new JsonResult(new AjaxResponse(false, "Activez d'abord la double authentification.", enrol, AjaxResponse.NoErrors))
+                    ? new JsonResult(new AjaxResponse(false, AdminTexts.TwoFactorRequired, enrol, AjaxResponse.NoErrors))
                         { StatusCode = StatusCodes.Status403Forbidden }
                     : new RedirectResult(enrol);
                 return;

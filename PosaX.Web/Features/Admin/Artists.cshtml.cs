@@ -12,7 +12,7 @@ using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Admin;
 
-public sealed class SuspendValidator() : ModerationReasonValidator<Guid>(AdminArtistsModel.Texts.UnknownArtist);
+public sealed class SuspendValidator() : ModerationReasonValidator<Guid>(AdminTexts.Artists.UnknownArtist);
 
 /// <summary>
 /// /admin/artistes: every account with its email; suspending one ends all its sessions at once,
@@ -22,29 +22,6 @@ public sealed class SuspendValidator() : ModerationReasonValidator<Guid>(AdminAr
 public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mailer mailer,
     IOptions<SiteOptions> site, IValidator<ModerationInput<Guid>> validator, TimeProvider clock) : AjaxPageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Artistes — modération";
-        public const string Search = "Rechercher (nom, email)";
-        public const string State = "État";
-        public const string All = "Tous";
-        public const string Active = "Actifs";
-        public const string SuspendedOnes = "Suspendus";
-        public const string NotActivated = "Non activé";
-        public const string Filter = "Filtrer";
-        public const string Works = "œuvres";
-        public const string Reason = "Motif (envoyé à l'artiste)";
-        public const string Suspend = "Suspendre";
-        public const string Reactivate = "Réactiver";
-        public const string SuspendedBadge = "Suspendu";
-        public const string AdminBadge = "Administrateur";
-        public const string Suspended = "Compte suspendu : ses sessions sont fermées et ses pages retirées du site.";
-        public const string Reactivated = "Compte réactivé.";
-        public const string UnknownArtist = "Ce compte n'existe pas.";
-        public const string CannotSuspendAdmin = "Un administrateur ne peut pas être suspendu d'ici : retirez-lui d'abord ce rôle.";
-        public const string None = "Aucun compte.";
-    }
-
     public sealed record Row(Guid Id, string DisplayName, string Slug, string Email, bool Activated, DateTime CreatedAt,
         bool Suspended, string? SuspendedReason, int Works, bool IsAdmin);
 
@@ -82,37 +59,37 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return Invalid(null, validation);
         var artist = await db.Users.FirstOrDefaultAsync(u => u.Id == input.Id, ct);
-        if (artist is null) return Invalid("id", Texts.UnknownArtist);
-        if (await users.IsInRoleAsync(artist, AdminFeature.RoleName)) return Invalid("id", Texts.CannotSuspendAdmin);
+        if (artist is null) return Invalid("id", AdminTexts.Artists.UnknownArtist);
+        if (await users.IsInRoleAsync(artist, AdminFeature.RoleName)) return Invalid("id", AdminTexts.Artists.CannotSuspendAdmin);
         if (artist.SuspendedAt is null)
         {
             var reason = input.Reason!.Trim();
             artist.SuspendedAt = clock.GetUtcNow().UtcDateTime;
             artist.SuspendedReason = reason;
             AdminJournal.Write(db, User, clock, "artist.suspend", Target(artist), reason);
-            mailer.Queue(ModerationMails.ArtistSuspended(artist.Email!, artist.DisplayName, reason));
+            mailer.Queue(AdminTexts.Mails.ArtistSuspended(artist.Email!, artist.DisplayName, reason));
             await db.SaveChangesAsync(ct);
             // After the commit: a session being created right now is still refused by the ticket
             // store, which checks the flag on every request.
             await db.EndAllAsync(artist.Id, CancellationToken.None);
         }
-        return Succeeded(Texts.Suspended);
+        return Succeeded(AdminTexts.Artists.Suspended);
     }
 
     public async Task<IActionResult> OnPostReactivateAsync([FromForm] ModerationInput<Guid> input, CancellationToken ct)
     {
         var artist = input.Id is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == input.Id, ct);
-        if (artist is null) return Invalid("id", Texts.UnknownArtist);
+        if (artist is null) return Invalid("id", AdminTexts.Artists.UnknownArtist);
         if (artist.SuspendedAt is not null)
         {
             artist.SuspendedAt = null;
             artist.SuspendedReason = null;
             AdminJournal.Write(db, User, clock, "artist.reactivate", Target(artist), input.Reason);
-            mailer.Queue(ModerationMails.ArtistReactivated(artist.Email!, artist.DisplayName, site.Value.Absolute("/connexion")));
+            mailer.Queue(AdminTexts.Mails.ArtistReactivated(artist.Email!, artist.DisplayName, site.Value.Absolute("/connexion")));
             await db.SaveChangesAsync(ct);
         }
-        return Succeeded(Texts.Reactivated);
+        return Succeeded(AdminTexts.Artists.Reactivated);
     }
 
-    private static string Target(Artist artist) => $"Artiste {artist.DisplayName} <{artist.Email}>";
+    private static string Target(Artist artist) => AdminTexts.Journal.ArtistTarget(artist.DisplayName, artist.Email);
 }

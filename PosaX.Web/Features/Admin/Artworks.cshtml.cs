@@ -9,7 +9,7 @@ using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Admin;
 
-public sealed class HideValidator() : ModerationReasonValidator<long>(AdminArtworksModel.Texts.UnknownWork);
+public sealed class HideValidator() : ModerationReasonValidator<long>(AdminTexts.Artworks.UnknownWork);
 
 /// <summary>
 /// /admin/oeuvres: every work (hidden ones too), searchable; hiding takes a work out of the
@@ -19,25 +19,6 @@ public sealed class HideValidator() : ModerationReasonValidator<long>(AdminArtwo
 public class AdminArtworksModel(PosaXDbContext db, WorkModeration moderation,
     IValidator<ModerationInput<long>> validator, TimeProvider clock) : AjaxPageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Œuvres — modération";
-        public const string Search = "Rechercher (titre, artiste…)";
-        public const string State = "État";
-        public const string All = "Toutes";
-        public const string Visible = "Visibles";
-        public const string HiddenOnes = "Masquées";
-        public const string Filter = "Filtrer";
-        public const string Reason = "Motif (envoyé à l'artiste)";
-        public const string Hide = "Masquer";
-        public const string Show = "Rétablir";
-        public const string HiddenBadge = "Masquée";
-        public const string Hidden = "Œuvre masquée ; l'artiste a été prévenu.";
-        public const string Shown = "Œuvre rétablie.";
-        public const string UnknownWork = "Cette œuvre n'existe pas.";
-        public const string None = "Aucune œuvre.";
-    }
-
     public sealed record Row(long Id, string Title, string Slug, string Artist, string ArtistEmail, long Price, DateTime CreatedAt, bool Hidden, string? HiddenReason);
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
@@ -65,15 +46,15 @@ public class AdminArtworksModel(PosaXDbContext db, WorkModeration moderation,
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return Invalid(null, validation);
         var work = await moderation.FindAsync(input.Id!.Value, ct);
-        if (work is null) return Invalid("id", Texts.UnknownWork);
+        if (work is null) return Invalid("id", AdminTexts.Artworks.UnknownWork);
         await moderation.HideAsync(User, work, input.Reason!.Trim(), ct);
-        return Succeeded(Texts.Hidden);
+        return Succeeded(AdminTexts.Artworks.Hidden);
     }
 
     public async Task<IActionResult> OnPostShowAsync([FromForm] ModerationInput<long> input, CancellationToken ct)
     {
         var work = input.Id is null ? null : await db.Artworks.FirstOrDefaultAsync(a => a.Id == input.Id, ct);
-        if (work is null) return Invalid("id", Texts.UnknownWork);
+        if (work is null) return Invalid("id", AdminTexts.Artworks.UnknownWork);
         if (work.HiddenAt is not null)
         {
             work.HiddenAt = null;
@@ -81,7 +62,7 @@ public class AdminArtworksModel(PosaXDbContext db, WorkModeration moderation,
             Log("artwork.show", work, string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim());
             await db.SaveChangesAsync(ct);
         }
-        return Succeeded(Texts.Shown);
+        return Succeeded(AdminTexts.Artworks.Shown);
     }
 
     private void Log(string action, Artwork work, string? reason) =>

@@ -25,8 +25,8 @@ public sealed class CategoryNameValidator : AbstractValidator<CategoryInput>
     public CategoryNameValidator()
     {
         // A name must have a letter or a digit: "???" would fold to nothing and match no search.
-        RuleFor(x => x.Name).Must(n => TextFolding.Fold(n).Length > 0).WithMessage(AdminCategoriesModel.Texts.NameRequired)
-            .Must(n => AdminCategoriesModel.CleanName(n).Length <= AdminCategoriesModel.NameMaxLength).WithMessage(AdminCategoriesModel.Texts.NameTooLong);
+        RuleFor(x => x.Name).Must(n => TextFolding.Fold(n).Length > 0).WithMessage(AdminTexts.Categories.NameRequired)
+            .Must(n => AdminCategoriesModel.CleanName(n).Length <= AdminCategoriesModel.NameMaxLength).WithMessage(AdminTexts.Categories.NameTooLong);
     }
 }
 
@@ -42,66 +42,6 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
     public const int NameMaxLength = 60;
     /// <summary>Works whose search text is rebuilt per round trip after a rename (see <see cref="RebuildSearchTextAsync"/>).</summary>
     public const int RebuildBatchSize = 1000;
-
-    public static class Texts
-    {
-        public const string Title = "Catégories";
-        public const string Intro = "L'ordre de cette liste est celui du catalogue. Une catégorie retirée n'est plus proposée pour les nouvelles œuvres ; les œuvres qui l'ont la gardent, et le catalogue la propose tant qu'il en montre.";
-        public const string SlugKept = "L'adresse (slug) d'une catégorie ne change pas quand on la renomme : les liens vers le catalogue restent valables.";
-        public const string Order = "Ordre";
-        public const string Name = "Nom";
-        public const string Slug = "Adresse";
-        public const string Works = "Œuvres (visibles / total)";
-        public const string State = "État";
-        public const string Actions = "Actions";
-        public const string Active = "Active";
-        public const string RetiredBadge = "Retirée";
-        public const string NewName = "Nouvelle catégorie";
-        public const string Add = "Ajouter";
-        public const string Rename = "Renommer";
-        public const string RenameLabel = "Nom de la catégorie";
-        public const string Up = "Monter";
-        public const string Down = "Descendre";
-        public const string Retire = "Retirer";
-        public const string Restore = "Rétablir";
-        public const string Delete = "Supprimer";
-        public const string InUseHint = "Utilisée : elle ne peut qu'être retirée.";
-        public const string NameRequired = "Indiquez le nom de la catégorie.";
-        public const string NameTooLong = "Le nom ne peut pas dépasser 60 caractères.";
-        public const string UnknownCategory = "Cette catégorie n'existe pas (ou plus). Rechargez la page.";
-        public const string DirectionInvalid = "Choisissez de monter ou de descendre la catégorie.";
-        public const string Unchanged = "Aucun changement.";
-        public const string AlreadyFirst = "Cette catégorie est déjà la première.";
-        public const string AlreadyLast = "Cette catégorie est déjà la dernière.";
-        public const string AlreadyRetired = "Cette catégorie est déjà retirée.";
-        public const string AlreadyActive = "Cette catégorie est déjà active.";
-        public const string Added = "Catégorie ajoutée.";
-        public const string Renamed = "Catégorie renommée ; son adresse reste la même.";
-        public const string Moved = "Ordre des catégories enregistré.";
-        public const string Retired = "Catégorie retirée : elle n'est plus proposée pour les nouvelles œuvres.";
-        public const string Restored = "Catégorie rétablie : elle est de nouveau proposée.";
-        public const string Deleted = "Catégorie supprimée.";
-
-        public static string Duplicate(string existing) => $"La catégorie « {existing} » existe déjà (les majuscules et les accents ne comptent pas).";
-
-        public static string DeleteConfirm(string name) => $"Supprimer définitivement la catégorie « {name} » ?";
-
-        public static string InUse(int works) =>
-            $"Cette catégorie est utilisée par {(works == 1 ? "1 œuvre" : $"{works} œuvres")} : elle ne peut pas être supprimée. " +
-            "Retirez-la plutôt : elle ne sera plus proposée pour les nouvelles œuvres, et celles qui l'ont la garderont.";
-
-        /// <summary>The message shown after the redirect that follows a successful act (?fait=…).</summary>
-        public static string? Done(string? code) => code switch
-        {
-            "ajoutee" => Added,
-            "renommee" => Renamed,
-            "deplacee" => Moved,
-            "retiree" => Retired,
-            "retablie" => Restored,
-            "supprimee" => Deleted,
-            _ => null,
-        };
-    }
 
     public sealed record Row(int Id, string Slug, string Name, int SortOrder, bool IsRetired, int VisibleWorks, int TotalWorks);
 
@@ -124,7 +64,7 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
         var name = CleanName(input.Name);
         var all = await db.Categories.ToListAsync(ct);
         if (SameName(all, name, exceptId: null) is { } existing)
-            return await WithListAsync(Invalid("name", Texts.Duplicate(existing.Name)), ct);
+            return await WithListAsync(Invalid("name", AdminTexts.Categories.Duplicate(existing.Name)), ct);
 
         // The slug is made once, here, and kept for good (see OnPostRenameAsync).
         var category = new Category
@@ -136,7 +76,7 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
         db.Categories.Add(category);
         Journal("category.add", category, null);
         await db.SaveChangesAsync(ct);
-        return Succeeded(Texts.Added, Path + "?fait=ajoutee");
+        return Succeeded(AdminTexts.Categories.Added, Path + "?fait=ajoutee");
     }
 
     /// <summary>
@@ -177,10 +117,10 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
             case RenameOutcome.Unknown: return await WithListAsync(UnknownCategory(), ct);
             case RenameOutcome.Duplicate:
                 var existing = SameName(await db.Categories.AsNoTracking().ToListAsync(ct), name, exceptId: input.Id)!;
-                return await WithListAsync(Invalid("name", Texts.Duplicate(existing.Name)), ct);
-            case RenameOutcome.Unchanged: return await WithListAsync(Succeeded(Texts.Unchanged), ct);
+                return await WithListAsync(Invalid("name", AdminTexts.Categories.Duplicate(existing.Name)), ct);
+            case RenameOutcome.Unchanged: return await WithListAsync(Succeeded(AdminTexts.Categories.Unchanged), ct);
         }
-        return Succeeded(Texts.Renamed, Path + "?fait=renommee");
+        return Succeeded(AdminTexts.Categories.Renamed, Path + "?fait=renommee");
     }
 
     private enum RenameOutcome { Renamed, Unchanged, Unknown, Duplicate }
@@ -227,22 +167,22 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
     public async Task<IActionResult> OnPostMoveAsync([FromForm] CategoryInput input, CancellationToken ct)
     {
         PostedForm = $"move-{input.Direction}-{input.Id}";
-        if (input.Direction is not ("up" or "down")) return await WithListAsync(Invalid("direction", Texts.DirectionInvalid), ct);
+        if (input.Direction is not ("up" or "down")) return await WithListAsync(Invalid("direction", AdminTexts.Categories.DirectionInvalid), ct);
         var ordered = await db.Categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         var from = ordered.FindIndex(c => c.Id == input.Id);
         if (from < 0) return await WithListAsync(UnknownCategory(), ct);
         var to = input.Direction == "up" ? from - 1 : from + 1;
-        if (to < 0) return await WithListAsync(Succeeded(Texts.AlreadyFirst), ct);
-        if (to >= ordered.Count) return await WithListAsync(Succeeded(Texts.AlreadyLast), ct);
+        if (to < 0) return await WithListAsync(Succeeded(AdminTexts.Categories.AlreadyFirst), ct);
+        if (to >= ordered.Count) return await WithListAsync(Succeeded(AdminTexts.Categories.AlreadyLast), ct);
 
         var category = ordered[from];
         (ordered[from], ordered[to]) = (ordered[to], ordered[from]);
         // Renumbered 1..n rather than two values swapped: equal or gapped orders (rows written by
         // hand, a concurrent add) still end up in the order the admin sees.
         for (var i = 0; i < ordered.Count; i++) ordered[i].SortOrder = i + 1;
-        Journal("category.move", category, $"position {from + 1} → {to + 1}");
+        Journal("category.move", category, AdminTexts.Journal.Moved(from + 1, to + 1));
         await db.SaveChangesAsync(ct);
-        return Succeeded(Texts.Moved, Path + "?fait=deplacee");
+        return Succeeded(AdminTexts.Categories.Moved, Path + "?fait=deplacee");
     }
 
     public Task<IActionResult> OnPostRetireAsync([FromForm] CategoryInput input, CancellationToken ct) =>
@@ -260,11 +200,11 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
         PostedForm = $"{(retired ? "retire" : "restore")}-{input.Id}";
         var category = input.Id is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Id == input.Id, ct);
         if (category is null) return await WithListAsync(UnknownCategory(), ct);
-        if (category.IsRetired == retired) return await WithListAsync(Succeeded(retired ? Texts.AlreadyRetired : Texts.AlreadyActive), ct);
+        if (category.IsRetired == retired) return await WithListAsync(Succeeded(retired ? AdminTexts.Categories.AlreadyRetired : AdminTexts.Categories.AlreadyActive), ct);
         category.IsRetired = retired;
         Journal(retired ? "category.retire" : "category.restore", category, null);
         await db.SaveChangesAsync(ct);
-        return Succeeded(retired ? Texts.Retired : Texts.Restored, Path + (retired ? "?fait=retiree" : "?fait=retablie"));
+        return Succeeded(retired ? AdminTexts.Categories.Retired : AdminTexts.Categories.Restored, Path + (retired ? "?fait=retiree" : "?fait=retablie"));
     }
 
     /// <summary>Only a category no work uses (hidden works count too) may go; otherwise 400 with the count.</summary>
@@ -274,7 +214,7 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
         var category = input.Id is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Id == input.Id, ct);
         if (category is null) return await WithListAsync(UnknownCategory(), ct);
         var works = await db.Artworks.CountAsync(a => a.CategoryId == category.Id, ct);
-        if (works > 0) return await WithListAsync(Refused(Texts.InUse(works)), ct);
+        if (works > 0) return await WithListAsync(Refused(AdminTexts.Categories.InUse(works)), ct);
         db.Categories.Remove(category);
         Journal("category.delete", category, null);
         try
@@ -288,16 +228,16 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
             db.ChangeTracker.Clear();
             works = await db.Artworks.CountAsync(a => a.CategoryId == category.Id, ct);
             if (works == 0) throw;
-            return await WithListAsync(Refused(Texts.InUse(works)), ct);
+            return await WithListAsync(Refused(AdminTexts.Categories.InUse(works)), ct);
         }
-        return Succeeded(Texts.Deleted, Path + "?fait=supprimee");
+        return Succeeded(AdminTexts.Categories.Deleted, Path + "?fait=supprimee");
     }
 
     private IActionResult UnknownCategory() =>
-        Answer(StatusCodes.Status404NotFound, new AjaxResponse(false, Texts.UnknownCategory, null, AjaxResponse.NoErrors));
+        Answer(StatusCodes.Status404NotFound, new AjaxResponse(false, AdminTexts.Categories.UnknownCategory, null, AjaxResponse.NoErrors));
 
     private void Journal(string action, Category category, string? reason) =>
-        AdminJournal.Write(db, User, clock, action, $"Catégorie « {category.Name} » ({category.Slug})", reason);
+        AdminJournal.Write(db, User, clock, action, AdminTexts.Journal.CategoryTarget(category.Name, category.Slug), reason);
 
     /// <summary>Unique whatever the case and accents: "Peinture", "PEINTURE" and "Péinture" are one name.</summary>
     private static Category? SameName(IEnumerable<Category> all, string name, int? exceptId)

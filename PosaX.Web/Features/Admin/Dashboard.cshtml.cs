@@ -7,20 +7,6 @@ namespace PosaX.Web.Features.Admin;
 /// <summary>/admin: the moderation dashboard (admins only, by folder convention).</summary>
 public class AdminDashboardModel(PosaXDbContext db) : PageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Modération";
-        public const string Artists = "Artistes actifs";
-        public const string Works = "Œuvres";
-        public const string Hidden = "Œuvres masquées";
-        public const string Orders = "Commandes";
-        public const string NewOrders = "Commandes nouvelles";
-        public const string RecentWorks = "Dernières œuvres publiées";
-        public const string RecentArtists = "Derniers inscrits";
-        public const string Pending = "en attente d'activation";
-        public const string OpenReports = "Signalements ouverts";
-    }
-
     public sealed record Counts(int Artists, int Works, int Hidden, int Orders, int NewOrders, int OpenReports);
     public sealed record RecentWork(long Id, string Title, string Slug, string Artist, DateTime CreatedAt, bool Hidden);
     public sealed record RecentArtist(string Name, string Slug, string Email, bool Active, DateTime CreatedAt);

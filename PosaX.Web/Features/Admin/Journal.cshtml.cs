@@ -18,51 +18,6 @@ public class AdminJournalModel(PosaXDbContext db) : PageModel
     public const string Path = "/admin/journal";
     public const int PageSize = 50;
 
-    public static class Texts
-    {
-        public const string Title = "Journal d'administration";
-        public const string AppendOnly = "Chaque acte d'administration est inscrit ici avec son auteur, sa date et son motif. Le journal ne peut être ni modifié ni effacé : on ne peut qu'y ajouter.";
-        public const string TimeZone = "Heures de Douala (UTC+1).";
-        public const string Action = "Action";
-        public const string AnyAction = "Toutes les actions";
-        public const string Admin = "Administrateur";
-        public const string AnyAdmin = "Tous les administrateurs";
-        public const string Filter = "Filtrer";
-        public const string Reset = "Tout afficher";
-        public const string When = "Date";
-        public const string Who = "Qui";
-        public const string What = "Quoi";
-        public const string Reason = "Motif";
-        public const string NoReason = "—";
-        public const string Older = "Plus anciens";
-        public const string Newest = "Revenir aux plus récents";
-        public const string Empty = "Aucune entrée.";
-
-        private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
-        {
-            ["artwork.hide"] = "Œuvre masquée",
-            ["artwork.show"] = "Œuvre rétablie",
-            ["artist.suspend"] = "Artiste suspendu",
-            ["artist.reactivate"] = "Artiste réactivé",
-            ["report.close"] = "Signalement clos",
-            ["category.add"] = "Catégorie ajoutée",
-            ["category.rename"] = "Catégorie renommée",
-            ["category.move"] = "Catégorie déplacée",
-            ["category.retire"] = "Catégorie retirée",
-            ["category.restore"] = "Catégorie rétablie",
-            ["category.delete"] = "Catégorie supprimée",
-        };
-
-        /// <summary>The action in French words; a code not listed here yet shows as itself rather than vanish.</summary>
-        public static string ActionLabel(string action) => Actions.TryGetValue(action, out var label) ? label : action;
-
-        private static readonly CultureInfo French = new("fr-FR");
-        /// <summary>Cameroon is UTC+1 all year (no summer time), as the atelier's order list shows it.</summary>
-        private static readonly TimeSpan DoualaOffset = TimeSpan.FromHours(1);
-
-        public static string At(DateTime utc) => (utc + DoualaOffset).ToString("d MMM yyyy 'à' HH:mm:ss", French);
-    }
-
     public sealed record Entry(long Id, string AdminEmail, string Action, string Target, string? Reason, DateTime CreatedAt);
 
     /// <summary>Entries older than this id (the "plus anciens" link).</summary>
@@ -112,7 +67,7 @@ public class AdminJournalModel(PosaXDbContext db) : PageModel
 
         // The filter lists: what the journal really holds (a handful of codes and admins).
         Actions = (await db.AdminLog.Select(e => e.Action).Distinct().ToListAsync(ct))
-            .OrderBy(Texts.ActionLabel, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList();
+            .OrderBy(AdminTexts.Journal.ActionLabel, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList();
         Admins = (await db.AdminLog.Select(e => e.AdminEmail).Distinct().ToListAsync(ct))
             .OrderBy(e => e, StringComparer.OrdinalIgnoreCase).ToList();
     }

@@ -18,13 +18,7 @@ public abstract class ModerationReasonValidator<TId> : AbstractValidator<Moderat
     protected ModerationReasonValidator(string unknownTarget)
     {
         RuleFor(x => x.Id).NotNull().WithMessage(unknownTarget);
-        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(ModerationTexts.ReasonRequired)
-            .MaximumLength(AdminJournal.ReasonMaxLength).WithMessage(ModerationTexts.ReasonTooLong);
+        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(AdminTexts.Moderation.ReasonRequired)
+            .MaximumLength(AdminJournal.ReasonMaxLength).WithMessage(AdminTexts.Moderation.ReasonTooLong);
     }
-}
-
-public static class ModerationTexts
-{
-    public const string ReasonRequired = "Indiquez le motif : il est envoyé à l'artiste.";
-    public static readonly string ReasonTooLong = $"Le motif ne peut pas dépasser {AdminJournal.ReasonMaxLength} caractères.";
 }

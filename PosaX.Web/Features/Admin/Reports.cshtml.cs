@@ -18,12 +18,12 @@ public sealed class CloseReportValidator : AbstractValidator<CloseReportInput>
 {
     public CloseReportValidator()
     {
-        RuleFor(x => x.Id).NotNull().WithMessage(AdminReportsModel.Texts.UnknownReport);
-        RuleFor(x => x.Decision).Must(AdminReportsModel.Decisions.IsKnown).WithMessage(AdminReportsModel.Texts.DecisionRequired);
+        RuleFor(x => x.Id).NotNull().WithMessage(AdminTexts.Reports.UnknownReport);
+        RuleFor(x => x.Decision).Must(AdminReportsModel.Decisions.IsKnown).WithMessage(AdminTexts.Reports.DecisionRequired);
         // Hiding mails the artist the note as the reason: it cannot be empty then.
         RuleFor(x => x.Note).Must(n => !string.IsNullOrWhiteSpace(n)).When(x => x.Decision == AdminReportsModel.Decisions.Hidden)
-            .WithMessage(AdminReportsModel.Texts.NoteRequired);
-        RuleFor(x => x.Note).Must(n => n is null || n.Trim().Length <= 500).WithMessage(AdminReportsModel.Texts.NoteTooLong);
+            .WithMessage(AdminTexts.Reports.NoteRequired);
+        RuleFor(x => x.Note).Must(n => n is null || n.Trim().Length <= 500).WithMessage(AdminTexts.Reports.NoteTooLong);
     }
 }
 
@@ -36,41 +36,13 @@ public sealed class CloseReportValidator : AbstractValidator<CloseReportInput>
 public class AdminReportsModel(PosaXDbContext db, WorkModeration moderation, IValidator<CloseReportInput> validator, TimeProvider clock)
     : AjaxPageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Signalements";
-        public const string Dashboard = "Tableau de bord";
-        public const string Open = "Ouverts";
-        public const string Closed = "Clos";
-        public const string NoneOpen = "Aucun signalement ouvert.";
-        public const string NoneClosed = "Aucun signalement clos.";
-        public const string HiddenBadge = "Masquée";
-        public const string ReportedOn = "signalée le";
-        public const string ModerateWork = "Voir dans la modération des œuvres";
-        public const string Decision = "Décision";
-        public const string Note = "Note (envoyée à l'artiste si l'œuvre est masquée)";
-        public const string Close = "Clore";
-        public const string ClosedOn = "Clos le";
-        public const string By = "par";
-        public const string Dismissed = "Signalement clos : rien à faire.";
-        public const string AlreadyClosed = "Ce signalement était déjà clos.";
-        public const string UnknownReport = "Ce signalement n'existe pas.";
-        public const string DecisionRequired = "Choisissez une décision.";
-        public const string NoteRequired = "Indiquez le motif : il est envoyé à l'artiste.";
-        public const string NoteTooLong = "La note ne peut pas dépasser 500 caractères.";
-
-        public static string OpenOnWork(int count) => count > 1 ? $"{count} signalements ouverts sur cette œuvre" : "";
-        public static string WorkHidden(int closed) =>
-            closed > 1 ? $"Œuvre masquée ; l'artiste a été prévenu. {closed} signalements clos." : "Œuvre masquée ; l'artiste a été prévenu. Signalement clos.";
-    }
-
     /// <summary>The stable codes stored in <see cref="ArtworkReport.Decision"/>, and their French names.</summary>
     public static class Decisions
     {
         public const string Dismissed = "dismissed";
         public const string Hidden = "hidden";
 
-        public static readonly (string Value, string Label)[] All = [(Dismissed, "Rien à faire"), (Hidden, "Masquer l'œuvre")];
+        public static readonly (string Value, string Label)[] All = [(Dismissed, AdminTexts.Reports.DecisionDismissed), (Hidden, AdminTexts.Reports.DecisionHidden)];
 
         public static bool IsKnown(string? value) => All.Any(d => d.Value == value);
 
@@ -105,9 +77,9 @@ public class AdminReportsModel(PosaXDbContext db, WorkModeration moderation, IVa
         if (!validation.IsValid) return Invalid(null, validation);
         var report = await db.ArtworkReports.Include(r => r.Artwork).ThenInclude(a => a.Artist)
             .FirstOrDefaultAsync(r => r.Id == input.Id, ct);
-        if (report is null) return Invalid("id", Texts.UnknownReport);
+        if (report is null) return Invalid("id", AdminTexts.Reports.UnknownReport);
         // Two admins on the same queue, or a double click: the first decision stands.
-        if (report.ClosedAt is not null) return Succeeded(Texts.AlreadyClosed);
+        if (report.ClosedAt is not null) return Succeeded(AdminTexts.Reports.AlreadyClosed);
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         var work = report.Artwork;
@@ -118,14 +90,14 @@ public class AdminReportsModel(PosaXDbContext db, WorkModeration moderation, IVa
         {
             Close(report, Decisions.Dismissed, note);
             await db.SaveChangesAsync(ct);
-            return Succeeded(Texts.Dismissed);
+            return Succeeded(AdminTexts.Reports.Dismissed);
         }
 
         // The work is hidden: nothing is left to decide on the other reports about it.
         var open = await db.ArtworkReports.Where(r => r.ArtworkId == work.Id && r.ClosedAt == null).ToListAsync(ct);
         foreach (var each in open) Close(each, Decisions.Hidden, note);
         await moderation.HideAsync(User, work, note!, ct);
-        return Succeeded(Texts.WorkHidden(open.Count));
+        return Succeeded(AdminTexts.Reports.WorkHidden(open.Count));
     }
 
     private void Close(ArtworkReport report, string decision, string? note)

@@ -16,7 +16,7 @@ namespace PosaX.Web.Features.Admin;
 public sealed class WorkModeration(PosaXDbContext db, Mailer mailer, IOptions<SiteOptions> site, TimeProvider clock)
 {
     /// <summary>How a work is named in the admin journal.</summary>
-    public static string JournalTarget(long id, string title) => $"Œuvre {id} « {title} »";
+    public static string JournalTarget(long id, string title) => AdminTexts.Journal.WorkTarget(id, title);
 
     /// <summary>The work, tracked, with its artist (the mail needs the address).</summary>
     public Task<Artwork?> FindAsync(long id, CancellationToken ct) =>
@@ -35,7 +35,7 @@ public sealed class WorkModeration(PosaXDbContext db, Mailer mailer, IOptions<Si
             work.HiddenAt = clock.GetUtcNow().UtcDateTime;
             work.HiddenReason = reason;
             AdminJournal.Write(db, admin, clock, "artwork.hide", JournalTarget(work.Id, work.Title), reason);
-            mailer.Queue(ModerationMails.WorkHidden(work.Artist.Email!, work.Artist.DisplayName, work.Title, reason,
+            mailer.Queue(AdminTexts.Mails.WorkHidden(work.Artist.Email!, work.Artist.DisplayName, work.Title, reason,
                 site.Value.Absolute("/atelier/oeuvres")));
         }
         await db.SaveChangesAsync(ct);

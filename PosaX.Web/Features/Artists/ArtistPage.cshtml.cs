@@ -16,13 +16,6 @@ namespace PosaX.Web.Features.Artists;
 [OutputCache(PolicyName = PublicCache.Page)]
 public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, ArtworkSearch search) : PageModel
 {
-    public static class Texts
-    {
-        public const string Works = "Ses œuvres";
-        public const string NoWorks = "Pas encore d'œuvre en ligne.";
-        public const string AllWorks = "Voir ses autres œuvres";
-    }
-
     public sealed record ArtistView(Guid Id, string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey);
 
     public ArtistView Artist { get; private set; } = null!;
@@ -47,9 +40,9 @@ public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOpti
         Works = await search.SearchAsync(new CatalogueQuery { Artist = artist.Slug });
         var plain = markdown.ToPlainText(artist.Bio);
         Description = plain.Length == 0
-            ? $"{artist.Name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp."
+            ? ArtistsTexts.ArtistPage.DefaultDescription(artist.Name)
             : MetaText.Shorten($"{artist.Name} — {plain}", 155);
-        Meta = new PageMeta(artist.Name + ", artiste", Description)
+        Meta = new PageMeta(ArtistsTexts.ArtistPage.PageTitle(artist.Name), Description)
         {
             OpenGraphType = "profile",
             // The shared preview stays the site's JPEG: WebP previews are not shown by every messenger.

@@ -11,14 +11,6 @@ namespace PosaX.Web.Features.Artists;
 [OutputCache(PolicyName = PublicCache.Listing)]
 public class ArtistListModel(PosaXDbContext db, ArtworkSearch search) : PageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Les artistes";
-        public const string Description = "Les artistes de PosaX : peintres, sculpteurs, photographes et créateurs du Cameroun. Découvrez leurs œuvres et écrivez-leur sur WhatsApp.";
-        public const string None = "Aucun artiste pour le moment.";
-        public static string Works(int count) => count switch { 0 => "Pas encore d'œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
-    }
-
     /// <summary>A generous cap until the list needs pages of its own.</summary>
     public const int MaxArtists = 200;
 

@@ -62,84 +62,20 @@ public sealed class ArtworkValidator : AbstractValidator<ArtworkInput>
 {
     public ArtworkValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(ArtworkTexts.TitleRequired)
-            .MaximumLength(Artwork.TitleMaxLength).WithMessage(ArtworkTexts.TitleTooLong);
-        RuleFor(x => x.Description).MaximumLength(Artwork.DescriptionMaxLength).WithMessage(ArtworkTexts.DescriptionTooLong);
-        RuleFor(x => x.Price).Must(p => ArtworkFields.Price(p) is > 0 and <= ArtworkFields.MaxPrice).WithMessage(ArtworkTexts.PriceInvalid);
-        RuleFor(x => x.Category).NotEmpty().WithMessage(ArtworkTexts.CategoryRequired);
-        RuleFor(x => x.Medium).MaximumLength(Artwork.MediumMaxLength).WithMessage(ArtworkTexts.MediumTooLong);
-        RuleFor(x => x.WidthCm).Must(BeADimension).WithMessage(ArtworkTexts.DimensionInvalid);
-        RuleFor(x => x.HeightCm).Must(BeADimension).WithMessage(ArtworkTexts.DimensionInvalid);
-        RuleFor(x => x.DepthCm).Must(d => string.IsNullOrWhiteSpace(d) || BeADimension(d)).WithMessage(ArtworkTexts.DimensionInvalid);
+        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(AtelierTexts.Artworks.TitleRequired)
+            .MaximumLength(Artwork.TitleMaxLength).WithMessage(AtelierTexts.Artworks.TitleTooLong);
+        RuleFor(x => x.Description).MaximumLength(Artwork.DescriptionMaxLength).WithMessage(AtelierTexts.Artworks.DescriptionTooLong);
+        RuleFor(x => x.Price).Must(p => ArtworkFields.Price(p) is > 0 and <= ArtworkFields.MaxPrice).WithMessage(AtelierTexts.Artworks.PriceInvalid);
+        RuleFor(x => x.Category).NotEmpty().WithMessage(AtelierTexts.Artworks.CategoryRequired);
+        RuleFor(x => x.Medium).MaximumLength(Artwork.MediumMaxLength).WithMessage(AtelierTexts.Artworks.MediumTooLong);
+        RuleFor(x => x.WidthCm).Must(BeADimension).WithMessage(AtelierTexts.Artworks.DimensionInvalid);
+        RuleFor(x => x.HeightCm).Must(BeADimension).WithMessage(AtelierTexts.Artworks.DimensionInvalid);
+        RuleFor(x => x.DepthCm).Must(d => string.IsNullOrWhiteSpace(d) || BeADimension(d)).WithMessage(AtelierTexts.Artworks.DimensionInvalid);
         RuleFor(x => x.Year).Must(y => string.IsNullOrWhiteSpace(y) || ArtworkFields.Year(y) is { } year && year >= 1900 && year <= clock.GetUtcNow().Year)
-            .WithMessage(ArtworkTexts.YearInvalid);
-        RuleFor(x => x.Status).Must(s => s is not null && ArtworkFields.Statuses.ContainsKey(s)).WithMessage(ArtworkTexts.StatusInvalid);
-        RuleFor(x => x.Images.Count).LessThanOrEqualTo(Artwork.MaxImages).OverridePropertyName("images").WithMessage(ArtworkTexts.TooManyImages);
+            .WithMessage(AtelierTexts.Artworks.YearInvalid);
+        RuleFor(x => x.Status).Must(s => s is not null && ArtworkFields.Statuses.ContainsKey(s)).WithMessage(AtelierTexts.Artworks.StatusInvalid);
+        RuleFor(x => x.Images.Count).LessThanOrEqualTo(Artwork.MaxImages).OverridePropertyName("images").WithMessage(AtelierTexts.Artworks.TooManyImages);
     }
 
     private static bool BeADimension(string? text) => ArtworkFields.Centimetres(text) is > 0 and <= 5000;
-}
-
-/// <summary>The atelier's French text, in one place.</summary>
-public static class ArtworkTexts
-{
-    public const string ListTitle = "Mes œuvres";
-    public const string NewTitle = "Nouvelle œuvre";
-    public const string EditTitle = "Modifier l'œuvre";
-    public const string Add = "Ajouter une œuvre";
-    public const string Empty = "Vous n'avez encore publié aucune œuvre.";
-    public const string Edit = "Modifier";
-    public const string View = "Voir";
-    public const string Title = "Titre";
-    public const string Description = "Description";
-    public const string DescriptionHint = "Technique, histoire, inspiration. Mise en forme Markdown : **gras**, *italique*, listes.";
-    public const string Price = "Prix (FCFA)";
-    public const string PriceHint = "En francs CFA, sans centimes, par ex. 150 000.";
-    public const string Category = "Catégorie";
-    public const string ChooseCategory = "Choisissez…";
-    public const string Medium = "Technique / support";
-    public const string MediumHint = "Par ex. acrylique sur toile, bronze, tirage jet d'encre.";
-    public const string Dimensions = "Dimensions (cm)";
-    public const string Height = "Hauteur";
-    public const string Width = "Largeur";
-    public const string Depth = "Profondeur (facultatif)";
-    public const string Year = "Année (facultatif)";
-    public const string Status = "Disponibilité";
-    public const string Images = "Photos";
-    public const string ImagesHint = "1 à 8 photos JPEG, PNG ou WebP, 10 Mo chacune au plus. La première est la couverture.";
-    public const string StoredImages = "Photos actuelles";
-    public const string RemoveImage = "Retirer";
-    public const string MoveUp = "Monter";
-    public const string MoveDown = "Descendre";
-    public const string Save = "Enregistrer";
-    public const string Publish = "Publier l'œuvre";
-    public const string Saved = "Œuvre enregistrée.";
-    public const string Created = "Œuvre publiée.";
-    public const string Delete = "Supprimer cette œuvre";
-    public const string DeleteConfirm = "Supprimer définitivement cette œuvre et ses photos ?";
-    public const string Deleted = "Œuvre supprimée.";
-    public const string Hidden = "Masquée par la modération";
-    public const string TitleRequired = "Donnez un titre à l'œuvre.";
-    public const string TitleTooLong = "Le titre ne peut pas dépasser 120 caractères.";
-    public const string DescriptionTooLong = "La description ne peut pas dépasser 5 000 caractères.";
-    public const string PriceInvalid = "Indiquez un prix en FCFA, un nombre entier supérieur à 0.";
-    public const string CategoryRequired = "Choisissez une catégorie.";
-    public const string CategoryUnknown = "Cette catégorie n'existe pas.";
-    public const string CategoryRetired = "Cette catégorie n'accepte plus de nouvelles œuvres : choisissez-en une autre.";
-    public const string MediumTooLong = "La technique ne peut pas dépasser 120 caractères.";
-    public const string DimensionInvalid = "Indiquez une dimension en centimètres (par ex. 60 ou 45,5).";
-    public const string YearInvalid = "Indiquez une année entre 1900 et cette année.";
-    public const string StatusInvalid = "Choisissez une disponibilité.";
-    public const string TooManyImages = "8 photos au maximum par œuvre.";
-    public const string NoImage = "Ajoutez au moins une photo de l'œuvre.";
-    public const string StatusAvailable = "Disponible";
-    public const string StatusReserved = "Réservée";
-    public const string StatusSold = "Vendue";
-
-    public static string StatusLabel(ArtworkStatus status) => status switch
-    {
-        ArtworkStatus.Reserved => StatusReserved,
-        ArtworkStatus.Sold => StatusSold,
-        _ => StatusAvailable,
-    };
 }

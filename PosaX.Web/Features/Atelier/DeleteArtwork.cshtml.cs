@@ -30,7 +30,7 @@ public class DeleteArtworkModel(PosaXDbContext db, UserManager<Artist> users, Im
         await db.SaveChangesAsync();
         foreach (var key in keys) images.Delete(key);
         logger.LogInformation("Artwork {Id} deleted by its artist", id);
-        return Succeeded(ArtworkTexts.Deleted, "/atelier/oeuvres");
+        return Succeeded(AtelierTexts.Artworks.Deleted, "/atelier/oeuvres");
     }
 
     private Guid CurrentUserId => Guid.Parse(users.GetUserId(User)!);

@@ -62,12 +62,12 @@ public class EditArtworkModel(
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Slug == input.Category && (!c.IsRetired || c.Id == currentCategoryId), ct);
         if (category is null)
             return Invalid("category", await db.Categories.AnyAsync(c => c.Slug == input.Category, ct)
-                ? ArtworkTexts.CategoryRetired : ArtworkTexts.CategoryUnknown);
+                ? AtelierTexts.Artworks.CategoryRetired : AtelierTexts.Artworks.CategoryUnknown);
 
         var kept = artwork?.Images.Where(i => !input.RemoveImages.Contains(i.Id)).ToList() ?? [];
         var newFiles = input.Images.Where(f => f.Length > 0).ToList();
-        if (kept.Count + newFiles.Count == 0) return Invalid("images", ArtworkTexts.NoImage);
-        if (kept.Count + newFiles.Count > Artwork.MaxImages) return Invalid("images", ArtworkTexts.TooManyImages);
+        if (kept.Count + newFiles.Count == 0) return Invalid("images", AtelierTexts.Artworks.NoImage);
+        if (kept.Count + newFiles.Count > Artwork.MaxImages) return Invalid("images", AtelierTexts.Artworks.TooManyImages);
 
         // Read before any photo is stored: a database gone now must not leave stored photos behind.
         var artist = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => new { u.Id, u.DisplayName }).SingleAsync(ct);
@@ -111,7 +111,7 @@ public class EditArtworkModel(
         // Files of removed pictures go once no row points at them.
         foreach (var image in removed) images.Delete(image.Key);
         logger.LogInformation("Artwork {Id} {Action} by {Artist}", artwork.Id, creating ? "created" : "updated", artist.Id);
-        return Succeeded(creating ? ArtworkTexts.Created : ArtworkTexts.Saved,
+        return Succeeded(creating ? AtelierTexts.Artworks.Created : AtelierTexts.Artworks.Saved,
             creating || !IsAjax ? "/atelier/oeuvres" : null);
     }
 

@@ -12,27 +12,6 @@ public sealed record StatusInput
     public string? Status { get; init; }
 }
 
-/// <summary>The page's French text, in one place.</summary>
-public static class StatusTexts
-{
-    public const string Title = "Statut de la commande";
-    public const string NotFound = "Commande introuvable.";
-    public const string UnknownStatus = "Choisissez un statut dans la liste.";
-    public const string WorkSold = "Cette œuvre est déjà vendue.";
-    public const string Back = "Retour à mes commandes";
-
-    public static string CannotMove(OrderStatus from, OrderStatus to) =>
-        $"Une commande « {OrderPipeline.Label(from)} » ne peut pas passer à « {OrderPipeline.Label(to)} ».";
-
-    public static string HeldBy(string reference) =>
-        $"L'œuvre est réservée pour la commande {reference} : annulez-la d'abord.";
-
-    public static string Moved(string reference, OrderStatus to) => $"Commande {reference} : {OrderPipeline.Label(to).ToLowerInvariant()}.";
-
-    public static string OthersCancelled(int count) =>
-        count == 1 ? " L'autre demande pour cette œuvre a été annulée." : $" Les {count} autres demandes pour cette œuvre ont été annulées.";
-}
-
 /// <summary>
 /// POST /atelier/commandes/{id}/statut: the owner moves an order along <see cref="OrderPipeline"/>
 /// and the work follows. réservée: the work is Reserved. vendue: the work is Sold and the other
@@ -52,22 +31,22 @@ public class OrderStatusModel(PosaXDbContext db, UserManager<Artist> users, Time
         if (!Guid.TryParse(users.GetUserId(User), out var me)) return Challenge();
         var order = await db.Orders.Include(o => o.Artwork).FirstOrDefaultAsync(o => o.Id == id && o.ArtistId == me, ct);
         if (order is null)
-            return Answer(StatusCodes.Status404NotFound, new AjaxResponse(false, StatusTexts.NotFound, null, AjaxResponse.NoErrors));
-        if (!OrderPipeline.TryParse(input.Status, out var to)) return Invalid("status", StatusTexts.UnknownStatus);
-        if (!OrderPipeline.CanMove(order.Status, to)) return Invalid("status", StatusTexts.CannotMove(order.Status, to));
+            return Answer(StatusCodes.Status404NotFound, new AjaxResponse(false, AtelierTexts.Status.NotFound, null, AjaxResponse.NoErrors));
+        if (!OrderPipeline.TryParse(input.Status, out var to)) return Invalid("status", AtelierTexts.Status.UnknownStatus);
+        if (!OrderPipeline.CanMove(order.Status, to)) return Invalid("status", AtelierTexts.Status.CannotMove(order.Status, to));
 
         var work = order.Artwork;
         var now = clock.GetUtcNow().UtcDateTime;
         var holder = await db.Orders
             .Where(o => o.ArtworkId == work.Id && o.Id != order.Id && o.Status == OrderStatus.Reserved)
             .Select(o => o.Reference).FirstOrDefaultAsync(ct);
-        var message = StatusTexts.Moved(order.Reference, to);
+        var message = AtelierTexts.Status.Moved(order.Reference, to);
 
         switch (to)
         {
             case OrderStatus.Reserved or OrderStatus.Sold:
-                if (work.Status == ArtworkStatus.Sold) return Refused(StatusTexts.WorkSold);
-                if (holder is not null) return Refused(StatusTexts.HeldBy(holder));
+                if (work.Status == ArtworkStatus.Sold) return Refused(AtelierTexts.Status.WorkSold);
+                if (holder is not null) return Refused(AtelierTexts.Status.HeldBy(holder));
                 work.Status = to == OrderStatus.Sold ? ArtworkStatus.Sold : ArtworkStatus.Reserved;
                 work.UpdatedAt = now;
                 if (to == OrderStatus.Sold)
@@ -80,7 +59,7 @@ public class OrderStatusModel(PosaXDbContext db, UserManager<Artist> users, Time
                         other.Status = OrderStatus.Cancelled;
                         other.UpdatedAt = now;
                     }
-                    if (others.Count > 0) message += StatusTexts.OthersCancelled(others.Count);
+                    if (others.Count > 0) message += AtelierTexts.Status.OthersCancelled(others.Count);
                 }
                 break;
             case OrderStatus.Cancelled when order.Status == OrderStatus.Reserved:

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,32 +6,6 @@ using PosaX.Web.Data;
 using PosaX.Web.Features.Orders;
 
 namespace PosaX.Web.Features.Atelier;
-
-/// <summary>The page's French text, in one place.</summary>
-public static class AtelierTexts
-{
-    public const string Title = "Mes commandes";
-    public const string Intro = "Les demandes des acheteurs, les plus récentes d'abord. Écrivez-leur sur WhatsApp, puis suivez chaque commande jusqu'à la vente.";
-    public const string Empty = "Aucune commande pour l'instant. Elles apparaîtront ici dès qu'un acheteur demandera une de vos œuvres.";
-    public const string Reference = "Référence";
-    public const string Work = "Œuvre";
-    public const string Buyer = "Acheteur";
-    public const string Phone = "Téléphone";
-    public const string Email = "E-mail";
-    public const string Message = "Message";
-    public const string Date = "Date";
-    public const string Status = "Statut";
-    public const string NextStatus = "Nouveau statut";
-    public const string Apply = "Valider";
-    public const string Final = "Commande terminée.";
-    public const string Truncated = "Seules les 200 commandes les plus récentes sont affichées.";
-
-    private static readonly CultureInfo French = new("fr-FR");
-    /// <summary>Cameroon is UTC+1 all year (no summer time).</summary>
-    private static readonly TimeSpan CameroonOffset = TimeSpan.FromHours(1);
-
-    public static string When(DateTime utc) => (utc + CameroonOffset).ToString("d MMM yyyy 'à' HH:mm", French);
-}
 
 public class AtelierOrdersModel(PosaXDbContext db, UserManager<Artist> users) : PageModel
 {

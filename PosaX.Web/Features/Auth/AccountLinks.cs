@@ -20,21 +20,21 @@ public sealed class AccountMails(UserManager<Artist> users, Mailer mailer, IOpti
     public async Task QueueActivationAsync(Artist user)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        mailer.Queue(MailTemplates.Activation(user.Email!, user.DisplayName, Link("/activation", user.Id, token)));
+        mailer.Queue(AuthTexts.Mails.Activation(user.Email!, user.DisplayName, Link("/activation", user.Id, token)));
     }
 
     public async Task QueuePasswordResetAsync(Artist user)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        mailer.Queue(MailTemplates.PasswordReset(user.Email!, user.DisplayName, Link("/reinitialisation", user.Id, token)));
+        mailer.Queue(AuthTexts.Mails.PasswordReset(user.Email!, user.DisplayName, Link("/reinitialisation", user.Id, token)));
     }
 
     public void QueueAlreadyRegistered(Artist user) =>
-        mailer.Queue(MailTemplates.AlreadyRegistered(user.Email!, user.DisplayName,
+        mailer.Queue(AuthTexts.Mails.AlreadyRegistered(user.Email!, user.DisplayName,
             site.Value.Absolute("/connexion"), site.Value.Absolute("/mot-de-passe-oublie")));
 
     public void QueuePasswordChanged(Artist user) =>
-        mailer.Queue(MailTemplates.PasswordChanged(user.Email!, user.DisplayName, site.Value.Absolute("/mot-de-passe-oublie")));
+        mailer.Queue(AuthTexts.Mails.PasswordChanged(user.Email!, user.DisplayName, site.Value.Absolute("/mot-de-passe-oublie")));
 
     private Uri Link(string path, Guid userId, string token) =>
         site.Value.Absolute($"{path}?userId={userId}&code={EncodeToken(token)}");

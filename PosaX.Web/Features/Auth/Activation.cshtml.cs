@@ -16,8 +16,8 @@ namespace PosaX.Web.Features.Auth;
 /// </summary>
 public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> signIn) : PageModel
 {
-    public string Heading { get; private set; } = "Lien invalide ou expiré";
-    public string Explanation { get; private set; } = "Ce lien d'activation n'est plus valable. Demandez-en un nouveau : il arrive en quelques secondes.";
+    public string Heading { get; private set; } = AuthTexts.Activation.InvalidHeading;
+    public string Explanation { get; private set; } = AuthTexts.Activation.InvalidExplanation;
     public bool AlreadyActive { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? userId, string? code)
@@ -29,8 +29,8 @@ public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> si
         if (user.EmailConfirmed)
         {
             AlreadyActive = true;
-            Heading = "Compte déjà activé";
-            Explanation = "Votre compte est actif : connectez-vous avec votre e-mail et votre mot de passe.";
+            Heading = AuthTexts.Activation.AlreadyActiveHeading;
+            Explanation = AuthTexts.Activation.AlreadyActiveExplanation;
             return Answer();
         }
         var confirmed = await users.ConfirmEmailAsync(user, token);

@@ -97,7 +97,7 @@ public static class AuthFeature
         }
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(status == StatusCodes.Status401Unauthorized
-            ? new AjaxResponse(false, "Votre session a expiré : reconnectez-vous.", "/connexion", AjaxResponse.NoErrors)
-            : new AjaxResponse(false, "Vous n'avez pas accès à cette action.", null, AjaxResponse.NoErrors));
+            ? new AjaxResponse(false, AuthTexts.Access.SessionExpired, "/connexion", AjaxResponse.NoErrors)
+            : new AjaxResponse(false, AuthTexts.Access.Forbidden, null, AjaxResponse.NoErrors));
     }
 }

@@ -14,14 +14,6 @@ public class ForgotPasswordModel(
     PosaXDbContext db, UserManager<Artist> users, AccountMails mails, AccountThrottle throttle,
     IValidator<EmailInput> validator) : AjaxPageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Mot de passe oublié";
-        public const string Explanation = "Saisissez l'adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.";
-        public const string Send = "Envoyer le lien";
-        public const string Sent = "Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé.";
-    }
-
     public string? Email { get; private set; }
 
     public void OnGet() { }
@@ -41,6 +33,6 @@ public class ForgotPasswordModel(
             else await mails.QueueActivationAsync(user);
             await db.SaveChangesAsync();
         }
-        return Succeeded(Texts.Sent);
+        return Succeeded(AuthTexts.ForgotPassword.Sent);
     }
 }

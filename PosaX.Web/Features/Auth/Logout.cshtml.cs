@@ -18,6 +18,6 @@ public class LogoutModel(SignInManager<Artist> signIn) : AjaxPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Succeeded("Vous êtes déconnecté.", "/");
+        return Succeeded(AuthTexts.Logout.SignedOut, "/");
     }
 }

@@ -19,16 +19,16 @@ public sealed class PasswordRules : IPasswordValidator<Artist>
 
     public static string? Check(string? password, string? email = null, string? name = null)
     {
-        if (string.IsNullOrEmpty(password)) return "Choisissez un mot de passe.";
-        if (password.Length < MinLength) return $"Le mot de passe doit contenir au moins {MinLength} caractères.";
-        if (password.Length > MaxLength) return $"Le mot de passe ne peut pas dépasser {MaxLength} caractères.";
+        if (string.IsNullOrEmpty(password)) return AuthTexts.Passwords.Required;
+        if (password.Length < MinLength) return AuthTexts.Passwords.TooShort(MinLength);
+        if (password.Length > MaxLength) return AuthTexts.Passwords.TooLong(MaxLength);
         var lowered = password.ToLowerInvariant();
         if (CommonPasswords.Value.Contains(lowered))
-            return "Ce mot de passe est trop courant : choisissez-en un autre (une phrase de plusieurs mots par exemple).";
+            return AuthTexts.Passwords.TooCommon;
         if (!string.IsNullOrEmpty(email) && lowered == email.Trim().ToLowerInvariant())
-            return "Le mot de passe ne doit pas être votre adresse e-mail.";
+            return AuthTexts.Passwords.IsEmail;
         if (!string.IsNullOrEmpty(name) && lowered == name.Trim().ToLowerInvariant())
-            return "Le mot de passe ne doit pas être votre nom.";
+            return AuthTexts.Passwords.IsName;
         return null;
     }
 

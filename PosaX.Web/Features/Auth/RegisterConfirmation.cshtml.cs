@@ -15,15 +15,6 @@ public class RegisterConfirmationModel(
     PosaXDbContext db, UserManager<Artist> users, AccountMails mails, AccountThrottle throttle,
     IValidator<EmailInput> validator) : AjaxPageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Vérifiez votre boîte mail";
-        public const string Explanation = "Nous vous avons envoyé un lien pour activer votre compte. Ouvrez-le pour accéder à votre profil.";
-        public const string Spam = "Rien reçu après quelques minutes ? Regardez dans les courriers indésirables, ou demandez un nouveau lien.";
-        public const string Resend = "Renvoyer le lien";
-        public const string Sent = "Si un compte en attente d'activation existe pour cette adresse, un nouveau lien vient d'être envoyé.";
-    }
-
     public string? Email { get; private set; }
 
     public void OnGet() => Email = TempData.Peek("PendingEmail") as string;
@@ -41,6 +32,6 @@ public class RegisterConfirmationModel(
             await mails.QueueActivationAsync(user);
             await db.SaveChangesAsync();
         }
-        return Succeeded(Texts.Sent);
+        return Succeeded(AuthTexts.RegisterConfirmation.Sent);
     }
 }

@@ -34,14 +34,6 @@ public sealed class ResetValidator : AbstractValidator<ResetInput>
 public class ResetPasswordModel(
     PosaXDbContext db, UserManager<Artist> users, AccountMails mails, IValidator<ResetInput> validator) : AjaxPageModel
 {
-    public static class Texts
-    {
-        public const string Title = "Nouveau mot de passe";
-        public const string NewPassword = "Nouveau mot de passe";
-        public const string Save = "Enregistrer";
-        public const string InvalidLink = "Ce lien n'est plus valable. Demandez-en un nouveau depuis « Mot de passe oublié ».";
-    }
-
     public string? UserId { get; private set; }
     public string? Code { get; private set; }
 
@@ -59,13 +51,13 @@ public class ResetPasswordModel(
 
         var token = AccountMails.DecodeToken(input.Code);
         var user = Guid.TryParse(input.UserId, out var id) && token is not null ? await users.FindByIdAsync(id.ToString()) : null;
-        if (user is null || token is null) return Refused(Texts.InvalidLink);
+        if (user is null || token is null) return Refused(AuthTexts.ResetPassword.InvalidLink);
 
         var result = await users.ResetPasswordAsync(user, token, input.Password!);
         if (!result.Succeeded)
         {
             var passwordProblem = result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-            return passwordProblem is null ? Refused(Texts.InvalidLink) : Invalid("password", passwordProblem.Description);
+            return passwordProblem is null ? Refused(AuthTexts.ResetPassword.InvalidLink) : Invalid("password", passwordProblem.Description);
         }
         // Whoever knew the old password is out, everywhere.
         await db.EndAllAsync(user.Id);

@@ -6,6 +6,7 @@ using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Web;
 
 using PosaX.Web.Infrastructure;
+using Texts = PosaX.Web.Features.Auth.AuthTexts.TwoFactorLogin;
 
 namespace PosaX.Web.Features.Auth;
 
@@ -20,21 +21,6 @@ public class TwoFactorLoginModel(PosaXSignInManager signIn, AccountThrottle thro
 
     public static string PathFor(string returnUrl, bool rememberMe) =>
         $"{Path}?ReturnUrl={Uri.EscapeDataString(returnUrl)}{(rememberMe ? "&rememberMe=true" : "")}";
-
-    public static class Texts
-    {
-        public const string Title = "Double authentification";
-        public const string Explanation = "Saisissez le code à 6 chiffres affiché par votre application d'authentification.";
-        public const string Code = "Code de vérification";
-        public const string Verify = "Vérifier";
-        public const string LostDevice = "Vous n'avez plus votre téléphone ?";
-        public const string RecoveryExplanation = "Saisissez l'un des codes de secours reçus à l'activation. Chaque code ne sert qu'une fois.";
-        public const string RecoveryCode = "Code de secours";
-        public const string UseRecovery = "Utiliser ce code";
-        public const string WrongCode = "Code incorrect ou expiré.";
-        public const string CodeRequired = "Saisissez le code.";
-        public const string Expired = "Votre connexion a expiré : saisissez de nouveau votre e-mail et votre mot de passe.";
-    }
 
     [BindProperty(SupportsGet = true, Name = "ReturnUrl")] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true, Name = "rememberMe")] public bool RememberMe { get; set; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -22,43 +21,6 @@ namespace PosaX.Web.Features.Catalogue;
 [OutputCache(PolicyName = PublicCache.Page)]
 public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
 {
-    public static class Texts
-    {
-        public const string Reserved = "Réservée";
-        public const string Dimensions = "Dimensions";
-        public const string Medium = "Technique";
-        public const string Year = "Année";
-        public const string Category = "Catégorie";
-        public const string Artist = "L'artiste";
-        public const string ArtistPage = "Voir sa page et ses œuvres";
-        public const string Similar = "Œuvres similaires";
-        public const string Photos = "Photos de l'œuvre";
-        public const string WhatsApp = "Écrire à l'artiste sur WhatsApp";
-        public const string SoldNote = "Cette œuvre a été vendue. Découvrez les autres œuvres de l'artiste.";
-        public const string ReservedNote = "Cette œuvre est réservée par un acheteur. Écrivez à l'artiste pour être prévenu si elle se libère.";
-
-        public static string PageTitle(string title, string category, string artist) => $"{title}, {category.ToLowerInvariant()} de {artist}";
-        public static string PhotoAlt(string title, int number) => $"{title}, photo {number}";
-
-        public static string WhatsAppMessage(string title, long price, string url) =>
-            $"Bonjour, je suis intéressé(e) par votre œuvre « {title} » à {Money.Fcfa(price)} vue sur PosaX : {url}";
-
-        public static string Size(double height, double width, double? depth)
-        {
-            static string N(double v) => v.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"));
-            return depth is { } d && d > 0 ? $"{N(height)} × {N(width)} × {N(d)} cm" : $"{N(height)} × {N(width)} cm";
-        }
-
-        /// <summary>What the work is, by whom and for how much, then the start of its description: 50 to 160 characters.</summary>
-        public static string MetaDescription(string title, string artist, string category, long price, string? plain)
-        {
-            var text = $"« {title} », {category.ToLowerInvariant()} de {artist} à {Money.Fcfa(price)}.";
-            text += string.IsNullOrWhiteSpace(plain) ? " Contactez l'artiste sur WhatsApp." : " " + plain;
-            if (text.Length < 60) text += " Une œuvre à découvrir sur PosaX.";
-            return MetaText.Shorten(text);
-        }
-    }
-
     public sealed record Image(string Key, int Width, int Height, int[] Widths);
 
     public sealed record WorkView(long Id, string Slug, string Title, string? Description, long Price, ArtworkStatus Status,
@@ -98,8 +60,8 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
             ..Similar.Select(s => PublicCache.ArtworkTag(s.Id))]);
         DescriptionHtml = markdown.ToHtml(work.Description);
         AbsoluteUrl = site.Value.Absolute(canonical).AbsoluteUri;
-        Meta = new PageMeta(Texts.PageTitle(work.Title, work.CategoryName, work.ArtistName),
-            Texts.MetaDescription(work.Title, work.ArtistName, work.CategoryName, work.Price, markdown.ToPlainText(work.Description)))
+        Meta = new PageMeta(CatalogueTexts.ArtworkPage.PageTitle(work.Title, work.CategoryName, work.ArtistName),
+            CatalogueTexts.ArtworkPage.MetaDescription(work.Title, work.ArtistName, work.CategoryName, work.Price, markdown.ToPlainText(work.Description)))
         {
             CanonicalPath = canonical,
             OpenGraphType = "product",

@@ -11,21 +11,6 @@ namespace PosaX.Web.Features.Catalogue;
 [OutputCache(PolicyName = PublicCache.Listing)]
 public class HomeModel(PosaXDbContext db, ArtworkSearch search) : PageModel
 {
-    public static class Texts
-    {
-        public const string Title = "PosaX";
-        public const string Description = "PosaX, la galerie en ligne des artistes du Cameroun : peintures, sculptures, photographies. Contactez les artistes sur WhatsApp.";
-        public const string Heading = "L'art du Cameroun, de l'atelier à votre mur";
-        public const string Intro = "Les artistes exposent leurs œuvres, vous les contactez directement sur WhatsApp.";
-        public const string Browse = "Voir toutes les œuvres";
-        public const string Join = "Je suis artiste : créer mon compte";
-        public const string Latest = "Dernières œuvres";
-        public const string Categories = "Catégories";
-        public const string Artists = "Artistes";
-        public const string AllArtists = "Tous les artistes";
-        public const string NoWorks = "Les premières œuvres arrivent bientôt.";
-    }
-
     public sealed record ArtistItem(string Name, string Slug, string? PhotoKey);
 
     public IReadOnlyList<ArtworkCard.Model> Latest { get; private set; } = [];

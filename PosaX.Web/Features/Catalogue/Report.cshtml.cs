@@ -25,9 +25,9 @@ public sealed class ReportValidator : AbstractValidator<ReportInput>
     public ReportValidator()
     {
         RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
-            .Must(r => ReportInput.Clean(r) is not null).WithMessage(ReportModel.Texts.ReasonRequired)
-            .Must(r => ReportInput.Clean(r)!.Length >= ReportInput.MinLength).WithMessage(ReportModel.Texts.ReasonTooShort)
-            .Must(r => ReportInput.Clean(r)!.Length <= ArtworkReport.ReasonMaxLength).WithMessage(ReportModel.Texts.ReasonTooLong);
+            .Must(r => ReportInput.Clean(r) is not null).WithMessage(CatalogueTexts.Report.ReasonRequired)
+            .Must(r => ReportInput.Clean(r)!.Length >= ReportInput.MinLength).WithMessage(CatalogueTexts.Report.ReasonTooShort)
+            .Must(r => ReportInput.Clean(r)!.Length <= ArtworkReport.ReasonMaxLength).WithMessage(CatalogueTexts.Report.ReasonTooLong);
     }
 }
 
@@ -39,25 +39,6 @@ public sealed class ReportValidator : AbstractValidator<ReportInput>
 /// </summary>
 public class ReportModel(PosaXDbContext db, ReportThrottle throttle, IValidator<ReportInput> validator, TimeProvider clock) : AjaxPageModel
 {
-    public static class Texts
-    {
-        public const string Heading = "Signaler cette œuvre";
-        public const string Intro = "Contrefaçon, œuvre copiée sur un autre artiste, contenu choquant… Dites-nous ce qui ne va pas : la modération examinera l'œuvre.";
-        public const string Reason = "Ce qui ne va pas";
-        public const string Send = "Envoyer le signalement";
-        public const string NoScriptLink = "Signaler cette œuvre";
-        public const string NoScriptHint = "(formulaire de signalement)";
-        public const string Thanks = "Merci : votre signalement a été transmis à la modération.";
-        public const string ReasonRequired = "Dites en quelques mots ce qui ne va pas.";
-        public static readonly string ReasonTooShort = $"Expliquez le problème en {ReportInput.MinLength} caractères au moins.";
-        public static readonly string ReasonTooLong = $"Le signalement ne peut pas dépasser {ArtworkReport.ReasonMaxLength} caractères.";
-        public const string NotOnSite = "Cette œuvre n'est pas ou plus en ligne.";
-        public const string BackToWork = "Revenir à l'œuvre";
-        public const string BackToCatalogue = "Voir le catalogue";
-
-        public static string PageTitle(string title) => $"Signaler « {title} »";
-    }
-
     public sealed record WorkToReport(long Id, string Title, string Slug);
 
     public WorkToReport? Work { get; private set; }
@@ -73,7 +54,7 @@ public class ReportModel(PosaXDbContext db, ReportThrottle throttle, IValidator<
     {
         Input = input;
         Work = await FindAsync(id, ct);
-        if (Work is null) return Answer(StatusCodes.Status404NotFound, new AjaxResponse(false, Texts.NotOnSite, null, AjaxResponse.NoErrors));
+        if (Work is null) return Answer(StatusCodes.Status404NotFound, new AjaxResponse(false, CatalogueTexts.Report.NotOnSite, null, AjaxResponse.NoErrors));
 
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid || !ModelState.IsValid) return Invalid(null, validation);
@@ -82,7 +63,7 @@ public class ReportModel(PosaXDbContext db, ReportThrottle throttle, IValidator<
         switch (throttle.Admit(reporter, Work.Id, out var retryAfter))
         {
             // The same visitor flagging the same work again: thanked, not counted twice.
-            case ReportAdmission.AlreadyReported: return Succeeded(Texts.Thanks);
+            case ReportAdmission.AlreadyReported: return Succeeded(CatalogueTexts.Report.Thanks);
             case ReportAdmission.Throttled: return Throttled(retryAfter);
         }
 
@@ -102,7 +83,7 @@ public class ReportModel(PosaXDbContext db, ReportThrottle throttle, IValidator<
             throttle.Forget(reporter, Work.Id);
             throw;
         }
-        return Succeeded(Texts.Thanks);
+        return Succeeded(CatalogueTexts.Report.Thanks);
     }
 
     private Task<WorkToReport?> FindAsync(long id, CancellationToken ct) =>

@@ -48,23 +48,8 @@ public static class OrderPipeline
         return false;
     }
 
-    public static string Label(OrderStatus status) => status switch
-    {
-        OrderStatus.New => "Nouvelle",
-        OrderStatus.Contacted => "Contactée",
-        OrderStatus.Reserved => "Réservée",
-        OrderStatus.Sold => "Vendue",
-        OrderStatus.Cancelled => "Annulée",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    public static string Label(OrderStatus status) => OrderTexts.StatusLabel(status);
 
     /// <summary>The button's wording: what the artist does.</summary>
-    public static string Action(OrderStatus status) => status switch
-    {
-        OrderStatus.Contacted => "Marquer contactée",
-        OrderStatus.Reserved => "Réserver l'œuvre",
-        OrderStatus.Sold => "Marquer vendue",
-        OrderStatus.Cancelled => "Annuler",
-        _ => Label(status),
-    };
+    public static string Action(OrderStatus status) => OrderTexts.StatusAction(status);
 }

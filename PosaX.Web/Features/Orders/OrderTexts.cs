@@ -1,4 +1,5 @@
 using System.Net;
+using PosaX.Web.Data;
 using PosaX.Web.Features.Auth;
 using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Email;
@@ -25,6 +26,41 @@ public static class OrderTexts
     public const string PageTitle = "Commander une œuvre";
     public const string BackToCatalogue = "Voir les autres œuvres";
     public const string BackToWork = "Revenir à l'œuvre";
+
+    /// <summary>The order form on the work page (_OrderForm).</summary>
+    public static class Form
+    {
+        public const string NoScriptLink = "Commander cette œuvre";
+        public const string NoScriptHint = "(formulaire de commande)";
+        public const string Heading = "Commander cette œuvre";
+        public const string Hint = "Votre demande est transmise à l'artiste, puis WhatsApp s'ouvre pour lui écrire directement. Rien n'est payé en ligne.";
+        public const string Name = "Votre nom";
+        public const string Phone = "Votre téléphone (WhatsApp)";
+        public const string Email = "Votre e-mail (facultatif)";
+        public const string Message = "Message (facultatif)";
+        public const string Submit = "Envoyer la demande et écrire à l'artiste";
+    }
+
+    /// <summary>An order's status, as the artist's orders page shows it.</summary>
+    public static string StatusLabel(OrderStatus status) => status switch
+    {
+        OrderStatus.New => "Nouvelle",
+        OrderStatus.Contacted => "Contactée",
+        OrderStatus.Reserved => "Réservée",
+        OrderStatus.Sold => "Vendue",
+        OrderStatus.Cancelled => "Annulée",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>The button's wording: what the artist does.</summary>
+    public static string StatusAction(OrderStatus status) => status switch
+    {
+        OrderStatus.Contacted => "Marquer contactée",
+        OrderStatus.Reserved => "Réserver l'œuvre",
+        OrderStatus.Sold => "Marquer vendue",
+        OrderStatus.Cancelled => "Annuler",
+        _ => StatusLabel(status),
+    };
 
     public static string Placed(string reference) =>
         $"Demande {reference} envoyée. WhatsApp s'ouvre pour écrire à l'artiste.";

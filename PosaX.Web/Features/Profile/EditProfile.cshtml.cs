@@ -37,34 +37,6 @@ public sealed class ProfileValidator : AbstractValidator<ProfileInput>
     }
 }
 
-/// <summary>The page's French text, in one place.</summary>
-public static class ProfileTexts
-{
-    public const string Title = "Mon profil";
-    public const string Intro = "Ces informations apparaissent sur votre page publique d'artiste.";
-    public const string ViewPublic = "Voir ma page publique";
-    public const string Security = "Sécurité du compte (double authentification)";
-    public const string Name = "Nom d'artiste";
-    public const string Bio = "Présentation";
-    public const string BioHint = "Votre parcours, votre technique, vos inspirations. Mise en forme Markdown : **gras**, *italique*, listes, liens.";
-    public const string WhatsApp = "Numéro WhatsApp";
-    public const string WhatsAppHint = "Les acheteurs vous écrivent sur ce numéro, par ex. 677 12 34 56.";
-    public const string Facebook = "Page Facebook";
-    public const string Instagram = "Compte Instagram";
-    public const string SocialHint = "Lien complet ou nom du compte.";
-    public const string Photo = "Photo de profil";
-    public const string PhotoHint = "JPEG, PNG ou WebP, 10 Mo au plus.";
-    public const string RemovePhoto = "Retirer la photo";
-    public const string Save = "Enregistrer";
-    public const string Saved = "Profil enregistré.";
-    public const string NameRequired = "Saisissez votre nom d'artiste (2 caractères au moins).";
-    public const string NameTooLong = "Le nom ne peut pas dépasser 100 caractères.";
-    public const string BioTooLong = "La présentation ne peut pas dépasser 4 000 caractères.";
-    public const string WhatsAppInvalid = "Ce numéro WhatsApp n'est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).";
-    public const string FacebookInvalid = "Indiquez un lien facebook.com ou le nom de votre page.";
-    public const string InstagramInvalid = "Indiquez un lien instagram.com ou votre nom d'utilisateur.";
-}
-
 public class EditProfileModel(
     PosaXDbContext db, UserManager<Artist> users, ImagePipeline images, IValidator<ProfileInput> validator) : AjaxPageModel
 {

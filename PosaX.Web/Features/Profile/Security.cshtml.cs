@@ -27,38 +27,6 @@ public class SecurityModel(UserManager<Artist> users, PosaXSignInManager signIn,
     public const int RecoveryCodeCount = 10;
     internal const string RecoveryCodesKey = "RecoveryCodes";
 
-    public static class Texts
-    {
-        public const string Title = "Sécurité du compte";
-        public const string Intro = "La double authentification protège votre compte même si votre mot de passe est découvert : à chaque connexion, un code à 6 chiffres de votre téléphone vous est demandé.";
-        public const string Required = "Pour accéder à la modération, activez d'abord la double authentification.";
-        public const string EnabledState = "La double authentification est activée.";
-        public const string Step1 = "1. Installez une application d'authentification (Google Authenticator, Microsoft Authenticator, Aegis, FreeOTP…).";
-        public const string Step2 = "2. Scannez ce code QR, ou saisissez la clé ci-dessous dans l'application.";
-        public const string Key = "Clé";
-        public const string Step3 = "3. Saisissez le code à 6 chiffres affiché par l'application.";
-        public const string Code = "Code de vérification";
-        public const string Enable = "Activer";
-        public const string Enabled = "Double authentification activée. Notez vos codes de secours.";
-        public const string WrongCode = "Code incorrect : vérifiez l'heure de votre téléphone et réessayez.";
-        public const string CodeRequired = "Saisissez le code affiché par l'application.";
-        public const string CodesLeft = "Codes de secours restants :";
-        public const string NewCodes = "Générer de nouveaux codes de secours";
-        public const string NewCodesHint = "Les anciens codes cesseront de fonctionner.";
-        public const string NewCodesDone = "Nouveaux codes générés.";
-        public const string Disable = "Désactiver la double authentification";
-        public const string DisableHint = "Confirmez avec votre mot de passe.";
-        public const string Password = "Mot de passe";
-        public const string WrongPassword = "Mot de passe incorrect.";
-        public const string Disabled = "Double authentification désactivée.";
-        public const string NotEnabled = "La double authentification n'est pas activée.";
-        public const string CodesTitle = "Vos codes de secours";
-        public const string CodesIntro = "Chaque code permet une connexion sans votre téléphone, une seule fois. Gardez-les en lieu sûr : ils ne seront plus affichés.";
-        public const string NoCodes = "Ces codes ne sont affichés qu'une fois. Générez-en de nouveaux depuis la page Sécurité si vous les avez perdus.";
-        public const string Continue = "Continuer";
-        public const string MailSubject = "Double authentification activée sur votre compte PosaX";
-    }
-
     [BindProperty(SupportsGet = true, Name = "ReturnUrl")] public string? ReturnUrl { get; set; }
     public bool IsEnabled { get; private set; }
     public int CodesLeft { get; private set; }
@@ -83,34 +51,32 @@ public class SecurityModel(UserManager<Artist> users, PosaXSignInManager signIn,
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (await users.GetTwoFactorEnabledAsync(user)) return Succeeded(Texts.EnabledState, Path);
+        if (await users.GetTwoFactorEnabledAsync(user)) return Succeeded(ProfileTexts.Security.EnabledState, Path);
         var code = (input.Code ?? "").Replace(" ", "").Replace("-", "");
-        if (code.Length == 0) return Invalid("code", Texts.CodeRequired);
+        if (code.Length == 0) return Invalid("code", ProfileTexts.Security.CodeRequired);
         if (code.Length > 10 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-            return Invalid("code", Texts.WrongCode);
+            return Invalid("code", ProfileTexts.Security.WrongCode);
 
         // If someone else enrolled with a stolen password, the owner hears of it at once. Queued
         // first, so the notice commits with the change itself (Identity's update saves the context).
-        mailer.Queue(MailTemplates.Build(user.Email!, Texts.MailSubject, $"Bonjour {user.DisplayName},",
-            "La double authentification vient d'être activée sur votre compte PosaX. Si ce n'est pas vous, réinitialisez votre mot de passe et répondez à ce message :",
-            site.Value.Absolute("/mot-de-passe-oublie"), null));
+        mailer.Queue(ProfileTexts.Mails.TwoFactorEnabled(user.Email!, user.DisplayName, site.Value.Absolute("/mot-de-passe-oublie")));
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         TempData[RecoveryCodesKey] = string.Join(' ', codes ?? []);
         // Sessions opened elsewhere with the password alone end now; this one just proved the
         // second factor and goes on.
         await db.EndOthersAsync(HttpContext, user.Id);
-        return Succeeded(Texts.Enabled, CodesPath + ReturnQuery());
+        return Succeeded(ProfileTexts.Security.Enabled, CodesPath + ReturnQuery());
     }
 
     public async Task<IActionResult> OnPostCodesAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!await users.GetTwoFactorEnabledAsync(user)) return Refused(Texts.NotEnabled, Path);
+        if (!await users.GetTwoFactorEnabledAsync(user)) return Refused(ProfileTexts.Security.NotEnabled, Path);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         TempData[RecoveryCodesKey] = string.Join(' ', codes ?? []);
-        return Succeeded(Texts.NewCodesDone, CodesPath);
+        return Succeeded(ProfileTexts.Security.NewCodesDone, CodesPath);
     }
 
     public async Task<IActionResult> OnPostDisableAsync([FromForm] Input input)
@@ -119,13 +85,13 @@ public class SecurityModel(UserManager<Artist> users, PosaXSignInManager signIn,
         if (user is null) return Challenge();
         if (string.IsNullOrEmpty(input.Password) || input.Password.Length > PasswordRules.MaxLength
             || !await users.CheckPasswordAsync(user, input.Password))
-            return Invalid("password", Texts.WrongPassword);
+            return Invalid("password", ProfileTexts.Security.WrongPassword);
         await users.SetTwoFactorEnabledAsync(user, false);
         // A later enrolment starts from a new key; the old recovery codes die with it.
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await signIn.RefreshSignInAsync(user);
-        return Succeeded(Texts.Disabled, Path);
+        return Succeeded(ProfileTexts.Security.Disabled, Path);
     }
 
     /// <summary>

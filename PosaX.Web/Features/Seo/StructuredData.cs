@@ -61,7 +61,7 @@ public static class StructuredData
         ["@type"] = "BreadcrumbList",
         ["itemListElement"] = new object[]
         {
-            Crumb(1, "Accueil", site.Absolute("/").AbsoluteUri),
+            Crumb(1, SeoTexts.Home, site.Absolute("/").AbsoluteUri),
             Crumb(2, work.CategoryName, site.Absolute($"{ArtworkUrls.Catalogue}?categorie={work.CategorySlug}").AbsoluteUri),
             Crumb(3, work.Title, site.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri),
         },

@@ -100,8 +100,8 @@ public sealed partial class ImagePipeline : IDisposable
     public async Task<ImageResult> ProcessAsync(IFormFile file, ImageKind kind, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (file.Length > MaxUploadBytes) return ImageResult.Rejected(413, ImageMessages.TooLarge);
-        if (file.Length <= 0) return ImageResult.Rejected(400, ImageMessages.Empty);
+        if (file.Length > MaxUploadBytes) return ImageResult.Rejected(413, InfrastructureTexts.Images.TooLarge);
+        if (file.Length <= 0) return ImageResult.Rejected(400, InfrastructureTexts.Images.Empty);
         await using var stream = file.OpenReadStream();
         return await ProcessAsync(stream, kind, ct);
     }
@@ -110,21 +110,21 @@ public sealed partial class ImagePipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(content);
         var data = await ReadBoundedAsync(content, ct);
-        if (data is null) return ImageResult.Rejected(413, ImageMessages.TooLarge);
-        if (data.Length == 0) return ImageResult.Rejected(400, ImageMessages.Empty);
+        if (data is null) return ImageResult.Rejected(413, InfrastructureTexts.Images.TooLarge);
+        if (data.Length == 0) return ImageResult.Rejected(400, InfrastructureTexts.Images.Empty);
 
         // Cheap checks first, on the request thread: no libvips, no allocation beyond the upload.
         var header = ImageSniffer.Inspect(data);
         if (header.Format == ImageFormat.Unknown || header.Polyglot)
         {
             _logger.LogInformation("Image upload refused: format {Format}, polyglot {Polyglot}", header.Format, header.Polyglot);
-            return ImageResult.Rejected(400, ImageMessages.UnsupportedFormat);
+            return ImageResult.Rejected(400, InfrastructureTexts.Images.UnsupportedFormat);
         }
-        if (header.Malformed) return ImageResult.Rejected(400, ImageMessages.Unreadable);
+        if (header.Malformed) return ImageResult.Rejected(400, InfrastructureTexts.Images.Unreadable);
         if (TooManyPixels(header.Width, header.Height))
         {
             _logger.LogInformation("Image upload refused: declared {Width}x{Height}", header.Width, header.Height);
-            return ImageResult.Rejected(413, ImageMessages.TooManyPixels);
+            return ImageResult.Rejected(413, InfrastructureTexts.Images.TooManyPixels);
         }
 
         // Bound the number of images decoded at once (memory), then do the CPU work off the request thread.
@@ -181,9 +181,9 @@ public sealed partial class ImagePipeline : IDisposable
             if (loader != ExpectedLoader(format))
             {
                 _logger.LogInformation("Image upload refused: sniffed {Format} but libvips chose {Loader}", format, loader);
-                return ImageResult.Rejected(400, ImageMessages.UnsupportedFormat);
+                return ImageResult.Rejected(400, InfrastructureTexts.Images.UnsupportedFormat);
             }
-            if (TooManyPixels(probe.Width, probe.Height)) return ImageResult.Rejected(413, ImageMessages.TooManyPixels);
+            if (TooManyPixels(probe.Width, probe.Height)) return ImageResult.Rejected(413, InfrastructureTexts.Images.TooManyPixels);
             var orientation = probe.Contains("orientation") ? Convert.ToInt32(probe.Get("orientation"), CultureInfo.InvariantCulture) : 1;
             var swap = orientation is >= 5 and <= 8;
             orientedWidth = swap ? probe.Height : probe.Width;
@@ -192,7 +192,7 @@ public sealed partial class ImagePipeline : IDisposable
         catch (VipsException ex)
         {
             _logger.LogInformation("Image upload refused, header unreadable: {Error}", ex.Message);
-            return ImageResult.Rejected(400, ImageMessages.Unreadable);
+            return ImageResult.Rejected(400, InfrastructureTexts.Images.Unreadable);
         }
 
         var widths = PlanWidths(kind, orientedWidth, orientedHeight);
@@ -252,14 +252,14 @@ public sealed partial class ImagePipeline : IDisposable
         {
             TryDeleteDirectory(staging);
             _logger.LogInformation("Image upload refused, decoding failed: {Error}", ex.Message);
-            return ImageResult.Rejected(400, ImageMessages.Unreadable);
+            return ImageResult.Rejected(400, InfrastructureTexts.Images.Unreadable);
         }
         catch (IOException ex) when (Web.ServerConditions.IsDiskFull(ex))
         {
             // Nothing half-written stays behind, and the user is told it is the server's fault, not the photo's.
             TryDeleteDirectory(staging);
             _logger.LogError("Image storage is full under {Root}: {Error}", RootPath, ex.Message);
-            return ImageResult.Rejected(507, ImageMessages.StorageFull);
+            return ImageResult.Rejected(507, InfrastructureTexts.Images.StorageFull);
         }
         catch
         {

@@ -33,14 +33,3 @@ public sealed class ImageResult
 
     public static ImageResult Rejected(int statusCode, string message) => Rejected(new ImageRejection(statusCode, message));
 }
-
-/// <summary>The user-facing messages (French), kept in one place for the pages and the tests.</summary>
-public static class ImageMessages
-{
-    public const string Empty = "Le fichier est vide.";
-    public const string TooLarge = "Fichier trop volumineux : 10 Mo au maximum.";
-    public const string TooManyPixels = "Image trop grande : 40 mégapixels et 12 000 pixels de côté au maximum.";
-    public const string UnsupportedFormat = "Format non pris en charge : JPEG, PNG ou WebP uniquement.";
-    public const string Unreadable = "Image illisible : le fichier est corrompu ou incomplet.";
-    public const string StorageFull = "Le serveur n'a plus de place pour enregistrer les photos. Rien n'a été enregistré : réessayez plus tard.";
-}

@@ -45,8 +45,8 @@ public abstract class AjaxPageModel : PageModel
             {
                 var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
                 context.Result = Answer(status, new AjaxResponse(false, status == StatusCodes.Status413PayloadTooLarge
-                    ? "Envoi trop volumineux : réduisez la taille des fichiers."
-                    : "Le formulaire envoyé est illisible. Rechargez la page et réessayez.", null, AjaxResponse.NoErrors));
+                    ? InfrastructureTexts.Ajax.TooLarge
+                    : InfrastructureTexts.Ajax.Unreadable, null, AjaxResponse.NoErrors));
                 return;
             }
             if (form.FirstOrDefault(f => f.Value.Any(v => v is not null && !FormText.IsTypeable(v))) is { Key: not null } untypeable)
@@ -60,7 +60,7 @@ public abstract class AjaxPageModel : PageModel
             && (!context.HandlerArguments.TryGetValue(p.Name, out var value) || value is null)) == true;
         if (formInputMissing)
         {
-            context.Result = Refused("Le formulaire envoyé est incomplet. Rechargez la page et réessayez.");
+            context.Result = Refused(InfrastructureTexts.Ajax.Incomplete);
             return;
         }
         await next();
@@ -80,12 +80,12 @@ public abstract class AjaxPageModel : PageModel
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (key, entry) in ModelState)
             foreach (var error in entry.Errors)
-                Add(errors, FieldName(key), "Valeur invalide.");
+                Add(errors, FieldName(key), InfrastructureTexts.Ajax.InvalidValue);
         if (validation is not null)
             foreach (var failure in validation.Errors)
                 Add(errors, FieldName(failure.PropertyName), failure.ErrorMessage);
         return Answer(StatusCodes.Status400BadRequest,
-            new AjaxResponse(false, message ?? "Veuillez corriger les champs indiqués.", redirectUrl,
+            new AjaxResponse(false, message ?? InfrastructureTexts.Ajax.FixFields, redirectUrl,
                 errors.ToDictionary(e => e.Key, e => e.Value.Distinct().ToArray())));
     }
 
@@ -107,7 +107,7 @@ public abstract class AjaxPageModel : PageModel
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Answer(StatusCodes.Status429TooManyRequests, new AjaxResponse(false,
-            $"Trop de tentatives. Réessayez dans {Waiting(seconds)}.", null, AjaxResponse.NoErrors));
+            InfrastructureTexts.Ajax.TooManyAttempts(seconds), null, AjaxResponse.NoErrors));
     }
 
     protected IActionResult Answer(int status, AjaxResponse response)
@@ -118,9 +118,6 @@ public abstract class AjaxPageModel : PageModel
         HttpContext.Response.StatusCode = status;
         return page;
     }
-
-    private static string Waiting(int seconds) =>
-        seconds < 120 ? $"{seconds} secondes" : $"{(seconds + 59) / 60} minutes";
 
     private static void Add(Dictionary<string, List<string>> errors, string field, string message)
     {

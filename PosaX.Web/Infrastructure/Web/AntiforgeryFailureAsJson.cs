@@ -14,7 +14,7 @@ public sealed class AntiforgeryFailureAsJson : IAlwaysRunResultFilter
     {
         if (context.Result is IAntiforgeryValidationFailedResult && AjaxRequests.IsAjax(context.HttpContext.Request))
             context.Result = new JsonResult(new AjaxResponse(false,
-                "Votre session a expiré : rechargez la page puis réessayez.", null, AjaxResponse.NoErrors))
+                InfrastructureTexts.Ajax.SessionExpired, null, AjaxResponse.NoErrors))
             { StatusCode = StatusCodes.Status400BadRequest };
     }
 

@@ -35,7 +35,7 @@ public static class ErrorResponses
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
             context.Response.Headers.RetryAfter = ServerConditions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var (heading, explanation) = ErrorModel.Texts(status);
+        var (heading, explanation) = SharedTexts.Error.For(status);
         if (AjaxRequests.IsAjax(context.Request))
         {
             await context.Response.WriteAsJsonAsync(new AjaxResponse(false, $"{heading} : {explanation}", null, AjaxResponse.NoErrors));

@@ -18,7 +18,7 @@ public sealed class StatusCodesAsJson : IAlwaysRunResultFilter
         if (context.Result is not StatusCodeResult { StatusCode: >= 400 and var status }
             || context.Result is IAntiforgeryValidationFailedResult
             || !AjaxRequests.IsAjax(context.HttpContext.Request)) return;
-        var (heading, explanation) = ErrorModel.Texts(status);
+        var (heading, explanation) = SharedTexts.Error.For(status);
         context.Result = new JsonResult(new AjaxResponse(false, $"{heading} : {explanation}", null, AjaxResponse.NoErrors))
             { StatusCode = status };
     }

@@ -51,7 +51,7 @@ public static class WebRegistration
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await context.HttpContext.Response.WriteAsJsonAsync(new AjaxResponse(false,
-                    $"Trop de tentatives depuis votre connexion. Réessayez dans {seconds} secondes.", null, AjaxResponse.NoErrors), ct);
+                    InfrastructureTexts.Ajax.TooManyFromClient(seconds), null, AjaxResponse.NoErrors), ct);
             };
         });
 

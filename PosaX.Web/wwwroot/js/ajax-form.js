@@ -5,8 +5,8 @@
 // the form, and follows redirect_url on success. A form on a cached page carries no token (it
 // would be another visitor's): its data-token-url gives a fresh one, fetched right before posting.
 
-const NETWORK_ERROR = "Connexion impossible. Vérifiez votre réseau puis réessayez.";
-const SERVER_ERROR = "Une erreur est survenue. Réessayez dans un instant.";
+// Its own messages are the server's (SharedTexts.Scripts), written once on <body> by the layout.
+const text = (name) => document.body.dataset[name] ?? "";
 
 export async function postForm(form, { onSuccess } = {}) {
   const button = form.querySelector("[type=submit]");
@@ -20,14 +20,14 @@ export async function postForm(form, { onSuccess } = {}) {
   } catch {
     setBusy(form, button, false);
     if (progress) progress.hidden = true;
-    showMessage(form, NETWORK_ERROR, false);
+    showMessage(form, text("textNetworkError"), false);
     return null;
   }
   setBusy(form, button, false);
   if (progress) progress.hidden = true;
   const { status, body } = answer;
   if (!body) {
-    showMessage(form, status === 413 ? "Envoi trop volumineux : réduisez la taille des fichiers." : SERVER_ERROR, false);
+    showMessage(form, text(status === 413 ? "textTooLarge" : "textServerError"), false);
     return null;
   }
   if (body.success) {
@@ -118,8 +118,8 @@ function showErrors(form, errors) {
 
 // A failed answer may carry a next step (resend the activation link, sign in again): offered as a link.
 const NEXT_STEPS = {
-  "/inscription/confirmation": "Renvoyer le lien d'activation",
-  "/connexion": "Se connecter",
+  "/inscription/confirmation": "textResendActivation",
+  "/connexion": "textSignIn",
 };
 
 function showMessage(form, message, success, actionUrl) {
@@ -131,7 +131,7 @@ function showMessage(form, message, success, actionUrl) {
   if (actionUrl && message) {
     const link = document.createElement("a");
     link.href = actionUrl;
-    link.textContent = NEXT_STEPS[new URL(actionUrl, location.href).pathname] ?? "Continuer";
+    link.textContent = text(NEXT_STEPS[new URL(actionUrl, location.href).pathname] ?? "textContinue");
     slot.append(" ", link);
   }
 }

@@ -10,7 +10,8 @@ if (section) {
     register: section.querySelector('[data-panel="register"]'),
   };
   const paths = { login: "/connexion", register: "/inscription" };
-  const titles = { login: "Connexion · PosaX", register: "Inscription · PosaX" };
+  // The panels' titles are the server's (AuthTexts), on each panel's data-title.
+  const titles = { login: panels.login.dataset.title, register: panels.register.dataset.title };
 
   // With JavaScript both panels are rendered; the inactive one is inert and faded out.
   for (const panel of Object.values(panels)) panel.hidden = false;

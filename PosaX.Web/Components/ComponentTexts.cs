@@ -1,0 +1,11 @@
+namespace PosaX.Web.Components;
+
+/// <summary>Every text the shared Razor components write themselves (pages pass the rest as parameters).</summary>
+public static class ComponentTexts
+{
+    /// <summary>The badge of a sold work's price (PriceTag).</summary>
+    public const string Sold = "Vendue";
+
+    /// <summary>WhatsAppButton's label when the page gives none.</summary>
+    public const string WhatsApp = "Écrire sur WhatsApp";
+}
