@@ -38,10 +38,7 @@ public static class AuthTexts
     public const string InvalidEmail = "Saisissez une adresse e-mail valide.";
     public const string EmailRequired = "Saisissez votre adresse e-mail.";
     public const string PasswordRequired = "Saisissez votre mot de passe.";
-    public const string NameRequired = "Saisissez votre nom d'artiste (2 caractères au moins).";
-    public const string NameTooLong = "Le nom ne peut pas dépasser 100 caractères.";
     public const string PasswordsDiffer = "Les mots de passe ne correspondent pas.";
-    public const string WhatsAppInvalid = "Ce numéro WhatsApp n'est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).";
 
     public static class ForgotPassword
     {

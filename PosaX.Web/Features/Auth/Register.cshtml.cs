@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Data;
+using PosaX.Web.Features.Profile;
 using PosaX.Web.Features.Auth;
 using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Images;
@@ -25,8 +26,7 @@ public sealed class RegisterValidator : AbstractValidator<RegisterInput>
 {
     public RegisterValidator()
     {
-        RuleFor(x => x.Name).Must(n => n?.Trim().Length >= 2).WithMessage(AuthTexts.NameRequired)
-            .MaximumLength(Artist.DisplayNameMaxLength).WithMessage(AuthTexts.NameTooLong);
+        RuleFor(x => x.Name).ArtistName();
         RuleFor(x => x.Email).NotEmpty().WithMessage(AuthTexts.EmailRequired)
             .MaximumLength(256).WithMessage(AuthTexts.InvalidEmail)
             .EmailAddress().WithMessage(AuthTexts.InvalidEmail);
@@ -36,8 +36,7 @@ public sealed class RegisterValidator : AbstractValidator<RegisterInput>
                 context.AddFailure(problem);
         });
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(AuthTexts.PasswordsDiffer);
-        RuleFor(x => x.Whatsapp).Must(w => string.IsNullOrWhiteSpace(w) || WhatsAppNumber.TryNormalize(w, out _))
-            .WithMessage(AuthTexts.WhatsAppInvalid);
+        RuleFor(x => x.Whatsapp).OptionalWhatsApp();
     }
 }
 

@@ -25,11 +25,9 @@ public sealed class ProfileValidator : AbstractValidator<ProfileInput>
 {
     public ProfileValidator()
     {
-        RuleFor(x => x.Name).Must(n => n?.Trim().Length >= 2).WithMessage(ProfileTexts.NameRequired)
-            .MaximumLength(Artist.DisplayNameMaxLength).WithMessage(ProfileTexts.NameTooLong);
+        RuleFor(x => x.Name).ArtistName();
         RuleFor(x => x.Bio).MaximumLength(Artist.BioMaxLength).WithMessage(ProfileTexts.BioTooLong);
-        RuleFor(x => x.Whatsapp).Must(w => string.IsNullOrWhiteSpace(w) || WhatsAppNumber.TryNormalize(w, out _))
-            .WithMessage(ProfileTexts.WhatsAppInvalid);
+        RuleFor(x => x.Whatsapp).OptionalWhatsApp();
         RuleFor(x => x.Facebook).Must(f => SocialLinks.TryNormalize(f, SocialLinks.Facebook, out _))
             .WithMessage(ProfileTexts.FacebookInvalid);
         RuleFor(x => x.Instagram).Must(i => SocialLinks.TryNormalize(i, SocialLinks.Instagram, out _))
