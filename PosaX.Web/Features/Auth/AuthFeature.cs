@@ -40,11 +40,11 @@ public static class AuthFeature
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 10;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: anyone could lock anyone (PosaXUserManager); AccountThrottle counts failures.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<PosaXDbContext>()
+            .AddUserManager<PosaXUserManager>()
             .AddSignInManager<PosaXSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
