@@ -58,12 +58,15 @@ public static class AuthFeature
         // Authenticator apps (TOTP): Identity's own provider and recovery codes (required of admins: AdminFeature).
 
         services.AddSingleton<DbTicketStore>();
+        // Identity's short-lived cookies (two-factor step, external logins) as well.
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+            services.Configure<CookieAuthenticationOptions>(scheme, o => o.Cookie.SecurePolicy = CookieSecurity.PolicyFor(builder.Environment));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "posax.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = CookieSecurity.PolicyFor(builder.Environment);
             cookie.LoginPath = "/connexion";
             cookie.LogoutPath = "/deconnexion";
             cookie.ReturnUrlParameter = "ReturnUrl";
@@ -75,7 +78,7 @@ public static class AuthFeature
             // fetch would follow that 302 and get HTML instead of the JSON naming where to go.
             cookie.Events.OnRedirectToReturnUrl = context =>
             {
-                if (!AjaxRequests.IsAjax(context.Request)) context.Response.Redirect(context.RedirectUri);
+                if (!AjaxRequests.IsAjax(context.Request)) context.Response.Redirect(Relative(context.RedirectUri));
                 return Task.CompletedTask;
             };
         });
@@ -83,6 +86,15 @@ public static class AuthFeature
             .Configure<DbTicketStore>((cookie, store) => cookie.SessionStore = store);
         return builder;
     }
+
+    /// <summary>
+    /// The cookie handler builds its redirects from the request's scheme and Host header, which the
+    /// client writes: keep the path and query only, so no Host can send a visitor elsewhere.
+    /// </summary>
+    internal static string Relative(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.PathAndQuery + absolute.Fragment
+            : redirectUri;
 
     // A fetch() cannot follow a redirect to an HTML login page usefully: answer the status instead.
     private static Task AnswerFetchOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -92,7 +104,7 @@ public static class AuthFeature
             // Signed in but not allowed: a plain 403 (the French error page is re-executed for GETs),
             // not a redirect that would look like success to a crawler or a script.
             if (status == StatusCodes.Status403Forbidden) context.Response.StatusCode = status;
-            else context.Response.Redirect(context.RedirectUri);
+            else context.Response.Redirect(Relative(context.RedirectUri));
             return Task.CompletedTask;
         }
         context.Response.StatusCode = status;
