@@ -12,12 +12,14 @@ public static class MediaEndpoints
     /// <summary>
     /// Serves the image store under /media: only .webp and .jpg, immutable caching (keys are random and
     /// never reused), nosniff, no directory listing, nothing under a dot-directory (.staging). Anything
-    /// else under /media is a 404 and never reaches the rest of the pipeline.
+    /// else under /media is a 404 and never reaches the rest of the pipeline, and so are the pictures
+    /// the public must not see (<see cref="WithheldMedia"/>).
     /// </summary>
     public static IApplicationBuilder UsePosaXMedia(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var pipeline = app.ApplicationServices.GetRequiredService<ImagePipeline>();
+        var withheld = app.ApplicationServices.GetRequiredService<WithheldMedia>();
 
         var contentTypes = new FileExtensionContentTypeProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -45,6 +47,13 @@ public static class MediaEndpoints
                 var path = context.Request.Path.Value ?? string.Empty;
                 // Belt and braces on top of the file provider's own filters: no dot segment, no backslash.
                 if (path.Contains("/.", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+                // A hidden work's or a suspended artist's pictures: as if they did not exist.
+                var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                if (segments.Length == 4 && await withheld.IsWithheldAsync(string.Join('/', segments[..3]), context.RequestAborted))
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;
