@@ -47,6 +47,8 @@ public static class AuthFeature
             .AddUserManager<PosaXUserManager>()
             .AddSignInManager<PosaXSignInManager>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: each code once (RFC 6238 §5.2).
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordRules>();
         services.Replace(ServiceDescriptor.Scoped<IUserStore<Artist>, HashedRecoveryCodesUserStore>());
 

@@ -38,6 +38,7 @@ public sealed class PublicCacheEviction(PublicCache cache, Images.WithheldMedia 
     [
         .. typeof(IdentityUser<Guid>).GetProperties().Select(p => p.Name).Where(name => name != nameof(IdentityUser.EmailConfirmed)),
         nameof(Artist.SuspendedReason),
+        nameof(Artist.LastTotpStep),
     ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
