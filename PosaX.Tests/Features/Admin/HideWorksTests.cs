@@ -56,6 +56,12 @@ public class HideWorksTests(DatabaseProvider provider) : AppTest(provider)
         await visitor.GetPageAsync(path, HttpStatusCode.NotFound);
         foreach (var picture in pictures)
             Assert.That(await StatusAsync(visitor, picture), Is.EqualTo(HttpStatusCode.NotFound), $"{picture} at once");
+        // The admin (moderation lists) still sees it, and no shared cache may keep it.
+        using (var forAdmin = await admin.Http.GetAsync(pictures[0]))
+        {
+            Assert.That(forAdmin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(forAdmin.Headers.CacheControl?.Private, Is.True);
+        }
         Assert.That(await CardsAsync(visitor, title), Is.Zero, "out of the catalogue search at once");
         var mail = await App.Mailbox.WaitForAsync(artistEmail, "retirée");
         Assert.That(mail.Body, Does.Contain("Photo d'une œuvre d'un autre artiste"));

@@ -12,19 +12,20 @@ namespace PosaX.Web.Infrastructure.Images;
 /// start, right after every commit on this instance that hides or shows a work, suspends or
 /// reactivates an artist or adds a picture (<see cref="Web.PublicCacheEviction"/> calls
 /// <see cref="RefreshAsync"/> before the admin's request answers), and every minute for what
-/// another instance did.
+/// another instance did. The owner (their atelier) and admins (moderation) still see them, privately.
 /// </summary>
 public sealed class WithheldMedia(IServiceScopeFactory scopes, ILogger<WithheldMedia> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _reading = new(1, 1);
-    private volatile FrozenSet<string>? _keys;
+    private volatile FrozenDictionary<string, Guid>? _owners;
 
-    public async ValueTask<bool> IsWithheldAsync(string key, CancellationToken ct) =>
-        (_keys ?? await RefreshAsync(ct)).Contains(key);
+    /// <summary>The artist whose withheld picture this is, or null when the public may see it.</summary>
+    public async ValueTask<Guid?> OwnerIfWithheldAsync(string key, CancellationToken ct) =>
+        (_owners ?? await RefreshAsync(ct)).TryGetValue(key, out var owner) ? owner : null;
 
     /// <summary>Reads the set again; one read at a time, so a read never overwrites a later one.</summary>
-    public async Task<FrozenSet<string>> RefreshAsync(CancellationToken ct = default)
+    public async Task<FrozenDictionary<string, Guid>> RefreshAsync(CancellationToken ct = default)
     {
         await _reading.WaitAsync(ct);
         try
@@ -32,16 +33,17 @@ public sealed class WithheldMedia(IServiceScopeFactory scopes, ILogger<WithheldM
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
             var pictures = await db.ArtworkImages.AsNoTracking()
-                .Where(i => db.Artworks.Any(a => a.Id == i.ArtworkId && (a.HiddenAt != null || a.Artist.SuspendedAt != null)))
-                .Select(i => i.Key).ToListAsync(ct);
+                .Join(db.Artworks.Where(a => a.HiddenAt != null || a.Artist.SuspendedAt != null), i => i.ArtworkId, a => a.Id,
+                    (i, a) => new { i.Key, Owner = a.ArtistId })
+                .ToListAsync(ct);
             var photos = await db.Users.AsNoTracking().Where(u => u.SuspendedAt != null && u.PhotoKey != null)
-                .Select(u => u.PhotoKey!).ToListAsync(ct);
-            return _keys = pictures.Concat(photos).ToFrozenSet(StringComparer.Ordinal);
+                .Select(u => new { Key = u.PhotoKey!, Owner = u.Id }).ToListAsync(ct);
+            return _owners = pictures.Concat(photos).DistinctBy(p => p.Key).ToFrozenDictionary(p => p.Key, p => p.Owner, StringComparer.Ordinal);
         }
         catch
         {
             // Not knowing is not "nothing withheld": the next media request reads again.
-            _keys = null;
+            _owners = null;
             throw;
         }
         finally

@@ -19,6 +19,7 @@ public static class HostValidation
         services.PostConfigure<HostFilteringOptions>(o =>
         {
             o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = false; // an empty 400, as UseValidHostOnly answers
             if (environment.IsDevelopment() || !string.IsNullOrWhiteSpace(configuration["AllowedHosts"])) return;
             var site = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
             o.AllowedHosts = [new Uri(site.BaseUrl).Host, .. Loopback];
