@@ -71,7 +71,7 @@ public class PriceTagTests
     {
         using var context = new BunitContext();
         var tag = context.Render<PriceTag>(p => p.Add(x => x.Amount, 150_000));
-        Assert.That(tag.Find("data").TextContent, Is.EqualTo("150\u00A0000\u00A0FCFA"));
+        Assert.That(tag.Find("data").TextContent, Is.EqualTo("150\u202F000\u00A0FCFA"));
         Assert.That(tag.Find("data").GetAttribute("value"), Is.EqualTo("150000"));
         Assert.That(tag.FindAll(".badge"), Is.Empty);
     }
@@ -83,6 +83,6 @@ public class PriceTagTests
         var tag = context.Render<PriceTag>(p => p.Add(x => x.Amount, 850_000).Add(x => x.Sold, true));
         Assert.That(tag.Find(".badge--sold").TextContent, Is.EqualTo("Vendue"));
         Assert.That(tag.Find(".price").ClassList, Does.Contain("price--sold"));
-        Assert.That(tag.Find("data").TextContent, Is.EqualTo("850\u00A0000\u00A0FCFA"));
+        Assert.That(tag.Find("data").TextContent, Is.EqualTo("850\u202F000\u00A0FCFA"));
     }
 }

@@ -59,7 +59,7 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(items[$"Liste {word}"], Is.EqualTo("2 œuvres"));
-            Assert.That(items[$"Aaaa Vide {word}"], Is.EqualTo("Pas encore d'œuvre"));
+            Assert.That(items[$"Aaaa Vide {word}"], Is.EqualTo("Pas encore d’œuvre"));
             Assert.That(items.Keys, Has.None.EqualTo($"Inactif {word}"));
             Assert.That(page.QuerySelector("meta[name=description]")?.GetAttribute("content")?.Length, Is.InRange(50, 160));
         });

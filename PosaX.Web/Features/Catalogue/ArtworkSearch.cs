@@ -39,7 +39,7 @@ public sealed record CatalogueQuery
     {
         string? Value(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
         static long? Price(string? s) =>
-            long.TryParse(s?.Replace(" ", "").Replace("\u00A0", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+            long.TryParse(s?.Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         var text = Value("q");
         return new CatalogueQuery
         {

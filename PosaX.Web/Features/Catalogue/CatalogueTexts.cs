@@ -11,11 +11,11 @@ public static class CatalogueTexts
     public static class Home
     {
         public const string Title = "PosaX";
-        public const string Description = "PosaX, la galerie en ligne des artistes du Cameroun : peintures, sculptures, photographies. Contactez les artistes sur WhatsApp.";
-        public const string Heading = "L'art du Cameroun, de l'atelier à votre mur";
+        public const string Description = "PosaX, la galerie en ligne des artistes du Cameroun : peintures, sculptures, photographies. Contactez les artistes sur WhatsApp.";
+        public const string Heading = "L’art du Cameroun, de l’atelier à votre mur";
         public const string Intro = "Les artistes exposent leurs œuvres, vous les contactez directement sur WhatsApp.";
         public const string Browse = "Voir toutes les œuvres";
-        public const string Join = "Je suis artiste : créer mon compte";
+        public const string Join = "Je suis artiste : créer mon compte";
         public const string Latest = "Dernières œuvres";
         public const string Categories = "Catégories";
         public const string Artists = "Artistes";
@@ -25,9 +25,9 @@ public static class CatalogueTexts
 
     public static class Browse
     {
-        public const string Title = "Œuvres d'art à vendre";
+        public const string Title = "Œuvres d’art à vendre";
         public const string Heading = "Œuvres";
-        public const string Description = "Peintures, sculptures, photographies, perlages et textiles d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.";
+        public const string Description = "Peintures, sculptures, photographies, perlages et textiles d’artistes du Cameroun, à acheter directement auprès d’eux sur WhatsApp.";
         public const string Search = "Rechercher une œuvre, un artiste, une ville…";
         public const string SearchButton = "Rechercher";
         public const string Filters = "Filtres et tri";
@@ -58,20 +58,20 @@ public static class CatalogueTexts
         public const string FirstPage = "Première page";
         public const string Results = "Résultats";
         public const string Pages = "Pages";
-        public const string NoResult = "Aucune œuvre ne correspond à votre recherche. Essayez moins de filtres ou d'autres mots.";
+        public const string NoResult = "Aucune œuvre ne correspond à votre recherche. Essayez moins de filtres ou d’autres mots.";
 
         public static string ListTitle(string? category, string? artist) => (category, artist) switch
         {
             (not null, not null) => $"{category} de {artist}",
-            (not null, null) => $"{category} : œuvres à vendre",
+            (not null, null) => $"{category} : œuvres à vendre",
             (null, not null) => $"Œuvres de {artist}",
             _ => Title,
         };
 
-        public static string SearchTitle(string query, string listTitle) => $"« {query} » : {listTitle.ToLowerInvariant()}";
+        public static string SearchTitle(string query, string listTitle) => $"« {query} » : {listTitle.ToLowerInvariant()}";
 
         public static string ListDescription(string title, int total, bool capped = false) =>
-            $"{title} sur PosaX : {Count(total, capped).ToLowerInvariant()} d'artistes du Cameroun, à acheter directement auprès d'eux sur WhatsApp.";
+            $"{title} sur PosaX : {Count(total, capped).ToLowerInvariant()} d’artistes du Cameroun, à acheter directement auprès d’eux sur WhatsApp.";
 
         /// <param name="capped">The count stopped at <paramref name="total"/>: there are more.</param>
         public static string Count(int total, bool capped = false) => (total, capped) switch
@@ -82,7 +82,7 @@ public static class CatalogueTexts
             _ => Number(total) + " œuvres",
         };
 
-        private static string Number(int n) => n.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = "\u00A0", NumberGroupSizes = [3] });
+        private static string Number(int n) => Money.Number(n);
     }
 
     public static class ArtworkPage
@@ -92,19 +92,19 @@ public static class CatalogueTexts
         public const string Medium = "Technique";
         public const string Year = "Année";
         public const string Category = "Catégorie";
-        public const string Artist = "L'artiste";
+        public const string Artist = "L’artiste";
         public const string ArtistPage = "Voir sa page et ses œuvres";
         public const string Similar = "Œuvres similaires";
-        public const string Photos = "Photos de l'œuvre";
-        public const string WhatsApp = "Écrire à l'artiste sur WhatsApp";
-        public const string SoldNote = "Cette œuvre a été vendue. Découvrez les autres œuvres de l'artiste.";
-        public const string ReservedNote = "Cette œuvre est réservée par un acheteur. Écrivez à l'artiste pour être prévenu si elle se libère.";
+        public const string Photos = "Photos de l’œuvre";
+        public const string WhatsApp = "Écrire à l’artiste sur WhatsApp";
+        public const string SoldNote = "Cette œuvre a été vendue. Découvrez les autres œuvres de l’artiste.";
+        public const string ReservedNote = "Cette œuvre est réservée par un acheteur. Écrivez à l’artiste pour être prévenu si elle se libère.";
 
         public static string PageTitle(string title, string category, string artist) => $"{title}, {category.ToLowerInvariant()} de {artist}";
         public static string PhotoAlt(string title, int number) => $"{title}, photo {number}";
 
         public static string WhatsAppMessage(string title, long price, string url) =>
-            $"Bonjour, je suis intéressé(e) par votre œuvre « {title} » à {Money.Fcfa(price)} vue sur PosaX : {url}";
+            $"Bonjour, je suis intéressé(e) par votre œuvre « {title} » à {Money.Fcfa(price)} vue sur PosaX : {url}";
 
         public static string Size(double height, double width, double? depth)
         {
@@ -115,8 +115,8 @@ public static class CatalogueTexts
         /// <summary>What the work is, by whom and for how much, then the start of its description: 50 to 160 characters.</summary>
         public static string MetaDescription(string title, string artist, string category, long price, string? plain)
         {
-            var text = $"« {title} », {category.ToLowerInvariant()} de {artist} à {Money.Fcfa(price)}.";
-            text += string.IsNullOrWhiteSpace(plain) ? " Contactez l'artiste sur WhatsApp." : " " + plain;
+            var text = $"« {title} », {category.ToLowerInvariant()} de {artist} à {Money.Fcfa(price)}.";
+            text += string.IsNullOrWhiteSpace(plain) ? " Contactez l’artiste sur WhatsApp." : " " + plain;
             if (text.Length < 60) text += " Une œuvre à découvrir sur PosaX.";
             return MetaText.Shorten(text);
         }
@@ -125,19 +125,19 @@ public static class CatalogueTexts
     public static class Report
     {
         public const string Heading = "Signaler cette œuvre";
-        public const string Intro = "Contrefaçon, œuvre copiée sur un autre artiste, contenu choquant… Dites-nous ce qui ne va pas : la modération examinera l'œuvre.";
+        public const string Intro = "Contrefaçon, œuvre copiée sur un autre artiste, contenu choquant… Dites-nous ce qui ne va pas : la modération examinera l’œuvre.";
         public const string Reason = "Ce qui ne va pas";
         public const string Send = "Envoyer le signalement";
         public const string NoScriptLink = "Signaler cette œuvre";
         public const string NoScriptHint = "(formulaire de signalement)";
-        public const string Thanks = "Merci : votre signalement a été transmis à la modération.";
+        public const string Thanks = "Merci : votre signalement a été transmis à la modération.";
         public const string ReasonRequired = "Dites en quelques mots ce qui ne va pas.";
         public static readonly string ReasonTooShort = $"Expliquez le problème en {ReportInput.MinLength} caractères au moins.";
         public static readonly string ReasonTooLong = $"Le signalement ne peut pas dépasser {ArtworkReport.ReasonMaxLength} caractères.";
-        public const string NotOnSite = "Cette œuvre n'est pas ou plus en ligne.";
-        public const string BackToWork = "Revenir à l'œuvre";
+        public const string NotOnSite = "Cette œuvre n’est pas ou plus en ligne.";
+        public const string BackToWork = "Revenir à l’œuvre";
         public const string BackToCatalogue = "Voir le catalogue";
 
-        public static string PageTitle(string title) => $"Signaler « {title} »";
+        public static string PageTitle(string title) => $"Signaler « {title} »";
     }
 }
