@@ -15,15 +15,19 @@ public static class SharedTexts
         public const string SkipLink = "Aller au contenu";
         public const string Home = "PosaX, accueil";
         public const string SiteNav = "Site";
-        public const string AccountNav = "Compte";
         public const string Artworks = "Œuvres";
         public const string Artists = "Artistes";
-        public const string Atelier = "Mon atelier";
-        public const string Orders = "Mes commandes";
-        public const string Profile = "Mon profil";
+        public const string Atelier = "Atelier";
+        public const string Orders = "Commandes";
+        public const string Profile = "Profil";
+        public const string Admin = "Administration";
         public const string Logout = "Déconnexion";
         public const string Login = "Connexion";
         public const string Register = "Inscription";
+        public const string Menu = "Menu";
+        public const string Search = "Rechercher une œuvre ou un artiste";
+        public const string SearchShort = "Rechercher…";
+        public const string SearchButton = "Rechercher";
         public const string Footer = "PosaX — l’art africain, de l’atelier à votre mur.";
     }
 
