@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PosaX.Tests.Infrastructure;
 using PosaX.Web.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,5 +46,29 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         await Header.Locator("input[name=q]").FillAsync("forêt");
         await Header.Locator("input[name=q]").PressAsync("Enter");
         await Expect(Page).ToHaveURLAsync(new Regex(@"/oeuvres\?q=for%C3%AAt$"));
+    }
+
+    [Test]
+    public async Task On_the_catalogue_results_start_in_the_first_screen_and_a_filter_chip_removes_its_filter()
+    {
+        var word = "puce" + new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + c % 20)).ToArray());
+        var (client, email) = await Accounts.NewArtistAsync(App, "Puce Artiste");
+        client.Dispose();
+        await SeedArtworks.CreateAsync(App, email, "Masque " + word, 85_000, category: "sculpture", heightCm: 90, widthCm: 40, imageWidth: 600, imageHeight: 900);
+        await SeedArtworks.CreateAsync(App, email, "Toile " + word, 120_000, category: "peinture");
+
+        await UsePhoneAsync();
+        await Page.GotoAsync($"/oeuvres?q={word}&categorie=sculpture");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync($"Résultats pour «\u00A0{word}\u00A0»");
+        var firstCard = Page.Locator("#catalogue-results li").First;
+        Assert.That((await firstCard.BoundingBoxAsync())!.Y, Is.LessThan(Phone.Height), "the first work starts in the first screen");
+        await SaveScreenshotAsync("catalogue-filtered");
+
+        await Page.Locator("nav.active-filters").GetByRole(AriaRole.Link, new() { Name = "Retirer le filtre Sculpture" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(Url($"/oeuvres?q={word}"));
+        await Expect(Page.Locator("#catalogue-results li")).ToHaveCountAsync(2);
+
+        await Page.GotoAsync($"/oeuvres?q=rien{word}&disponible=1");
+        await SaveScreenshotAsync("catalogue-empty", fullPage: true);
     }
 }

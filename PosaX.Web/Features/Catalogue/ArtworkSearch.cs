@@ -34,6 +34,8 @@ public sealed record CatalogueQuery
     public CatalogueSort Sort { get; init; }
     /// <summary>The opaque keyset cursor (parameter <c>apres</c>), still undecoded.</summary>
     public string? After { get; init; }
+    /// <summary>The URL gave a minimum price above the maximum: they were swapped (the page says so).</summary>
+    public bool PricesSwapped { get; init; }
 
     public static CatalogueQuery Parse(IQueryCollection query)
     {
@@ -41,13 +43,18 @@ public sealed record CatalogueQuery
         static long? Price(string? s) =>
             long.TryParse(s?.Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         var text = Value("q");
+        var (min, max) = (Price(Value("prixMin")), Price(Value("prixMax")));
+        // A minimum above the maximum is a slip of the thumb, not a wish for nothing: put them in order.
+        var swapped = min > max;
+        if (swapped) (min, max) = (max, min);
         return new CatalogueQuery
         {
+            PricesSwapped = swapped,
             Text = text is { Length: > 200 } ? text[..200] : text,
             Category = Value("categorie") is { Length: <= 60 } c ? c : null,
             Artist = Value("artiste") is { Length: <= 100 } a ? a : null,
-            MinPrice = Price(Value("prixMin")),
-            MaxPrice = Price(Value("prixMax")),
+            MinPrice = min,
+            MaxPrice = max,
             Size = Value("taille")?.ToUpperInvariant() switch { "S" => SizeClass.S, "M" => SizeClass.M, "L" => SizeClass.L, _ => null },
             Orientation = Value("orientation") switch
             {
@@ -77,10 +84,6 @@ public sealed record CatalogueQuery
     /// </summary>
     public bool IsListing => Text is null && MinPrice is null && MaxPrice is null && Size is null && Orientation is null && !AvailableOnly
         && (Category is null || Artist is null);
-
-    /// <summary>True when anything narrows the list (the filters panel then opens by itself).</summary>
-    public bool HasFilters => Category is not null || Artist is not null || MinPrice is not null || MaxPrice is not null
-        || Size is not null || Orientation is not null || AvailableOnly || Sort != CatalogueSort.Recent;
 
     /// <summary>The shareable /oeuvres URL of this query, with the parameters in their canonical spelling.</summary>
     public string Url(string? after = null)
@@ -251,6 +254,36 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         var categories = await CatalogueCategories.Listed(db).AsNoTracking().ToArrayAsync(ct);
         await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(categories), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
         return categories;
+    }
+
+    /// <summary>
+    /// How many works each category has on the site (categories without any are absent), kept like
+    /// <see cref="CategoriesAsync"/>: the catalogue's category chips and its "popular categories".
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, int>> WorksByCategoryAsync(CancellationToken ct = default)
+    {
+        const string key = "posax-works-by-category";
+        if (await cache.GetAsync(key, ct) is { } cached && JsonSerializer.Deserialize<Dictionary<int, int>>(cached) is { } known) return known;
+        var counts = await Public().GroupBy(a => a.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(counts), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
+        return counts;
+    }
+
+    /// <summary>
+    /// PostgreSQL only (trigrams): the category or artist name closest to a search that found nothing,
+    /// for "Vouliez-vous dire…". Both tables are small; titles are not searched (no trigram index there).
+    /// </summary>
+    public async Task<string?> SpellingSuggestionAsync(string text, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        var folded = string.Join(' ', TextFolding.Terms(text));
+        if (folded.Length < 3) return null;
+        var names = await CatalogueCategories.Listed(db).Select(c => c.Name)
+            .Concat(db.Users.OnSite().Select(u => u.DisplayName))
+            .Select(name => new { name, score = EF.Functions.TrigramsSimilarity(PosaXDbContext.Unaccent(name).ToLower(), folded) })
+            .Where(x => x.score > 0.3)
+            .OrderByDescending(x => x.score).Select(x => x.name).FirstOrDefaultAsync(ct);
+        return names is not null && TextFolding.Terms(names).SequenceEqual(TextFolding.Terms(text)) ? null : names;
     }
 
     /// <summary>The SQL of a page query (tests read its plan and check the keyset translation).</summary>

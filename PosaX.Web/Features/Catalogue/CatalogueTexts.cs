@@ -29,6 +29,7 @@ public static class CatalogueTexts
         public const string Heading = "Œuvres";
         public const string Description = "Peintures, sculptures, photographies, perlages et textiles d’artistes du Cameroun, à acheter directement auprès d’eux sur WhatsApp.";
         public const string Search = "Rechercher une œuvre, un artiste, une ville…";
+        public const string SearchPlaceholder = "Œuvre, artiste, ville…";
         public const string SearchButton = "Rechercher";
         public const string Filters = "Filtres et tri";
         public const string Category = "Catégorie";
@@ -45,30 +46,62 @@ public static class CatalogueTexts
         public const string Portrait = "Portrait";
         public const string Landscape = "Paysage";
         public const string Square = "Carré";
-        public const string Available = "Disponibles uniquement";
+        public const string AvailableOnly = "Disponibles uniquement";
         public const string Sort = "Trier par";
         public const string Recent = "Les plus récentes";
         public const string PriceAscending = "Prix croissant";
         public const string PriceDescending = "Prix décroissant";
         public const string Apply = "Appliquer";
         public const string Reset = "Tout effacer";
-        public const string Artist = "Artiste";
-        public const string RemoveArtist = "retirer ce filtre";
         public const string Next = "Suivant";
         public const string FirstPage = "Première page";
         public const string Results = "Résultats";
         public const string Pages = "Pages";
-        public const string NoResult = "Aucune œuvre ne correspond à votre recherche. Essayez moins de filtres ou d’autres mots.";
+
+        public const string ActiveFilters = "Filtres actifs";
+        public const string CategoriesNav = "Catégories";
+        public const string AllCategories = "Toutes";
+        public const string Available = "Disponibles";
+        public const string PricesSwapped = "Le prix minimum dépassait le maximum : nous les avons remis dans l’ordre.";
+        public const string Widen = "Élargir la recherche :";
+        public const string PopularCategories = "Catégories populaires";
+        public const string SeeAll = "Voir toutes les œuvres";
+
+        public static string RemoveFilter(string label) => $"Retirer le filtre {label}";
+        public static string Quoted(string text) => $"« {text} »";
+        public static string PriceFrom(long min) => "Dès " + Money.Fcfa(min);
+        public static string PriceUpTo(long max) => "Jusqu’à " + Money.Fcfa(max);
+
+        /// <summary>A category's name as a heading over its works: "Sculpture" → "Sculptures" (one-word names only).</summary>
+        public static string Plural(string name) =>
+            name.Contains(' ') || name.EndsWith('s') || name.EndsWith('x') || name.EndsWith('z') ? name : name + "s";
+
+        /// <summary>The &lt;h1&gt; of a listing or a search: what it shows.</summary>
+        public static string ListHeading(string? category, string? artist, string? query) => (query, category, artist) switch
+        {
+            (not null, _, _) => $"Résultats pour {Quoted(query)}",
+            (null, not null, not null) => $"{Plural(category)} de {artist}",
+            (null, not null, null) => Plural(category),
+            (null, null, not null) => $"Œuvres de {artist}",
+            _ => Heading,
+        };
 
         public static string ListTitle(string? category, string? artist) => (category, artist) switch
         {
-            (not null, not null) => $"{category} de {artist}",
-            (not null, null) => $"{category} : œuvres à vendre",
+            (not null, not null) => $"{Plural(category)} de {artist}",
+            (not null, null) => $"{Plural(category)} à vendre",
             (null, not null) => $"Œuvres de {artist}",
             _ => Title,
         };
 
-        public static string SearchTitle(string query, string listTitle) => $"« {query} » : {listTitle.ToLowerInvariant()}";
+        public static string SearchTitle(string query, string listTitle) =>
+            listTitle == Title ? $"Résultats pour {Quoted(query)}" : $"Résultats pour {Quoted(query)} · {listTitle}";
+
+        public static string EmptyFor(string? query) => query is null
+            ? "Aucune œuvre ne correspond à ces filtres."
+            : $"Aucune œuvre ne correspond à {Quoted(query)}.";
+
+        public static string Suggestion(string name) => $"Vouliez-vous dire {Quoted(name)} ?";
 
         public static string ListDescription(string title, int total, bool capped = false) =>
             $"{title} sur PosaX : {Count(total, capped).ToLowerInvariant()} d’artistes du Cameroun, à acheter directement auprès d’eux sur WhatsApp.";
