@@ -64,6 +64,16 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         Assert.That((await firstCard.BoundingBoxAsync())!.Y, Is.LessThan(Phone.Height), "the first work starts in the first screen");
         await SaveScreenshotAsync("catalogue-filtered");
 
+        // The portrait cover (600×900) is shown whole: no cropping, its size known before it loads.
+        var cover = await firstCard.Locator("img").EvaluateAsync<double[]>(
+            "i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight, +i.getAttribute('width'), +i.getAttribute('height'), getComputedStyle(i).objectFit === 'cover' ? 1 : 0]");
+        Assert.Multiple(() =>
+        {
+            Assert.That(cover[4] / cover[5], Is.EqualTo(cover[0] / cover[1]).Within(0.01), "width/height attributes of the real cover");
+            Assert.That(cover[6], Is.Zero, "never object-fit: cover");
+            Assert.That(cover[3] / cover[2], Is.EqualTo(Math.Min(cover[1] / cover[0], 1.4)).Within(0.03), "the true ratio (a very tall work within 1.4×, whole)");
+        });
+
         await Page.Locator("nav.active-filters").GetByRole(AriaRole.Link, new() { Name = "Retirer le filtre Sculpture" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(Url($"/oeuvres?q={word}"));
         await Expect(Page.Locator("#catalogue-results li")).ToHaveCountAsync(2);

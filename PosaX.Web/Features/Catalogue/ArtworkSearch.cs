@@ -357,12 +357,12 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     }
 
     private sealed record Row(long Id, string Slug, string Title, string ArtistName, long Price, ArtworkStatus Status, DateTime CreatedAt,
-        string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight);
+        double HeightCm, double WidthCm, double? DepthCm, string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight);
 
     // The cover as scalar subqueries: each is one lookup in the (ArtworkId, Position) index for the
     // page's rows, where a joined "first image" becomes a window function over every image.
     private static readonly System.Linq.Expressions.Expression<Func<Artwork, Row>> Projection = a => new Row(
-        a.Id, a.Slug, a.Title, a.Artist.DisplayName, a.Price, a.Status, a.CreatedAt,
+        a.Id, a.Slug, a.Title, a.Artist.DisplayName, a.Price, a.Status, a.CreatedAt, a.HeightCm, a.WidthCm, a.DepthCm,
         a.Images.OrderBy(i => i.Position).Select(i => i.Key).FirstOrDefault(),
         a.Images.OrderBy(i => i.Position).Select(i => i.Widths).FirstOrDefault(),
         a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Width).FirstOrDefault(),
@@ -370,7 +370,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
 
     private static ArtworkCard.Model ToCard(Row row) => new(
         row.Id, row.Slug, row.Title, row.ArtistName, row.Price, row.Status,
-        row.CoverKey, row.CoverWidths is null ? [] : ParseWidths(row.CoverWidths), row.CoverWidth ?? 0, row.CoverHeight ?? 0);
+        row.CoverKey, row.CoverWidths is null ? [] : ParseWidths(row.CoverWidths), row.CoverWidth ?? 0, row.CoverHeight ?? 0,
+        row.HeightCm, row.WidthCm, row.DepthCm);
 
     public static int[] ParseWidths(string widths) =>
         widths.Split(',', StringSplitOptions.RemoveEmptyEntries)
