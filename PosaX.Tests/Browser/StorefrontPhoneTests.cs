@@ -81,4 +81,23 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         await Page.GotoAsync($"/oeuvres?q=rien{word}&disponible=1");
         await SaveScreenshotAsync("catalogue-empty", fullPage: true);
     }
+
+    [Test]
+    public async Task The_home_page_shows_real_works_in_the_first_screen()
+    {
+        var (client, email) = await Accounts.NewArtistAsync(App, "Héros Artiste");
+        client.Dispose();
+        await SeedArtworks.CreateAsync(App, email, "Héros portrait", 95_000, imageWidth: 600, imageHeight: 900, createdAt: DateTime.UtcNow.AddDays(2));
+        await SeedArtworks.CreateAsync(App, email, "Héros paysage", 95_000, imageWidth: 900, imageHeight: 600, createdAt: DateTime.UtcNow.AddDays(2).AddMinutes(-1));
+
+        await UsePhoneAsync();
+        await Page.GotoAsync("/");
+        var first = Page.Locator("#hero img").First;
+        await Expect(first).ToHaveJSPropertyAsync("complete", true);
+        Assert.That(await first.EvaluateAsync<int>("i => i.naturalWidth"), Is.GreaterThan(0), "a real photo");
+        var box = (await first.BoundingBoxAsync())!;
+        Assert.That(box.Y + box.Height, Is.LessThanOrEqualTo(Phone.Height), "the whole first picture is in the first screen");
+        await SaveScreenshotAsync("home");
+        await SaveScreenshotAsync("home-full", fullPage: true);
+    }
 }

@@ -21,6 +21,16 @@ public static class CatalogueTexts
         public const string Artists = "Artistes";
         public const string AllArtists = "Tous les artistes";
         public const string NoWorks = "Les premières œuvres arrivent bientôt.";
+        public const string HeroLabel = "Œuvres à la une";
+        public const string HowItWorks = "Comment ça marche";
+
+        /// <summary>Only what is true: PosaX puts buyer and artist in touch and holds no payment.</summary>
+        public static readonly (string Title, string Text)[] Steps =
+        [
+            ("Vous choisissez une œuvre", "Photos, dimensions, technique et prix : tout est sur la page de l’œuvre."),
+            ("Vous écrivez à l’artiste sur WhatsApp", "Un bouton ouvre la conversation, avec un message qui nomme déjà l’œuvre et son prix."),
+            ("Vous convenez ensemble du paiement et de la livraison", "PosaX ne prend aucun paiement : vous réglez directement avec l’artiste, comme vous en décidez."),
+        ];
     }
 
     public static class Browse
