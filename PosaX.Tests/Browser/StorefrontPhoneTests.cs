@@ -100,4 +100,22 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         await SaveScreenshotAsync("home");
         await SaveScreenshotAsync("home-full", fullPage: true);
     }
+
+    [Test]
+    public async Task A_legal_page_and_the_contact_form_read_well_on_a_phone()
+    {
+        await UsePhoneAsync();
+        await Page.GotoAsync("/comment-acheter");
+        await Expect(Page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Contact" })).ToBeVisibleAsync();
+        Assert.That(await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(Phone.Width), "nothing wider than the screen");
+        await SaveScreenshotAsync("comment-acheter", fullPage: true);
+
+        await Page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Contact" }).ClickAsync();
+        await Page.Locator("#contact-name").FillAsync("Awa");
+        await Page.Locator("#contact-email").FillAsync("awa@exemple.cm");
+        await Page.Locator("#contact-message").FillAsync("Bonjour, livrez-vous à Garoua ?");
+        await Page.Locator("#contact-form button[type=submit]").ClickAsync();
+        await Expect(Page.Locator("#contact-form [data-form-message]")).ToHaveTextAsync(PosaX.Web.Features.About.AboutTexts.Contact.Sent);
+        await SaveScreenshotAsync("contact");
+    }
 }

@@ -10,6 +10,9 @@ public sealed class SiteOptions
     /// <summary>Absolute links in mails and pages are built from this, never from the Host header.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5267";
 
+    /// <summary>Where the /contact page's messages are mailed.</summary>
+    public string ContactEmail { get; set; } = "contact@posax.cm";
+
     public Uri Absolute(string pathAndQuery) => new(new Uri(BaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
 }
 
@@ -75,4 +78,6 @@ public sealed class RateLimitOptions
     /// one IP). Reports are rare: ten an hour leaves room for a few people behind one carrier IP.
     /// </summary>
     public int ReportsPerIpPerHour { get; set; } = 10;
+    /// <summary>Messages from /contact per client IP per hour.</summary>
+    public int ContactPerIpPerHour { get; set; } = 10;
 }

@@ -28,6 +28,7 @@ public static class SharedTexts
         public const string Search = "Rechercher une œuvre ou un artiste";
         public const string SearchShort = "Rechercher…";
         public const string SearchButton = "Rechercher";
+        public const string FooterNav = "Informations";
         public const string Footer = "PosaX — l’art africain, de l’atelier à votre mur.";
     }
 
