@@ -27,7 +27,7 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
         await Page.Locator("#artwork-height").FillAsync("45");
         await Page.Locator("#artwork-width").FillAsync("20");
         await Page.Locator("#artwork-description").FillAsync("Une pièce taillée à **Foumban**.");
-        await Page.Locator("#artwork-form").GetByRole(AriaRole.Button, new() { Name = "Publier l'œuvre" }).ClickAsync();
+        await Page.Locator("#artwork-form").GetByRole(AriaRole.Button, new() { Name = "Publier l’œuvre" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(Url("/atelier/oeuvres"));
         await Expect(Page.Locator("#atelier-works")).ToContainTextAsync(title);
 
@@ -59,6 +59,9 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
             whatsapp ??= route.Request.Url;
             await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<!doctype html><title>WhatsApp</title>" });
         });
+        // "Commander" opens the order form in a dialog.
+        await visitor.Locator("#buy-bar").GetByRole(AriaRole.Link, new() { Name = "Commander" }).ClickAsync();
+        await Expect(visitor.Locator("#order-dialog")).ToHaveJSPropertyAsync("open", true);
         await visitor.Locator("#order-name").FillAsync("Awa Mbarga");
         await visitor.Locator("#order-phone").FillAsync("699 88 77 66");
         await visitor.Locator("#order-message").FillAsync("Bonjour, elle est toujours disponible ?");

@@ -118,4 +118,50 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         await Expect(Page.Locator("#contact-form [data-form-message]")).ToHaveTextAsync(PosaX.Web.Features.About.AboutTexts.Contact.Sent);
         await SaveScreenshotAsync("contact");
     }
+
+    [Test]
+    public async Task On_a_work_page_the_bar_opens_the_order_dialog_and_the_gallery_swipes_and_zooms_in_place()
+    {
+        var (client, email) = await Accounts.NewArtistAsync(App, "Galerie Artiste");
+        client.Dispose();
+        var id = await SeedArtworks.CreateAsync(App, email, "Trois vues au téléphone", 180_000, images: 3, imageWidth: 1200, imageHeight: 900);
+        var slug = PosaX.Web.Data.ArtworkDerivedFields.Slug("Trois vues au téléphone");
+
+        await UsePhoneAsync();
+        var url = $"/oeuvres/{id}/{slug}";
+        await Page.GotoAsync(url);
+        var bar = Page.Locator("#buy-bar");
+        await Expect(bar).ToBeInViewportAsync();
+        var box = (await bar.BoundingBoxAsync())!;
+        Assert.That(box.Y + box.Height, Is.EqualTo(Phone.Height).Within(1), "at the bottom of the first screen");
+        await SaveScreenshotAsync("work");
+
+        // A thumbnail scrolls the strip; the page stays.
+        await Page.Locator(".work-gallery__thumbs a").Nth(2).ClickAsync();
+        await Expect(Page.Locator(".work-gallery__slides")).Not.ToHaveJSPropertyAsync("scrollLeft", 0);
+        Assert.That(new Uri(Page.Url).AbsolutePath, Is.EqualTo(url));
+
+        // A swipe moves the strip by itself (scroll snap): no script needed.
+        await Page.Locator(".work-gallery__slides").EvaluateAsync("s => s.scrollTo({ left: 0 })");
+        await Page.Locator(".work-gallery__slides").EvaluateAsync("s => s.scrollBy({ left: s.clientWidth })");
+        await Expect(Page.Locator(".work-gallery__slides")).Not.ToHaveJSPropertyAsync("scrollLeft", 0);
+
+        // A tap on a photo opens it full size in a dialog, on the same page.
+        await Page.Locator(".work-gallery__slides img").First.ClickAsync();
+        await Expect(Page.Locator("#photo-zoom")).ToHaveJSPropertyAsync("open", true);
+        await Expect(Page.Locator("#photo-zoom img")).ToHaveJSPropertyAsync("complete", true);
+        Assert.That(await Page.Locator("#photo-zoom img").EvaluateAsync<int>("i => i.naturalWidth"), Is.EqualTo(960), "the largest variant of a 1200-px photo");
+        await SaveScreenshotAsync("work-zoom");
+        await Page.Locator("#photo-zoom button").ClickAsync();
+        await Expect(Page.Locator("#photo-zoom")).ToHaveJSPropertyAsync("open", false);
+        Assert.That(new Uri(Page.Url).AbsolutePath, Is.EqualTo(url));
+
+        await bar.GetByRole(AriaRole.Link, new() { Name = "Commander" }).ClickAsync();
+        await Expect(Page.Locator("#order-dialog")).ToHaveJSPropertyAsync("open", true);
+        await Expect(Page.Locator("#order-name")).ToBeFocusedAsync();
+        await SaveScreenshotAsync("work-order-dialog");
+
+        var share = await Page.Locator("a[data-share]").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        Assert.That(share.Select(Uri.UnescapeDataString), Has.All.Contain($"/oeuvres/{id}/{slug}"));
+    }
 }

@@ -103,7 +103,7 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         using var client = NewClient();
         var page = await client.GetPageAsync($"/oeuvres/{id}/{slug}");
 
-        var images = page.QuerySelectorAll(".work-gallery img").ToArray();
+        var images = page.QuerySelectorAll(".work-gallery__slides img").ToArray();
         Assert.That(images, Has.Length.EqualTo(3));
         Assert.Multiple(() =>
         {

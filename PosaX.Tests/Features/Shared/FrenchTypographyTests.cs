@@ -189,7 +189,7 @@ public class FrenchTypographyOnPagesTests(DatabaseProvider provider) : AppTest(p
                  {
                      "/connexion", "/inscription", "/mot-de-passe-oublie", "/artistes/" + artistSlug, $"/oeuvres/{id}/{slug}",
                      $"/oeuvres/{id}/commander", "/oeuvres?q=" + word, "/oeuvres?q=rien" + word, "/page-qui-n-existe-pas",
-                     "/a-propos", "/comment-acheter", "/mentions-legales", "/conditions-generales", "/confidentialite", "/contact", "/",
+                     "/a-propos", "/comment-acheter", "/mentions-legales", "/conditions-generales", "/confidentialite", "/contact",
                  })
         {
             var page = await client.GetPageAsync(url, url.StartsWith("/page", StringComparison.Ordinal) ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.OK);

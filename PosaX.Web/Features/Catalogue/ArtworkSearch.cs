@@ -298,9 +298,11 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         (await Page(Public(), CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
 
     /// <summary>Up to <paramref name="count"/> other works of the same category or the same artist, newest first.</summary>
-    public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4,
+        bool availableOnly = false, CancellationToken ct = default)
     {
         var works = Public().Where(a => a.Id != artworkId && (a.CategoryId == categoryId || a.ArtistId == artistId));
+        if (availableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
         return (await Page(works, CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
     }
 

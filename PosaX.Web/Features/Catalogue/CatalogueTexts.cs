@@ -140,6 +140,27 @@ public static class CatalogueTexts
         public const string Similar = "Œuvres similaires";
         public const string Photos = "Photos de l’œuvre";
         public const string WhatsApp = "Écrire à l’artiste sur WhatsApp";
+        public const string Breadcrumb = "Fil d’Ariane";
+        public const string Home = "Accueil";
+        public const string Catalogue = "Œuvres";
+        public const string Order = "Commander";
+        public const string WriteShort = "Écrire sur WhatsApp";
+        public const string WriteToArtist = "Écrire à l’artiste";
+        public const string Share = "Partager";
+        public const string ShareWhatsApp = "WhatsApp";
+        public const string ShareFacebook = "Facebook";
+        public const string CopyLink = "Copier le lien";
+        public const string ZoomHint = "Agrandir la photo";
+        public const string CloseZoom = "Fermer";
+        public const string PhotoNumber = "Photo";
+        public const string OrderDialog = "Commander cette œuvre";
+        public const string SimilarAvailable = "Œuvres disponibles du même genre";
+
+        public static string SoldMessage(string title, string url) =>
+            $"Bonjour, j’ai vu votre œuvre « {title} » sur PosaX (vendue) : {url}\nAvez-vous des œuvres semblables ?";
+
+        public static string ShareText(string title, long price, string url) => $"« {title} », {Money.Fcfa(price)}, sur PosaX : {url}";
+
         public const string SoldNote = "Cette œuvre a été vendue. Découvrez les autres œuvres de l’artiste.";
         public const string ReservedNote = "Cette œuvre est réservée par un acheteur. Écrivez à l’artiste pour être prévenu si elle se libère.";
 

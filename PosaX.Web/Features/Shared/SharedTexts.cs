@@ -44,6 +44,7 @@ public static class SharedTexts
         public const string ResendActivation = AuthTexts.ResendActivation;
         public const string SignIn = AuthTexts.SignIn;
         public const string Continue = "Continuer";
+        public const string LinkCopied = "Lien copié";
     }
 
     /// <summary>The error page (/erreur) and the JSON or plain answers of the same statuses.</summary>
