@@ -8,7 +8,8 @@ public sealed class SiteOptions
     public const string Section = "Site";
 
     /// <summary>Absolute links in mails and pages are built from this, never from the Host header.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5267";
+    /// <remarks>Unset in Development: the address the site listens on (<see cref="Web.StartUp"/>).</remarks>
+    public string BaseUrl { get; set; } = Web.StartUp.DefaultUrl;
 
     /// <summary>Where the /contact page's messages are mailed.</summary>
     public string ContactEmail { get; set; } = "contact@posax.cm";
@@ -66,6 +67,8 @@ public sealed class RateLimitOptions
     public int AuthPerIpPerMinute { get; set; } = 60;
     public int LoginPerAccount { get; set; } = 10;
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The longest wait growing login delays reach for one address (see AccountThrottle).</summary>
+    public TimeSpan LoginDelayCap { get; set; } = TimeSpan.FromMinutes(5);
     public int MailPerAccount { get; set; } = 3;
     public TimeSpan MailWindow { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Order posts per client IP per hour (generous, for shared carrier IPs).</summary>

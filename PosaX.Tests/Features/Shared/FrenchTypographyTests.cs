@@ -193,7 +193,8 @@ public class FrenchTypographyOnPagesTests(DatabaseProvider provider) : AppTest(p
                  })
         {
             var page = await client.GetPageAsync(url, url.StartsWith("/page", StringComparison.Ordinal) ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.OK);
-            found.AddRange(TextsOf(page).SelectMany(t => FrenchTypography.Violations(t).Select(v => $"{url}: {v} in \"{t.Trim()}\"")));
+            // Apostrophes are checked in the texts classes: pages also show what users typed (titles of other tests' works).
+            found.AddRange(TextsOf(page).SelectMany(t => FrenchTypography.Violations(t, apostrophes: false).Select(v => $"{url}: {v} in \"{t.Trim()}\"")));
         }
         Assert.That(found.Distinct().ToList(), Is.Empty);
     }

@@ -7,6 +7,34 @@ namespace PosaX.Web.Features.Atelier;
 /// <summary>Every text of the atelier a user reads: the artist's works and their form, the orders and their status.</summary>
 public static class AtelierTexts
 {
+    /// <summary>/atelier: the landing page after activation and sign-in, with its checklist.</summary>
+    public static class Home
+    {
+        public const string Title = "Mon atelier";
+        public static string Heading(string name) => $"Bonjour {name}";
+        public const string Activated = "Compte activé\u00A0!";
+        public const string ActivatedNext = "Votre page d’artiste est prête\u00A0: complétez-la, puis publiez votre première œuvre.";
+        public const string ChecklistTitle = "Pour une page qui donne envie d’acheter";
+        public const string Done = "(fait)";
+        public const string PhotoStep = "Ajoutez votre photo";
+        public const string PhotoHint = "Un visage inspire confiance aux acheteurs.";
+        public const string BioStep = "Présentez-vous";
+        public const string BioHint = "Quelques lignes sur votre démarche, votre ville, vos techniques.";
+        public const string WhatsAppStep = "Indiquez votre numéro WhatsApp";
+        public const string WhatsAppHint = "C’est là que les acheteurs vous écrivent.";
+        public const string WorkStep = "Publiez votre première œuvre";
+        public const string WorkHint = "Une bonne photo, un titre, un prix en FCFA.";
+        public static string MyWorks(int count) => count switch
+        {
+            0 => "Mes œuvres",
+            1 => "Mes œuvres (1)",
+            _ => $"Mes œuvres ({count})",
+        };
+        public static string MyOrders(int newOrders) => newOrders == 0 ? "Mes commandes" : $"Mes commandes ({newOrders} nouvelle{(newOrders > 1 ? "s" : "")})";
+        public const string MyProfile = "Mon profil";
+        public const string MyPublicPage = "Voir ma page publique";
+    }
+
     /// <summary>The works list, the work form (new, edit, delete) and its validation.</summary>
     public static class Artworks
     {
@@ -21,7 +49,7 @@ public static class AtelierTexts
         public const string Description = "Description";
         public const string DescriptionHint = "Technique, histoire, inspiration. Mise en forme Markdown : **gras**, *italique*, listes.";
         public const string Price = "Prix (FCFA)";
-        public const string PriceHint = "En francs CFA, sans centimes, par ex. 150 000.";
+        public const string PriceHint = "En francs CFA, sans centimes, par ex. 150\u202F000 ou 1\u202F200\u202F000\u00A0FCFA.";
         public const string Category = "Catégorie";
         public const string ChooseCategory = "Choisissez…";
         public const string Medium = "Technique / support";
@@ -42,6 +70,10 @@ public static class AtelierTexts
         public const string Publish = "Publier l’œuvre";
         public const string Saved = "Œuvre enregistrée.";
         public const string Created = "Œuvre publiée.";
+        public const string PublishedNotice = "Œuvre publiée\u00A0: elle est en ligne.";
+        public const string ViewPage = "Voir la page";
+        public const string ShareOnWhatsApp = "Partager sur WhatsApp";
+        public static string ShareMessage(string title, string price, Uri url) => $"{title} — {price}, sur PosaX\u00A0: {url}";
         public const string Delete = "Supprimer cette œuvre";
         public const string DeleteConfirm = "Supprimer définitivement cette œuvre et ses photos ?";
         public const string Deleted = "Œuvre supprimée.";
@@ -88,13 +120,8 @@ public static class AtelierTexts
         public const string NextStatus = "Nouveau statut";
         public const string Apply = "Valider";
         public const string Final = "Commande terminée.";
+        public const string WriteOnWhatsApp = "Écrire sur WhatsApp";
         public const string Truncated = "Seules les 200 commandes les plus récentes sont affichées.";
-
-        private static readonly CultureInfo French = new("fr-FR");
-        /// <summary>Cameroon is UTC+1 all year (no summer time).</summary>
-        private static readonly TimeSpan CameroonOffset = TimeSpan.FromHours(1);
-
-        public static string When(DateTime utc) => (utc + CameroonOffset).ToString("d MMM yyyy 'à' HH:mm", French);
     }
 
     /// <summary>Moving an order along its pipeline.</summary>

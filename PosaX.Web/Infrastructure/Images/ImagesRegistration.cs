@@ -7,6 +7,8 @@ public static class ImagesRegistration
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton<ImagePipeline>();
+        builder.Services.AddSingleton<WithheldMedia>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WithheldMedia>());
         return builder;
     }
 }
