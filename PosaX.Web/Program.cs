@@ -1,3 +1,4 @@
+using PosaX.Web.Features.About;
 using PosaX.Web.Features.Admin;
 using PosaX.Web.Features.Atelier;
 using PosaX.Web.Features.Auth;
@@ -24,6 +25,7 @@ builder.AddCatalogueFeature();
 builder.AddAtelierFeature();
 builder.AddOrdersFeature();
 builder.AddAdminFeature();
+builder.AddAboutFeature();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

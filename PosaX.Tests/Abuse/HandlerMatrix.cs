@@ -101,6 +101,7 @@ public static class HandlerMatrix
         new("/admin/categories", "Delete", Access.Admin, Recipes.DeleteCategory) { ConsumedOnSuccess = true },
         // Visitors flag a work (anyone, its artist too).
         new("/oeuvres/{id:long}/signaler", null, Access.Public, Recipes.ReportWork) { ConsumedOnSuccess = true },
+        new("/contact", null, Access.Public, Recipes.WriteToTheTeam),
     ];
 
     public static HandlerRow? For(PostHandler handler) => Rows.FirstOrDefault(r => r.Key == handler.Key);

@@ -343,6 +343,13 @@ public static class Recipes
         return new PreparedPost(Form(page, "#report-form"), new Dictionary<string, string> { ["reason"] = "Cette photo appartient à un autre artiste." });
     }
 
+    /// <summary>Anyone writes to the team from /contact (its form carries its own token).</summary>
+    public static async Task<PreparedPost> WriteToTheTeam(Cell cell) =>
+        new(Form(await cell.Visitor().GetPageAsync("/contact"), "#contact-form"), new Dictionary<string, string>
+        {
+            ["name"] = "Visiteur Test", ["email"] = "visiteur@exemple.cm", ["message"] = "Bonjour, une question sur un achat.",
+        });
+
     public static async Task<PreparedPost> CloseReport(Cell cell)
     {
         var owner = await cell.OwnerAccountAsync();

@@ -53,7 +53,7 @@ public class AdminCategoriesPageTests(DatabaseProvider provider) : BrowserTest(p
         await Expect(Page).ToHaveURLAsync(Url("/admin/journal"));
         var rows = Page.Locator("#admin-journal tbody tr");
         await Expect(rows.Nth(0)).ToContainTextAsync("Catégorie déplacée");
-        await Expect(rows.Nth(1)).ToContainTextAsync(new Regex($"Catégorie ajoutée — Catégorie « {Regex.Escape(name)} »"));
+        await Expect(rows.Nth(1)).ToContainTextAsync(new Regex($"Catégorie ajoutée — Catégorie «\u00A0{Regex.Escape(name)}\u00A0»"));
         await Expect(rows.Nth(0)).ToContainTextAsync(email);
     }
 }

@@ -116,15 +116,35 @@ public abstract class BrowserTest(DatabaseProvider provider)
         Page = await NewPageAsync(Context);
     }
 
+    /// <summary>The phone the storefront is designed for (a common Android size).</summary>
+    protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>Makes <see cref="Page"/> a phone's page (390×844, touch): its own context, no cookie of the desktop one.</summary>
+    protected async Task UsePhoneAsync()
+    {
+        Context = await NewContextAsync(phone: true);
+        Page = await NewPageAsync(Context);
+    }
+
+    /// <summary>A screenshot of the page to look at (not attached): /tmp/posax-screens/NAME.png.</summary>
+    protected async Task SaveScreenshotAsync(string name, bool fullPage = false)
+    {
+        Directory.CreateDirectory("/tmp/posax-screens");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/posax-screens/{name}-{Provider}.png", FullPage = fullPage });
+    }
+
     /// <summary>A new context: its own cookies and storage, as a second browser would have.</summary>
-    protected async Task<IBrowserContext> NewContextAsync()
+    protected async Task<IBrowserContext> NewContextAsync(bool phone = false)
     {
         var browser = await BrowserSession.BrowserAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1024, Height = 900 },
+            ViewportSize = phone ? Phone : new ViewportSize { Width = 1024, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : null,
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);

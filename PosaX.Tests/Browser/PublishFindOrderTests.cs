@@ -27,7 +27,7 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
         await Page.Locator("#artwork-height").FillAsync("45");
         await Page.Locator("#artwork-width").FillAsync("20");
         await Page.Locator("#artwork-description").FillAsync("Une pièce taillée à **Foumban**.");
-        await Page.Locator("#artwork-form").GetByRole(AriaRole.Button, new() { Name = "Publier l'œuvre" }).ClickAsync();
+        await Page.Locator("#artwork-form").GetByRole(AriaRole.Button, new() { Name = "Publier l’œuvre" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/atelier/oeuvres\?publiee=\d+$"));
         await Expect(Page.Locator("#published-notice")).ToContainTextAsync(title);
         await Expect(Page.Locator("#atelier-works")).ToContainTextAsync(title);
@@ -50,7 +50,7 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
 
         // The work's page: two photos, the price, the order form.
         await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
-        await Expect(visitor.Locator("main")).ToContainTextAsync("275\u00A0000\u00A0FCFA");
+        await Expect(visitor.Locator("main")).ToContainTextAsync("275\u202F000\u00A0FCFA");
         Assert.That(await visitor.Locator("main img[srcset]").CountAsync(), Is.GreaterThanOrEqualTo(2));
 
         // wa.me is outside this sandbox: answer for it, and keep what the browser asked for.
@@ -60,6 +60,9 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
             whatsapp ??= route.Request.Url;
             await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<!doctype html><title>WhatsApp</title>" });
         });
+        // "Commander" opens the order form in a dialog.
+        await visitor.Locator("#buy-bar").GetByRole(AriaRole.Link, new() { Name = "Commander" }).ClickAsync();
+        await Expect(visitor.Locator("#order-dialog")).ToHaveJSPropertyAsync("open", true);
         await visitor.Locator("#order-name").FillAsync("Awa Mbarga");
         await visitor.Locator("#order-phone").FillAsync("699 88 77 66");
         await visitor.Locator("#order-message").FillAsync("Bonjour, elle est toujours disponible ?");
@@ -69,6 +72,6 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
         var text = Uri.UnescapeDataString(new Uri(whatsapp!).Query);
         Assert.That(text, Does.Match(@"PX-[0-9A-Z]{4}"));
         Assert.That(text, Does.Contain(title));
-        Assert.That(text, Does.Contain("275\u00A0000\u00A0FCFA"));
+        Assert.That(text, Does.Contain("275\u202F000\u00A0FCFA"));
     }
 }

@@ -8,7 +8,7 @@ namespace PosaX.Tests.Components;
 public class ArtworkCardTests
 {
     private static ArtworkCard.Model Work(ArtworkStatus status = ArtworkStatus.Available, string? cover = "a/2026/0123456789abcdef0123456789abcdef") =>
-        new(42, "foret-d-ebene", "Forêt d'ébène", "Ngono Béatrice", 150_000, status, cover, [320, 640, 960, 1280], 1280, 960);
+        new(42, "foret-d-ebene", "Forêt d'ébène", "Ngono Béatrice", 150_000, status, cover, [320, 640, 960, 1280], 1280, 960, 60, 80.5);
 
     [Test]
     public void Links_to_the_work_page_with_its_slug()
@@ -56,6 +56,25 @@ public class ArtworkCardTests
     }
 
     [Test]
+    public void A_reserved_work_shows_the_Reservee_badge_and_a_sold_one_says_Vendue_once()
+    {
+        using var context = new BunitContext();
+        var reserved = context.Render<ArtworkCard>(p => p.Add(x => x.Work, Work(ArtworkStatus.Reserved)));
+        Assert.That(reserved.Find(".artwork-card__frame .badge--reserved").TextContent, Is.EqualTo("Réservée"));
+        var sold = context.Render<ArtworkCard>(p => p.Add(x => x.Work, Work(ArtworkStatus.Sold)));
+        Assert.That(sold.FindAll(".badge").Select(b => b.TextContent), Is.EqualTo(new[] { "Vendue" }), "on the picture, not again by the price");
+        Assert.That(sold.Find(".price").ClassList, Does.Contain("price--sold"));
+    }
+
+    [Test]
+    public void Shows_the_dimensions()
+    {
+        using var context = new BunitContext();
+        var card = context.Render<ArtworkCard>(p => p.Add(x => x.Work, Work()));
+        Assert.That(card.Find(".artwork-card__size").TextContent, Is.EqualTo("60 × 80,5 cm"));
+    }
+
+    [Test]
     public void A_work_without_images_has_no_img()
     {
         using var context = new BunitContext();
@@ -71,7 +90,7 @@ public class PriceTagTests
     {
         using var context = new BunitContext();
         var tag = context.Render<PriceTag>(p => p.Add(x => x.Amount, 150_000));
-        Assert.That(tag.Find("data").TextContent, Is.EqualTo("150\u00A0000\u00A0FCFA"));
+        Assert.That(tag.Find("data").TextContent, Is.EqualTo("150\u202F000\u00A0FCFA"));
         Assert.That(tag.Find("data").GetAttribute("value"), Is.EqualTo("150000"));
         Assert.That(tag.FindAll(".badge"), Is.Empty);
     }
@@ -83,6 +102,6 @@ public class PriceTagTests
         var tag = context.Render<PriceTag>(p => p.Add(x => x.Amount, 850_000).Add(x => x.Sold, true));
         Assert.That(tag.Find(".badge--sold").TextContent, Is.EqualTo("Vendue"));
         Assert.That(tag.Find(".price").ClassList, Does.Contain("price--sold"));
-        Assert.That(tag.Find("data").TextContent, Is.EqualTo("850\u00A0000\u00A0FCFA"));
+        Assert.That(tag.Find("data").TextContent, Is.EqualTo("850\u202F000\u00A0FCFA"));
     }
 }

@@ -43,6 +43,7 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
             // All tests share 127.0.0.1; the per-IP limit has its own test with its own app.
             ["RateLimits:AuthPerIpPerMinute"] = "100000",
             ["RateLimits:OrdersPerIpPerHour"] = "100000",
+            ["RateLimits:ContactPerIpPerHour"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);

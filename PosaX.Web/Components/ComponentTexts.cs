@@ -6,6 +6,9 @@ public static class ComponentTexts
     /// <summary>The badge of a sold work's price (PriceTag).</summary>
     public const string Sold = "Vendue";
 
+    /// <summary>The badge of a reserved work on its card.</summary>
+    public const string Reserved = "Réservée";
+
     /// <summary>WhatsAppButton's label when the page gives none.</summary>
     public const string WhatsApp = "Écrire sur WhatsApp";
 }

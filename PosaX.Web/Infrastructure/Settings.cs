@@ -11,6 +11,9 @@ public sealed class SiteOptions
     /// <remarks>Unset in Development: the address the site listens on (<see cref="Web.StartUp"/>).</remarks>
     public string BaseUrl { get; set; } = Web.StartUp.DefaultUrl;
 
+    /// <summary>Where the /contact page's messages are mailed.</summary>
+    public string ContactEmail { get; set; } = "contact@posax.cm";
+
     public Uri Absolute(string pathAndQuery) => new(new Uri(BaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
 }
 
@@ -78,4 +81,6 @@ public sealed class RateLimitOptions
     /// one IP). Reports are rare: ten an hour leaves room for a few people behind one carrier IP.
     /// </summary>
     public int ReportsPerIpPerHour { get; set; } = 10;
+    /// <summary>Messages from /contact per client IP per hour.</summary>
+    public int ContactPerIpPerHour { get; set; } = 10;
 }

@@ -186,7 +186,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
         var atelier = await artist.GetPageAsync("/atelier/oeuvres/nouvelle");
         Assert.That(atelier.QuerySelector($"select[name=category] option[value='{category.Slug}']"), Is.Not.Null);
         var entry = (await JournalOfAsync(adminEmail)).Single();
-        Assert.That((entry.Action, entry.Target, entry.Reason), Is.EqualTo(("category.add", $"Catégorie « {category.Name} » ({category.Slug})", (string?)null)));
+        Assert.That((entry.Action, entry.Target, entry.Reason), Is.EqualTo(("category.add", $"Catégorie «\u00A0{category.Name}\u00A0» ({category.Slug})", (string?)null)));
     }
 
     [Test]
@@ -225,7 +225,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(reply.Success, Is.False);
         Assert.That(reply.ErrorsFor("name"), Is.Not.Empty);
-        if (name.Contains("einture")) Assert.That(reply.ErrorsFor("name")[0], Does.Contain("« Peinture » existe déjà"));
+        if (name.Contains("einture")) Assert.That(reply.ErrorsFor("name")[0], Does.Contain("«\u00A0Peinture\u00A0» existe déjà"));
         Assert.That(await App.WithDbAsync(db => db.Categories.CountAsync()), Is.EqualTo(count));
         Assert.That(await JournalOfAsync(adminEmail), Is.Empty);
     }
@@ -241,7 +241,7 @@ public class CategoriesTests(DatabaseProvider provider) : AppTest(provider)
 
         var duplicate = await PostAsync(admin, RowForm(page, id, "category-rename"), "SCULPTURE");
         Assert.That(duplicate.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(duplicate.ErrorsFor("name"), Has.Some.Contains("« Sculpture » existe déjà"));
+        Assert.That(duplicate.ErrorsFor("name"), Has.Some.Contains("«\u00A0Sculpture\u00A0» existe déjà"));
         var tooLong = await PostAsync(admin, RowForm(page, id, "category-rename"), new string('x', 61));
         Assert.That(tooLong.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await CategoryAsync(id))!.Name, Is.EqualTo($"Tissage {word}"));

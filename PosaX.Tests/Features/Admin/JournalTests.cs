@@ -56,9 +56,9 @@ public class JournalTests(DatabaseProvider provider) : AppTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(rows[0].Admin, Is.EqualTo(adminEmail));
-            Assert.That(rows[0].What, Does.StartWith("Catégorie renommée").And.Contain($"« {name} bis »"));
+            Assert.That(rows[0].What, Does.StartWith("Catégorie renommée").And.Contain($"«\u00A0{name} bis\u00A0»"));
             Assert.That(rows[0].Reason, Is.EqualTo($"{name} → {name} bis"));
-            Assert.That(rows[1].What, Does.StartWith("Catégorie ajoutée").And.Contain($"« {name} »"));
+            Assert.That(rows[1].What, Does.StartWith("Catégorie ajoutée").And.Contain($"«\u00A0{name}\u00A0»"));
             Assert.That(rows[1].Reason, Is.EqualTo("—"));
             Assert.That(rows[0].When, Does.Match(@"^\d{1,2} \S+ \d{4} à \d{2}:\d{2}:\d{2}$"));
             Assert.That(rows.Select(r => r.Id), Is.Ordered.Descending, "newest first");

@@ -68,7 +68,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         {
             Assert.That(form.QuerySelector("input[type=hidden][name=id]")?.GetAttribute("value"), Is.EqualTo(older.ToString()));
             Assert.That(form.QuerySelectorAll("select[name=decision] option").Select(o => (o.GetAttribute("value"), o.TextContent)),
-                Is.EqualTo(new[] { ("dismissed", "Rien à faire"), ("hidden", "Masquer l'œuvre") }));
+                Is.EqualTo(new[] { ("dismissed", "Rien à faire"), ("hidden", "Masquer l’œuvre") }));
             Assert.That(form.QuerySelector("input[name=note]"), Is.Not.Null);
             Assert.That(form.HasAttribute("data-ajax-form"), Is.True);
         });
@@ -160,7 +160,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
 
         // Hidden works stay in the closed list, marked as such.
         var closedRow = Row(await admin.GetPageAsync("/admin/signalements?etat=clos"), first);
-        Assert.That(closedRow.QuerySelector("[data-decision]")?.TextContent, Is.EqualTo("Masquer l'œuvre"));
+        Assert.That(closedRow.QuerySelector("[data-decision]")?.TextContent, Is.EqualTo("Masquer l’œuvre"));
         Assert.That(closedRow.QuerySelector(".badge")?.TextContent, Is.EqualTo("Masquée"));
     }
 

@@ -148,7 +148,7 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         var (client, _) = await Accounts.NewArtistAsync(App);
         using var _c = client;
         var hint = (await client.GetPageAsync("/atelier/oeuvres/nouvelle")).QuerySelector("#artwork-price-hint")!.TextContent;
-        Assert.That(hint, Does.Match(@"\d\u00A0\d{3}"), "groups joined by a no-break space");
+        Assert.That(hint, Does.Match(@"\d\u202F\d{3}"), "groups joined by a narrow no-break space (Money.GroupSeparator)");
         Assert.That(hint, Does.Not.Match(@"\d \d"), "no breaking space inside a number");
     }
 

@@ -25,7 +25,7 @@ public static class CatalogueData
         page.QuerySelectorAll($"{scope} .artwork-card__title").Select(t => t.TextContent.Trim()).ToArray();
 
     public static string ResultCount(IHtmlDocument page) =>
-        page.GetElementById("result-count")?.TextContent.Trim().Replace('\u00A0', ' ') ?? throw new AssertionException("No #result-count.");
+        page.GetElementById("result-count")?.TextContent.Trim().Replace('\u00A0', ' ').Replace('\u202F', ' ') ?? throw new AssertionException("No #result-count.");
 
     /// <summary>EXPLAIN of EF's SQL, its parameters (the "-- @name='value'" header of ToQueryString) inlined as literals.</summary>
     public static async Task<string> ExplainAsync(PosaXDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string sql)

@@ -106,7 +106,7 @@ public class CatalogueTests(DatabaseProvider provider) : AppTest(provider)
         {
             Assert.That(form.Method, Is.EqualTo("get"));
             Assert.That(form.Action, Does.EndWith("/oeuvres"));
-            Assert.That(form.QuerySelector("details")!.HasAttribute("open"), Is.True);
+            Assert.That(form.QuerySelector("details")!.HasAttribute("open"), Is.False, "closed on a phone: the active-filter chips say what is applied");
             Assert.That(form.QuerySelector("select[name=categorie] option[selected]")?.GetAttribute("value"), Is.EqualTo("sculpture"));
             Assert.That(form.QuerySelector("select[name=taille] option[selected]")?.GetAttribute("value"), Is.EqualTo("S"));
             Assert.That(form.QuerySelector("select[name=tri] option[selected]")?.GetAttribute("value"), Is.EqualTo("prix-desc"));

@@ -21,16 +21,18 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
 
         using var visitor = NewClient();
         var page = await visitor.GetPageAsync("/");
-        var latest = Titles(page, "#latest-works");
+        var hero = page.QuerySelectorAll("#hero .hero-works__title").Select(t => t.TextContent.Trim()).ToArray();
         Assert.Multiple(() =>
         {
-            Assert.That(latest, Does.Contain($"Nouvelle {word}"));
-            Assert.That(latest, Has.None.EqualTo($"Masquée {word}"));
+            Assert.That(hero, Does.Contain($"Nouvelle {word}"), "the newest work with a photo is in the hero");
+            Assert.That(hero.Concat(Titles(page, "#latest-works")), Has.None.EqualTo($"Masquée {word}"));
             Assert.That(page.QuerySelectorAll("#categories a").Select(a => a.GetAttribute("href")), Does.Contain("/oeuvres?categorie=peinture"));
             Assert.That(page.QuerySelectorAll("#home-artists a").Select(a => a.GetAttribute("href")), Does.Contain("/artistes/" + slug));
-            // The first two cards are above the fold on a phone.
-            Assert.That(page.QuerySelectorAll("#latest-works li:nth-child(-n+2) img").Select(i => i.GetAttribute("loading")), Is.All.EqualTo("eager"));
-            Assert.That(page.QuerySelectorAll("#latest-works li:nth-child(n+3) img").Select(i => i.GetAttribute("loading")), Is.All.EqualTo("lazy"));
+            // The hero's first two pictures are in a phone's first screen; the cards below it load lazily.
+            Assert.That(page.QuerySelectorAll("#hero li:nth-child(-n+2) img").Select(i => i.GetAttribute("loading")), Is.All.EqualTo("eager"));
+            Assert.That(page.QuerySelectorAll("#hero li:nth-child(n+3) img, #latest-works img").Select(i => i.GetAttribute("loading")), Is.All.EqualTo("lazy"));
+            Assert.That(page.QuerySelectorAll("#how-it-works ol > li"), Has.Length.EqualTo(3));
+            Assert.That(page.GetElementById("how-it-works")!.TextContent, Does.Contain("WhatsApp").And.Contain("aucun paiement"));
             Assert.That(page.QuerySelectorAll("h1"), Has.Length.EqualTo(1));
         });
     }

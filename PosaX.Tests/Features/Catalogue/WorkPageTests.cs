@@ -78,13 +78,13 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(page.QuerySelectorAll("h1").Select(h => h.TextContent.Trim()), Is.EqualTo(new[] { title }));
-            Assert.That(page.QuerySelector(".work-price .price data")?.TextContent, Is.EqualTo("150\u00A0000\u00A0FCFA"));
+            Assert.That(page.QuerySelector(".work-price .price data")?.TextContent, Is.EqualTo("150\u202F000\u00A0FCFA"));
             Assert.That(page.GetElementById("work-dimensions")?.TextContent, Is.EqualTo("60 × 80 × 4 cm"));
             Assert.That(page.QuerySelector(".work-facts")?.TextContent, Does.Contain("Acrylique sur toile").And.Contain("Peinture"));
             Assert.That(page.GetElementById("order-form"), Is.Not.Null);
             Assert.That(page.QuerySelector("#order-form")?.GetAttribute("action"), Is.EqualTo($"/oeuvres/{id}/commander"));
             Assert.That(whatsapp, Does.StartWith("https://wa.me/237677123456?text="));
-            Assert.That(text, Does.Contain(title).And.Contain("150\u00A0000\u00A0FCFA").And.Contain($"{PosaXApp.BaseUrl}/oeuvres/{id}/{slug}"));
+            Assert.That(text, Does.Contain(title).And.Contain("150\u202F000\u00A0FCFA").And.Contain($"{PosaXApp.BaseUrl}/oeuvres/{id}/{slug}"));
             Assert.That(page.QuerySelector("#work-description strong")?.TextContent, Is.EqualTo("Yaoundé"));
             Assert.That(page.QuerySelectorAll("#work-description script").Length, Is.Zero);
             Assert.That(page.GetElementById("work-description")!.InnerHtml, Does.Not.Contain("javascript:"));
@@ -103,7 +103,7 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         using var client = NewClient();
         var page = await client.GetPageAsync($"/oeuvres/{id}/{slug}");
 
-        var images = page.QuerySelectorAll(".work-gallery img").ToArray();
+        var images = page.QuerySelectorAll(".work-gallery__slides img").ToArray();
         Assert.That(images, Has.Length.EqualTo(3));
         Assert.Multiple(() =>
         {
@@ -171,6 +171,6 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         var page = await client.GetPageAsync($"/oeuvres/{id}/{slug}");
         var meta = page.QuerySelector("meta[name=description]")!.GetAttribute("content")!;
         Assert.That(meta.Length, Is.InRange(50, 160), meta);
-        Assert.That(meta, Does.Contain($"« V {_word[..2]} »").And.Contain("150\u00A0000\u00A0FCFA"));
+        Assert.That(meta, Does.Contain($"«\u00A0V {_word[..2]}\u00A0»").And.Contain("150\u202F000\u00A0FCFA"));
     }
 }

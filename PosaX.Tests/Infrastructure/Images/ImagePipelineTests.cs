@@ -249,7 +249,7 @@ public sealed class ImagePipelineTests
         };
         var result = await _pipeline.ProcessAsync(file, ImageKind.Artwork);
         Assert.That(result.Rejection, Is.EqualTo(new ImageRejection(400, InfrastructureTexts.Images.UnsupportedFormat)));
-        Assert.That(InfrastructureTexts.Images.UnsupportedFormat, Is.EqualTo("Format non pris en charge : JPEG, PNG ou WebP uniquement."));
+        Assert.That(InfrastructureTexts.Images.UnsupportedFormat, Is.EqualTo("Format non pris en charge\u00A0: JPEG, PNG ou WebP uniquement."));
 
         // And a real PNG named .gif with a wrong type is accepted.
         var png = Png(400, 300);

@@ -7,7 +7,7 @@ namespace PosaX.Web.Features.Admin;
 public static class AdminTexts
 {
     /// <summary>The answer to an admin act before two-factor is on (<see cref="AdminTwoFactorFilter"/>).</summary>
-    public const string TwoFactorRequired = "Activez d'abord la double authentification.";
+    public const string TwoFactorRequired = "Activez d’abord la double authentification.";
 
     /// <summary>The admin area's navigation (_AdminNav).</summary>
     public static class Nav
@@ -31,7 +31,7 @@ public static class AdminTexts
         public const string NewOrders = "Commandes nouvelles";
         public const string RecentWorks = "Dernières œuvres publiées";
         public const string RecentArtists = "Derniers inscrits";
-        public const string Pending = "en attente d'activation";
+        public const string Pending = "en attente d’activation";
         public const string OpenReports = "Signalements ouverts";
     }
 
@@ -44,13 +44,13 @@ public static class AdminTexts
         public const string Visible = "Visibles";
         public const string HiddenOnes = "Masquées";
         public const string Filter = "Filtrer";
-        public const string Reason = "Motif (envoyé à l'artiste)";
+        public const string Reason = "Motif (envoyé à l’artiste)";
         public const string Hide = "Masquer";
         public const string Show = "Rétablir";
         public const string HiddenBadge = "Masquée";
-        public const string Hidden = "Œuvre masquée ; l'artiste a été prévenu.";
+        public const string Hidden = "Œuvre masquée ; l’artiste a été prévenu.";
         public const string Shown = "Œuvre rétablie.";
-        public const string UnknownWork = "Cette œuvre n'existe pas.";
+        public const string UnknownWork = "Cette œuvre n’existe pas.";
         public const string None = "Aucune œuvre.";
     }
 
@@ -65,15 +65,15 @@ public static class AdminTexts
         public const string NotActivated = "Non activé";
         public const string Filter = "Filtrer";
         public const string Works = "œuvres";
-        public const string Reason = "Motif (envoyé à l'artiste)";
+        public const string Reason = "Motif (envoyé à l’artiste)";
         public const string Suspend = "Suspendre";
         public const string Reactivate = "Réactiver";
         public const string SuspendedBadge = "Suspendu";
         public const string AdminBadge = "Administrateur";
-        public const string Suspended = "Compte suspendu : ses sessions sont fermées et ses pages retirées du site.";
+        public const string Suspended = "Compte suspendu : ses sessions sont fermées et ses pages retirées du site.";
         public const string Reactivated = "Compte réactivé.";
-        public const string UnknownArtist = "Ce compte n'existe pas.";
-        public const string CannotSuspendAdmin = "Un administrateur ne peut pas être suspendu d'ici : retirez-lui d'abord ce rôle.";
+        public const string UnknownArtist = "Ce compte n’existe pas.";
+        public const string CannotSuspendAdmin = "Un administrateur ne peut pas être suspendu d’ici : retirez-lui d’abord ce rôle.";
         public const string None = "Aucun compte.";
     }
 
@@ -82,7 +82,7 @@ public static class AdminTexts
         public const string Title = "Signalements";
         public const string FiltersLabel = "Signalements";
         public const string DecisionDismissed = "Rien à faire";
-        public const string DecisionHidden = "Masquer l'œuvre";
+        public const string DecisionHidden = "Masquer l’œuvre";
         public const string Dashboard = "Tableau de bord";
         public const string Open = "Ouverts";
         public const string Closed = "Clos";
@@ -92,27 +92,27 @@ public static class AdminTexts
         public const string ReportedOn = "signalée le";
         public const string ModerateWork = "Voir dans la modération des œuvres";
         public const string Decision = "Décision";
-        public const string Note = "Note (envoyée à l'artiste si l'œuvre est masquée)";
+        public const string Note = "Note (envoyée à l’artiste si l’œuvre est masquée)";
         public const string Close = "Clore";
         public const string ClosedOn = "Clos le";
         public const string By = "par";
-        public const string Dismissed = "Signalement clos : rien à faire.";
+        public const string Dismissed = "Signalement clos : rien à faire.";
         public const string AlreadyClosed = "Ce signalement était déjà clos.";
-        public const string UnknownReport = "Ce signalement n'existe pas.";
+        public const string UnknownReport = "Ce signalement n’existe pas.";
         public const string DecisionRequired = "Choisissez une décision.";
-        public const string NoteRequired = "Indiquez le motif : il est envoyé à l'artiste.";
+        public const string NoteRequired = "Indiquez le motif : il est envoyé à l’artiste.";
         public const string NoteTooLong = "La note ne peut pas dépasser 500 caractères.";
 
         public static string OpenOnWork(int count) => count > 1 ? $"{count} signalements ouverts sur cette œuvre" : "";
         public static string WorkHidden(int closed) =>
-            closed > 1 ? $"Œuvre masquée ; l'artiste a été prévenu. {closed} signalements clos." : "Œuvre masquée ; l'artiste a été prévenu. Signalement clos.";
+            closed > 1 ? $"Œuvre masquée ; l’artiste a été prévenu. {closed} signalements clos." : "Œuvre masquée ; l’artiste a été prévenu. Signalement clos.";
     }
 
     public static class Categories
     {
         public const string Title = "Catégories";
-        public const string Intro = "L'ordre de cette liste est celui du catalogue. Une catégorie retirée n'est plus proposée pour les nouvelles œuvres ; les œuvres qui l'ont la gardent, et le catalogue la propose tant qu'il en montre.";
-        public const string SlugKept = "L'adresse (slug) d'une catégorie ne change pas quand on la renomme : les liens vers le catalogue restent valables.";
+        public const string Intro = "L’ordre de cette liste est celui du catalogue. Une catégorie retirée n’est plus proposée pour les nouvelles œuvres ; les œuvres qui l’ont la gardent, et le catalogue la propose tant qu’il en montre.";
+        public const string SlugKept = "L’adresse (slug) d’une catégorie ne change pas quand on la renomme : les liens vers le catalogue restent valables.";
         public const string Order = "Ordre";
         public const string Name = "Nom";
         public const string Slug = "Adresse";
@@ -130,10 +130,10 @@ public static class AdminTexts
         public const string Retire = "Retirer";
         public const string Restore = "Rétablir";
         public const string Delete = "Supprimer";
-        public const string InUseHint = "Utilisée : elle ne peut qu'être retirée.";
+        public const string InUseHint = "Utilisée : elle ne peut qu’être retirée.";
         public const string NameRequired = "Indiquez le nom de la catégorie.";
         public const string NameTooLong = "Le nom ne peut pas dépasser 60 caractères.";
-        public const string UnknownCategory = "Cette catégorie n'existe pas (ou plus). Rechargez la page.";
+        public const string UnknownCategory = "Cette catégorie n’existe pas (ou plus). Rechargez la page.";
         public const string DirectionInvalid = "Choisissez de monter ou de descendre la catégorie.";
         public const string Unchanged = "Aucun changement.";
         public const string AlreadyFirst = "Cette catégorie est déjà la première.";
@@ -141,19 +141,19 @@ public static class AdminTexts
         public const string AlreadyRetired = "Cette catégorie est déjà retirée.";
         public const string AlreadyActive = "Cette catégorie est déjà active.";
         public const string Added = "Catégorie ajoutée.";
-        public const string Renamed = "Catégorie renommée ; son adresse reste la même.";
+        public const string Renamed = "Catégorie renommée ; son adresse reste la même.";
         public const string Moved = "Ordre des catégories enregistré.";
-        public const string Retired = "Catégorie retirée : elle n'est plus proposée pour les nouvelles œuvres.";
-        public const string Restored = "Catégorie rétablie : elle est de nouveau proposée.";
+        public const string Retired = "Catégorie retirée : elle n’est plus proposée pour les nouvelles œuvres.";
+        public const string Restored = "Catégorie rétablie : elle est de nouveau proposée.";
         public const string Deleted = "Catégorie supprimée.";
 
-        public static string Duplicate(string existing) => $"La catégorie « {existing} » existe déjà (les majuscules et les accents ne comptent pas).";
+        public static string Duplicate(string existing) => $"La catégorie « {existing} » existe déjà (les majuscules et les accents ne comptent pas).";
 
-        public static string DeleteConfirm(string name) => $"Supprimer définitivement la catégorie « {name} » ?";
+        public static string DeleteConfirm(string name) => $"Supprimer définitivement la catégorie « {name} » ?";
 
         public static string InUse(int works) =>
-            $"Cette catégorie est utilisée par {(works == 1 ? "1 œuvre" : $"{works} œuvres")} : elle ne peut pas être supprimée. " +
-            "Retirez-la plutôt : elle ne sera plus proposée pour les nouvelles œuvres, et celles qui l'ont la garderont.";
+            $"Cette catégorie est utilisée par {(works == 1 ? "1 œuvre" : $"{works} œuvres")} : elle ne peut pas être supprimée. " +
+            "Retirez-la plutôt : elle ne sera plus proposée pour les nouvelles œuvres, et celles qui l’ont la garderont.";
 
         /// <summary>The message shown after the redirect that follows a successful act (?fait=…).</summary>
         public static string? Done(string? code) => code switch
@@ -170,8 +170,8 @@ public static class AdminTexts
 
     public static class Journal
     {
-        public const string Title = "Journal d'administration";
-        public const string AppendOnly = "Chaque acte d'administration est inscrit ici avec son auteur, sa date et son motif. Le journal ne peut être ni modifié ni effacé : on ne peut qu'y ajouter.";
+        public const string Title = "Journal d’administration";
+        public const string AppendOnly = "Chaque acte d’administration est inscrit ici avec son auteur, sa date et son motif. Le journal ne peut être ni modifié ni effacé : on ne peut qu’y ajouter.";
         public const string Action = "Action";
         public const string AnyAction = "Toutes les actions";
         public const string Admin = "Administrateur";
@@ -189,9 +189,9 @@ public static class AdminTexts
         public const string PagerLabel = "Pages du journal";
 
         /// <summary>What an act was done to, as the journal keeps it.</summary>
-        public static string WorkTarget(long id, string title) => $"Œuvre {id} « {title} »";
+        public static string WorkTarget(long id, string title) => $"Œuvre {id} « {title} »";
         public static string ArtistTarget(string name, string? email) => $"Artiste {name} <{email}>";
-        public static string CategoryTarget(string name, string slug) => $"Catégorie « {name} » ({slug})";
+        public static string CategoryTarget(string name, string slug) => $"Catégorie « {name} » ({slug})";
         /// <summary>The reason kept for a category's move, by 1-based positions.</summary>
         public static string Moved(int from, int to) => $"position {from} → {to}";
 
@@ -217,7 +217,7 @@ public static class AdminTexts
     /// <summary>The reason every hide or suspend must give (<see cref="ModerationReasonValidator{TId}"/>).</summary>
     public static class Moderation
     {
-        public const string ReasonRequired = "Indiquez le motif : il est envoyé à l'artiste.";
+        public const string ReasonRequired = "Indiquez le motif : il est envoyé à l’artiste.";
         public static readonly string ReasonTooLong = $"Le motif ne peut pas dépasser {AdminJournal.ReasonMaxLength} caractères.";
     }
 
@@ -227,15 +227,15 @@ public static class AdminTexts
         public static MailMessage WorkHidden(string to, string name, string title, string reason, Uri atelier) =>
             MailTemplates.Build(to, "Votre œuvre a été retirée du catalogue",
                 $"Bonjour {name},",
-                $"Votre œuvre « {title} » a été retirée du catalogue PosaX par la modération. Motif : {reason}. " +
-                "Vous pouvez la modifier depuis votre atelier :",
+                $"Votre œuvre « {title} » a été retirée du catalogue PosaX par la modération. Motif : {reason}. " +
+                "Vous pouvez la modifier depuis votre atelier :",
                 atelier,
                 "Pour toute question, répondez à ce message.");
 
         public static MailMessage ArtistSuspended(string to, string name, string reason) =>
             MailTemplates.Build(to, "Votre compte PosaX est suspendu",
                 $"Bonjour {name},",
-                $"Votre compte PosaX a été suspendu par la modération. Motif : {reason}. " +
+                $"Votre compte PosaX a été suspendu par la modération. Motif : {reason}. " +
                 "Votre page et vos œuvres ne sont plus visibles et vous ne pouvez plus vous connecter.",
                 null,
                 "Pour contester cette décision, répondez à ce message.");
@@ -243,7 +243,7 @@ public static class AdminTexts
         public static MailMessage ArtistReactivated(string to, string name, Uri login) =>
             MailTemplates.Build(to, "Votre compte PosaX est réactivé",
                 $"Bonjour {name},",
-                "Votre compte PosaX a été réactivé : votre page et vos œuvres sont de nouveau visibles. Vous pouvez vous connecter :",
+                "Votre compte PosaX a été réactivé : votre page et vos œuvres sont de nouveau visibles. Vous pouvez vous connecter :",
                 login,
                 "Merci de votre patience.");
     }

@@ -6,23 +6,23 @@ public static class ArtistsTexts
     public static class Index
     {
         public const string Title = "Les artistes";
-        public const string Description = "Les artistes de PosaX : peintres, sculpteurs, photographes et créateurs du Cameroun. Découvrez leurs œuvres et écrivez-leur sur WhatsApp.";
+        public const string Description = "Les artistes de PosaX : peintres, sculpteurs, photographes et créateurs du Cameroun. Découvrez leurs œuvres et écrivez-leur sur WhatsApp.";
         public const string None = "Aucun artiste pour le moment.";
-        public static string Works(int count) => count switch { 0 => "Pas encore d'œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
+        public static string Works(int count) => count switch { 0 => "Pas encore d’œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
     }
 
     public static class ArtistPage
     {
         public const string Works = "Ses œuvres";
-        public const string NoWorks = "Pas encore d'œuvre en ligne.";
+        public const string NoWorks = "Pas encore d’œuvre en ligne.";
         public const string AllWorks = "Voir ses autres œuvres";
         public const string Bio = "Présentation";
 
         public static string PageTitle(string name) => name + ", artiste";
         public static string PhotoAlt(string name) => "Photo de " + name;
         public static string DefaultDescription(string name) =>
-            $"{name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp.";
+            $"{name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp.";
         public static string WhatsAppMessage(string name, string pageUrl) =>
-            $"Bonjour {name}, je vous contacte depuis votre page PosaX : {pageUrl}";
+            $"Bonjour {name}, je vous contacte depuis votre page PosaX : {pageUrl}";
     }
 }

@@ -40,20 +40,20 @@ public static class AtelierTexts
     {
         public const string ListTitle = "Mes œuvres";
         public const string NewTitle = "Nouvelle œuvre";
-        public const string EditTitle = "Modifier l'œuvre";
+        public const string EditTitle = "Modifier l’œuvre";
         public const string Add = "Ajouter une œuvre";
-        public const string Empty = "Vous n'avez encore publié aucune œuvre.";
+        public const string Empty = "Vous n’avez encore publié aucune œuvre.";
         public const string Edit = "Modifier";
         public const string View = "Voir";
         public const string Title = "Titre";
         public const string Description = "Description";
-        public const string DescriptionHint = "Technique, histoire, inspiration. Mise en forme Markdown : **gras**, *italique*, listes.";
+        public const string DescriptionHint = "Technique, histoire, inspiration. Mise en forme Markdown : **gras**, *italique*, listes.";
         public const string Price = "Prix (FCFA)";
-        public const string PriceHint = "En francs CFA, sans centimes, par ex. 150\u00A0000 ou 1\u00A0200\u00A0000\u00A0FCFA.";
+        public const string PriceHint = "En francs CFA, sans centimes, par ex. 150\u202F000 ou 1\u202F200\u202F000\u00A0FCFA.";
         public const string Category = "Catégorie";
         public const string ChooseCategory = "Choisissez…";
         public const string Medium = "Technique / support";
-        public const string MediumHint = "Par ex. acrylique sur toile, bronze, tirage jet d'encre.";
+        public const string MediumHint = "Par ex. acrylique sur toile, bronze, tirage jet d’encre.";
         public const string Dimensions = "Dimensions (cm)";
         public const string Height = "Hauteur";
         public const string Width = "Largeur";
@@ -67,7 +67,7 @@ public static class AtelierTexts
         public const string MoveUp = "Monter";
         public const string MoveDown = "Descendre";
         public const string Save = "Enregistrer";
-        public const string Publish = "Publier l'œuvre";
+        public const string Publish = "Publier l’œuvre";
         public const string Saved = "Œuvre enregistrée.";
         public const string Created = "Œuvre publiée.";
         public const string PublishedNotice = "Œuvre publiée\u00A0: elle est en ligne.";
@@ -75,22 +75,22 @@ public static class AtelierTexts
         public const string ShareOnWhatsApp = "Partager sur WhatsApp";
         public static string ShareMessage(string title, string price, Uri url) => $"{title} — {price}, sur PosaX\u00A0: {url}";
         public const string Delete = "Supprimer cette œuvre";
-        public const string DeleteConfirm = "Supprimer définitivement cette œuvre et ses photos ?";
+        public const string DeleteConfirm = "Supprimer définitivement cette œuvre et ses photos ?";
         public const string Deleted = "Œuvre supprimée.";
         public const string Hidden = "Masquée par la modération";
-        public const string TitleRequired = "Donnez un titre à l'œuvre.";
+        public const string TitleRequired = "Donnez un titre à l’œuvre.";
         public const string TitleTooLong = "Le titre ne peut pas dépasser 120 caractères.";
         public const string DescriptionTooLong = "La description ne peut pas dépasser 5 000 caractères.";
         public const string PriceInvalid = "Indiquez un prix en FCFA, un nombre entier supérieur à 0.";
         public const string CategoryRequired = "Choisissez une catégorie.";
-        public const string CategoryUnknown = "Cette catégorie n'existe pas.";
-        public const string CategoryRetired = "Cette catégorie n'accepte plus de nouvelles œuvres : choisissez-en une autre.";
+        public const string CategoryUnknown = "Cette catégorie n’existe pas.";
+        public const string CategoryRetired = "Cette catégorie n’accepte plus de nouvelles œuvres : choisissez-en une autre.";
         public const string MediumTooLong = "La technique ne peut pas dépasser 120 caractères.";
         public const string DimensionInvalid = "Indiquez une dimension en centimètres (par ex. 60 ou 45,5).";
         public const string YearInvalid = "Indiquez une année entre 1900 et cette année.";
         public const string StatusInvalid = "Choisissez une disponibilité.";
         public const string TooManyImages = "8 photos au maximum par œuvre.";
-        public const string NoImage = "Ajoutez au moins une photo de l'œuvre.";
+        public const string NoImage = "Ajoutez au moins une photo de l’œuvre.";
         public const string StatusAvailable = "Disponible";
         public const string StatusReserved = "Réservée";
         public const string StatusSold = "Vendue";
@@ -107,8 +107,8 @@ public static class AtelierTexts
     public static class Orders
     {
         public const string Title = "Mes commandes";
-        public const string Intro = "Les demandes des acheteurs, les plus récentes d'abord. Écrivez-leur sur WhatsApp, puis suivez chaque commande jusqu'à la vente.";
-        public const string Empty = "Aucune commande pour l'instant. Elles apparaîtront ici dès qu'un acheteur demandera une de vos œuvres.";
+        public const string Intro = "Les demandes des acheteurs, les plus récentes d’abord. Écrivez-leur sur WhatsApp, puis suivez chaque commande jusqu’à la vente.";
+        public const string Empty = "Aucune commande pour l’instant. Elles apparaîtront ici dès qu’un acheteur demandera une de vos œuvres.";
         public const string Reference = "Référence";
         public const string Work = "Œuvre";
         public const string Buyer = "Acheteur";
@@ -134,14 +134,14 @@ public static class AtelierTexts
         public const string Back = "Retour à mes commandes";
 
         public static string CannotMove(OrderStatus from, OrderStatus to) =>
-            $"Une commande « {OrderPipeline.Label(from)} » ne peut pas passer à « {OrderPipeline.Label(to)} ».";
+            $"Une commande « {OrderPipeline.Label(from)} » ne peut pas passer à « {OrderPipeline.Label(to)} ».";
 
         public static string HeldBy(string reference) =>
-            $"L'œuvre est réservée pour la commande {reference} : annulez-la d'abord.";
+            $"L’œuvre est réservée pour la commande {reference} : annulez-la d’abord.";
 
-        public static string Moved(string reference, OrderStatus to) => $"Commande {reference} : {OrderPipeline.Label(to).ToLowerInvariant()}.";
+        public static string Moved(string reference, OrderStatus to) => $"Commande {reference} : {OrderPipeline.Label(to).ToLowerInvariant()}.";
 
         public static string OthersCancelled(int count) =>
-            count == 1 ? " L'autre demande pour cette œuvre a été annulée." : $" Les {count} autres demandes pour cette œuvre ont été annulées.";
+            count == 1 ? " L’autre demande pour cette œuvre a été annulée." : $" Les {count} autres demandes pour cette œuvre ont été annulées.";
     }
 }

@@ -35,6 +35,14 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
     public PageMeta Meta { get; private set; } = null!;
     public bool CanOrder => Work.Status == ArtworkStatus.Available;
 
+    /// <summary>The prefilled WhatsApp message to the artist: about buying it, or, once sold, about similar works.</summary>
+    public string ArtistMessage => Work.Status == ArtworkStatus.Sold
+        ? CatalogueTexts.ArtworkPage.SoldMessage(Work.Title, AbsoluteUrl)
+        : CatalogueTexts.ArtworkPage.WhatsAppMessage(Work.Title, Work.Price, AbsoluteUrl);
+
+    public string ShareOnWhatsApp => "https://wa.me/?text=" + Uri.EscapeDataString(CatalogueTexts.ArtworkPage.ShareText(Work.Title, Work.Price, AbsoluteUrl));
+    public string ShareOnFacebook => "https://www.facebook.com/sharer/sharer.php?u=" + Uri.EscapeDataString(AbsoluteUrl);
+
     public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
     {
         // The work, its category, its artist and its photos in one round trip.
@@ -53,7 +61,8 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
 
         Work = work;
         Images = found.Images.Select(i => new Image(i.Key, i.Width, i.Height, ArtworkSearch.ParseWidths(i.Widths))).ToList();
-        Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, 4, ct);
+        // A sold work offers what can still be bought instead.
+        Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, 4, availableOnly: work.Status == ArtworkStatus.Sold, ct: ct);
         // Evicted when this work, a similar work shown here, or the artist's profile changes.
         // Kept on disk too (SnapshotTag): crawlers and shared links ask for pages nobody asked for lately.
         PublicCache.Tag(HttpContext, [PublicCache.SnapshotTag, PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId),

@@ -34,20 +34,27 @@ public sealed record CatalogueQuery
     public CatalogueSort Sort { get; init; }
     /// <summary>The opaque keyset cursor (parameter <c>apres</c>), still undecoded.</summary>
     public string? After { get; init; }
+    /// <summary>The URL gave a minimum price above the maximum: they were swapped (the page says so).</summary>
+    public bool PricesSwapped { get; init; }
 
     public static CatalogueQuery Parse(IQueryCollection query)
     {
         string? Value(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
         static long? Price(string? s) =>
-            long.TryParse(s?.Replace(" ", "").Replace("\u00A0", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+            long.TryParse(s?.Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         var text = Value("q");
+        var (min, max) = (Price(Value("prixMin")), Price(Value("prixMax")));
+        // A minimum above the maximum is a slip of the thumb, not a wish for nothing: put them in order.
+        var swapped = min > max;
+        if (swapped) (min, max) = (max, min);
         return new CatalogueQuery
         {
+            PricesSwapped = swapped,
             Text = text is { Length: > 200 } ? text[..200] : text,
             Category = Value("categorie") is { Length: <= 60 } c ? c : null,
             Artist = Value("artiste") is { Length: <= 100 } a ? a : null,
-            MinPrice = Price(Value("prixMin")),
-            MaxPrice = Price(Value("prixMax")),
+            MinPrice = min,
+            MaxPrice = max,
             Size = Value("taille")?.ToUpperInvariant() switch { "S" => SizeClass.S, "M" => SizeClass.M, "L" => SizeClass.L, _ => null },
             Orientation = Value("orientation") switch
             {
@@ -77,10 +84,6 @@ public sealed record CatalogueQuery
     /// </summary>
     public bool IsListing => Text is null && MinPrice is null && MaxPrice is null && Size is null && Orientation is null && !AvailableOnly
         && (Category is null || Artist is null);
-
-    /// <summary>True when anything narrows the list (the filters panel then opens by itself).</summary>
-    public bool HasFilters => Category is not null || Artist is not null || MinPrice is not null || MaxPrice is not null
-        || Size is not null || Orientation is not null || AvailableOnly || Sort != CatalogueSort.Recent;
 
     /// <summary>The shareable /oeuvres URL of this query, with the parameters in their canonical spelling.</summary>
     public string Url(string? after = null)
@@ -253,6 +256,36 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         return categories;
     }
 
+    /// <summary>
+    /// How many works each category has on the site (categories without any are absent), kept like
+    /// <see cref="CategoriesAsync"/>: the catalogue's category chips and its "popular categories".
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, int>> WorksByCategoryAsync(CancellationToken ct = default)
+    {
+        const string key = "posax-works-by-category";
+        if (await cache.GetAsync(key, ct) is { } cached && JsonSerializer.Deserialize<Dictionary<int, int>>(cached) is { } known) return known;
+        var counts = await Public().GroupBy(a => a.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(counts), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
+        return counts;
+    }
+
+    /// <summary>
+    /// PostgreSQL only (trigrams): the category or artist name closest to a search that found nothing,
+    /// for "Vouliez-vous dire…". Both tables are small; titles are not searched (no trigram index there).
+    /// </summary>
+    public async Task<string?> SpellingSuggestionAsync(string text, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        var folded = string.Join(' ', TextFolding.Terms(text));
+        if (folded.Length < 3) return null;
+        var names = await CatalogueCategories.Listed(db).Select(c => c.Name)
+            .Concat(db.Users.OnSite().Select(u => u.DisplayName))
+            .Select(name => new { name, score = EF.Functions.TrigramsSimilarity(PosaXDbContext.Unaccent(name).ToLower(), folded) })
+            .Where(x => x.score > 0.3)
+            .OrderByDescending(x => x.score).Select(x => x.name).FirstOrDefaultAsync(ct);
+        return names is not null && TextFolding.Terms(names).SequenceEqual(TextFolding.Terms(text)) ? null : names;
+    }
+
     /// <summary>The SQL of a page query (tests read its plan and check the keyset translation).</summary>
     internal async Task<string> PageSqlAsync(CatalogueQuery query, CancellationToken ct = default)
     {
@@ -265,9 +298,11 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         (await Page(Public(), CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
 
     /// <summary>Up to <paramref name="count"/> other works of the same category or the same artist, newest first.</summary>
-    public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4,
+        bool availableOnly = false, CancellationToken ct = default)
     {
         var works = Public().Where(a => a.Id != artworkId && (a.CategoryId == categoryId || a.ArtistId == artistId));
+        if (availableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
         return (await Page(works, CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
     }
 
@@ -324,12 +359,12 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     }
 
     private sealed record Row(long Id, string Slug, string Title, string ArtistName, long Price, ArtworkStatus Status, DateTime CreatedAt,
-        string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight);
+        double HeightCm, double WidthCm, double? DepthCm, string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight);
 
     // The cover as scalar subqueries: each is one lookup in the (ArtworkId, Position) index for the
     // page's rows, where a joined "first image" becomes a window function over every image.
     private static readonly System.Linq.Expressions.Expression<Func<Artwork, Row>> Projection = a => new Row(
-        a.Id, a.Slug, a.Title, a.Artist.DisplayName, a.Price, a.Status, a.CreatedAt,
+        a.Id, a.Slug, a.Title, a.Artist.DisplayName, a.Price, a.Status, a.CreatedAt, a.HeightCm, a.WidthCm, a.DepthCm,
         a.Images.OrderBy(i => i.Position).Select(i => i.Key).FirstOrDefault(),
         a.Images.OrderBy(i => i.Position).Select(i => i.Widths).FirstOrDefault(),
         a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Width).FirstOrDefault(),
@@ -337,7 +372,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
 
     private static ArtworkCard.Model ToCard(Row row) => new(
         row.Id, row.Slug, row.Title, row.ArtistName, row.Price, row.Status,
-        row.CoverKey, row.CoverWidths is null ? [] : ParseWidths(row.CoverWidths), row.CoverWidth ?? 0, row.CoverHeight ?? 0);
+        row.CoverKey, row.CoverWidths is null ? [] : ParseWidths(row.CoverWidths), row.CoverWidth ?? 0, row.CoverHeight ?? 0,
+        row.HeightCm, row.WidthCm, row.DepthCm);
 
     public static int[] ParseWidths(string widths) =>
         widths.Split(',', StringSplitOptions.RemoveEmptyEntries)

@@ -17,7 +17,21 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
     public CataloguePage Result { get; private set; } = null!;
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public string? ArtistName { get; private set; }
+    public string? CategoryName { get; private set; }
     public PageMeta Meta { get; private set; } = null!;
+    public string Heading { get; private set; } = CatalogueTexts.Browse.Heading;
+
+    /// <summary>Categories that have works on the site, in catalogue order: the chips row.</summary>
+    public IReadOnlyList<Category> CategoryChips { get; private set; } = [];
+
+    /// <summary>Each filter in force, with the URL of the same page without it.</summary>
+    public IReadOnlyList<(string Label, string RemoveUrl)> ActiveFilters { get; private set; } = [];
+
+    /// <summary>On an empty result: the categories with the most works.</summary>
+    public IReadOnlyList<Category> PopularCategories { get; private set; } = [];
+
+    /// <summary>On an empty search (PostgreSQL): a close category or artist name.</summary>
+    public string? Suggestion { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,7 +40,16 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         var applied = Result.Applied;
         if (applied.Artist is not null)
             ArtistName = await db.Users.Where(u => u.Slug == applied.Artist).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        var category = Categories.FirstOrDefault(c => c.Slug == applied.Category)?.Name;
+        var category = CategoryName = Categories.FirstOrDefault(c => c.Slug == applied.Category)?.Name;
+        var counts = await search.WorksByCategoryAsync(ct);
+        CategoryChips = Categories.Where(c => counts.ContainsKey(c.Id)).ToList();
+        ActiveFilters = Filters(applied, category, ArtistName);
+        Heading = CatalogueTexts.Browse.ListHeading(category, ArtistName, applied.Text);
+        if (Result.Works.Count == 0)
+        {
+            PopularCategories = CategoryChips.OrderByDescending(c => counts[c.Id]).Take(6).ToList();
+            if (applied.Text is not null) Suggestion = await search.SpellingSuggestionAsync(applied.Text, ct);
+        }
 
         // One title per distinct listing.
         var title = CatalogueTexts.Browse.ListTitle(category, ArtistName);
@@ -45,5 +68,27 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
             CanonicalPath = ArtworkUrls.Catalogue + (canonicalQuery.Count == 0 ? "" : "?" + string.Join('&', canonicalQuery)),
             FollowLinks = true,
         };
+    }
+
+    private static List<(string, string)> Filters(CatalogueQuery q, string? category, string? artist)
+    {
+        var filters = new List<(string, string)>();
+        void Add(bool on, string label, CatalogueQuery without) { if (on) filters.Add((label, without.Url())); }
+        q = q with { After = null };
+        Add(q.Text is not null, CatalogueTexts.Browse.Quoted(q.Text ?? ""), q with { Text = null });
+        Add(category is not null, category ?? "", q with { Category = null });
+        Add(artist is not null, artist ?? "", q with { Artist = null });
+        Add(q.MinPrice is not null, CatalogueTexts.Browse.PriceFrom(q.MinPrice ?? 0), q with { MinPrice = null });
+        Add(q.MaxPrice is not null, CatalogueTexts.Browse.PriceUpTo(q.MaxPrice ?? 0), q with { MaxPrice = null });
+        Add(q.Size is not null, q.Size switch
+        {
+            SizeClass.S => CatalogueTexts.Browse.SizeS, SizeClass.M => CatalogueTexts.Browse.SizeM, _ => CatalogueTexts.Browse.SizeL,
+        }, q with { Size = null });
+        Add(q.Orientation is not null, q.Orientation switch
+        {
+            Orientation.Portrait => CatalogueTexts.Browse.Portrait, Orientation.Landscape => CatalogueTexts.Browse.Landscape, _ => CatalogueTexts.Browse.Square,
+        }, q with { Orientation = null });
+        Add(q.AvailableOnly, CatalogueTexts.Browse.Available, q with { AvailableOnly = false });
+        return filters;
     }
 }

@@ -16,16 +16,16 @@ public static class OrderTexts
 {
     public const string NameRequired = "Indiquez votre nom.";
     public const string NameTooLong = "Le nom ne peut pas dépasser 100 caractères.";
-    public const string PhoneInvalid = "Ce numéro n'est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).";
-    public const string EmailInvalid = "Cette adresse e-mail n'est pas valide.";
+    public const string PhoneInvalid = "Ce numéro n’est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).";
+    public const string EmailInvalid = "Cette adresse e-mail n’est pas valide.";
     public const string MessageTooLong = "Le message ne peut pas dépasser 1 000 caractères.";
-    public const string NotOffered = "Cette œuvre n'existe pas ou n'est plus proposée.";
+    public const string NotOffered = "Cette œuvre n’existe pas ou n’est plus proposée.";
     public const string AlreadySold = "Cette œuvre est déjà vendue.";
     public const string AlreadyReserved = "Cette œuvre est réservée pour un autre acheteur.";
     public const string OwnWork = "Vous ne pouvez pas commander votre propre œuvre.";
     public const string PageTitle = "Commander une œuvre";
     public const string BackToCatalogue = "Voir les autres œuvres";
-    public const string BackToWork = "Revenir à l'œuvre";
+    public const string BackToWork = "Revenir à l’œuvre";
 
     /// <summary>The order form on the work page (_OrderForm).</summary>
     public static class Form
@@ -33,12 +33,12 @@ public static class OrderTexts
         public const string NoScriptLink = "Commander cette œuvre";
         public const string NoScriptHint = "(formulaire de commande)";
         public const string Heading = "Commander cette œuvre";
-        public const string Hint = "Votre demande est transmise à l'artiste, puis WhatsApp s'ouvre pour lui écrire directement. Rien n'est payé en ligne.";
+        public const string Hint = "Votre demande est transmise à l’artiste, puis WhatsApp s’ouvre pour lui écrire directement. Rien n’est payé en ligne.";
         public const string Name = "Votre nom";
         public const string Phone = "Votre téléphone (WhatsApp)";
         public const string Email = "Votre e-mail (facultatif)";
         public const string Message = "Message (facultatif)";
-        public const string Submit = "Envoyer la demande et écrire à l'artiste";
+        public const string Submit = "Envoyer la demande et écrire à l’artiste";
     }
 
     /// <summary>An order's status, as the artist's orders page shows it.</summary>
@@ -56,33 +56,33 @@ public static class OrderTexts
     public static string StatusAction(OrderStatus status) => status switch
     {
         OrderStatus.Contacted => "Marquer contactée",
-        OrderStatus.Reserved => "Réserver l'œuvre",
+        OrderStatus.Reserved => "Réserver l’œuvre",
         OrderStatus.Sold => "Marquer vendue",
         OrderStatus.Cancelled => "Annuler",
         _ => StatusLabel(status),
     };
 
     public static string Placed(string reference) =>
-        $"Demande {reference} envoyée. WhatsApp s'ouvre pour écrire à l'artiste.";
+        $"Demande {reference} envoyée. WhatsApp s’ouvre pour écrire à l’artiste.";
 
     public static string PlacedWithoutWhatsApp(string reference, string phone) =>
-        $"Demande {reference} envoyée à l'artiste. Il n'a pas indiqué de numéro WhatsApp : " +
-        $"il vous contactera au {WhatsAppNumber.Display(phone)}. Notez votre référence : {reference}.";
+        $"Demande {reference} envoyée à l’artiste. Il n’a pas indiqué de numéro WhatsApp : " +
+        $"il vous contactera au {WhatsAppNumber.Display(phone)}. Notez votre référence : {reference}.";
 
     /// <summary>What the buyer sends the artist on WhatsApp: everything needed to answer.</summary>
     public static string WhatsAppMessage(OrderSummary order) =>
-        $"Bonjour, je souhaite acheter votre œuvre « {order.ArtworkTitle} » ({Money.Fcfa(order.Price)}) vue sur PosaX : " +
-        $"{order.ArtworkUrl.AbsoluteUri}\nRéférence de ma demande : {order.Reference}\n{order.BuyerName}";
+        $"Bonjour, je souhaite acheter votre œuvre « {order.ArtworkTitle} » ({Money.Fcfa(order.Price)}) vue sur PosaX : " +
+        $"{order.ArtworkUrl.AbsoluteUri}\nRéférence de ma demande : {order.Reference}\n{order.BuyerName}";
 
     /// <summary>The artist's answer to the buyer, from the mail or the orders page.</summary>
     public static string BuyerChatLink(string buyerPhone, string buyerName, string reference, string artworkTitle) =>
         WhatsAppNumber.ChatLink(buyerPhone,
-            $"Bonjour {buyerName}, je vous écris au sujet de votre demande {reference} pour « {artworkTitle} » sur PosaX.");
+            $"Bonjour {buyerName}, je vous écris au sujet de votre demande {reference} pour « {artworkTitle} » sur PosaX.");
 
     public static MailMessage ArtistMail(string to, string artistName, OrderSummary order, Uri ordersPage)
     {
         var buyerChat = BuyerChatLink(order.BuyerPhone, order.BuyerName, order.Reference, order.ArtworkTitle);
-        var subject = $"Nouvelle commande {order.Reference} : {order.ArtworkTitle}";
+        var subject = $"Nouvelle commande {order.Reference} : {order.ArtworkTitle}";
         var lines = new List<(string Label, string Value)>
         {
             ("Référence", order.Reference),
@@ -93,23 +93,23 @@ public static class OrderTexts
         if (order.BuyerEmail is not null) lines.Add(("E-mail", order.BuyerEmail));
 
         var text = $"Bonjour {artistName},\n\n" +
-            $"{order.BuyerName} souhaite acheter votre œuvre « {order.ArtworkTitle} ».\n\n" +
-            string.Concat(lines.Select(l => $"{l.Label} : {l.Value}\n")) +
-            (order.Message is null ? "" : $"\nSon message :\n{order.Message}\n") +
-            $"\nÉcrire à l'acheteur sur WhatsApp :\n{buyerChat}\n" +
-            $"\nL'œuvre : {order.ArtworkUrl.AbsoluteUri}\n" +
-            $"Suivez vos commandes : {ordersPage.AbsoluteUri}\n\nL'équipe PosaX\n";
+            $"{order.BuyerName} souhaite acheter votre œuvre « {order.ArtworkTitle} ».\n\n" +
+            string.Concat(lines.Select(l => $"{l.Label} : {l.Value}\n")) +
+            (order.Message is null ? "" : $"\nSon message :\n{order.Message}\n") +
+            $"\nÉcrire à l’acheteur sur WhatsApp :\n{buyerChat}\n" +
+            $"\nL’œuvre : {order.ArtworkUrl.AbsoluteUri}\n" +
+            $"Suivez vos commandes : {ordersPage.AbsoluteUri}\n\nL’équipe PosaX\n";
 
         var e = (string s) => WebUtility.HtmlEncode(s);
         var html = $"""
             <!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5">
             <p>Bonjour {e(artistName)},</p>
-            <p>{e(order.BuyerName)} souhaite acheter votre œuvre <a href="{e(order.ArtworkUrl.AbsoluteUri)}">« {e(order.ArtworkTitle)} »</a>.</p>
-            <ul>{string.Concat(lines.Select(l => $"<li>{e(l.Label)} : {e(l.Value)}</li>"))}</ul>
-            {(order.Message is null ? "" : $"<p>Son message :<br>{e(order.Message).Replace("\n", "<br>")}</p>")}
-            <p><a href="{e(buyerChat)}">Écrire à l'acheteur sur WhatsApp</a></p>
+            <p>{e(order.BuyerName)} souhaite acheter votre œuvre <a href="{e(order.ArtworkUrl.AbsoluteUri)}">« {e(order.ArtworkTitle)} »</a>.</p>
+            <ul>{string.Concat(lines.Select(l => $"<li>{e(l.Label)} : {e(l.Value)}</li>"))}</ul>
+            {(order.Message is null ? "" : $"<p>Son message :<br>{e(order.Message).Replace("\n", "<br>")}</p>")}
+            <p><a href="{e(buyerChat)}">Écrire à l’acheteur sur WhatsApp</a></p>
             <p><a href="{e(ordersPage.AbsoluteUri)}">Suivre vos commandes</a></p>
-            <p>L'équipe PosaX</p></body></html>
+            <p>L’équipe PosaX</p></body></html>
             """;
         return new MailMessage(to, subject, text, html);
     }

@@ -15,16 +15,21 @@ public static class SharedTexts
         public const string SkipLink = "Aller au contenu";
         public const string Home = "PosaX, accueil";
         public const string SiteNav = "Site";
-        public const string AccountNav = "Compte";
         public const string Artworks = "Œuvres";
         public const string Artists = "Artistes";
-        public const string Atelier = "Mon atelier";
-        public const string Orders = "Mes commandes";
-        public const string Profile = "Mon profil";
+        public const string Atelier = "Atelier";
+        public const string Orders = "Commandes";
+        public const string Profile = "Profil";
+        public const string Admin = "Administration";
         public const string Logout = "Déconnexion";
         public const string Login = "Connexion";
         public const string Register = "Inscription";
-        public const string Footer = "PosaX — l'art africain, de l'atelier à votre mur.";
+        public const string Menu = "Menu";
+        public const string Search = "Rechercher une œuvre ou un artiste";
+        public const string SearchShort = "Rechercher…";
+        public const string SearchButton = "Rechercher";
+        public const string FooterNav = "Informations";
+        public const string Footer = "PosaX — l’art africain, de l’atelier à votre mur.";
     }
 
     /// <summary>
@@ -46,24 +51,25 @@ public static class SharedTexts
         public const string PhotosChosen = "{n}\u00A0photos choisies";
         public const string PhotoType = InfrastructureTexts.Images.UnsupportedFormat;
         public const string PhotoTooLarge = InfrastructureTexts.Images.TooLarge;
+        public const string LinkCopied = "Lien copié";
     }
 
     /// <summary>The error page (/erreur) and the JSON or plain answers of the same statuses.</summary>
     public static class Error
     {
-        public const string BackHome = "Retour à l'accueil";
+        public const string BackHome = "Retour à l’accueil";
 
         public static (string Heading, string Explanation) For(int status) => status switch
         {
-            404 => ("Page introuvable", "Cette page n'existe pas ou plus."),
-            403 => ("Accès refusé", "Vous n'avez pas accès à cette page."),
+            404 => ("Page introuvable", "Cette page n’existe pas ou plus."),
+            403 => ("Accès refusé", "Vous n’avez pas accès à cette page."),
             410 => ("Page retirée", "Ce contenu a été retiré."),
             413 => ("Envoi trop volumineux", "Le fichier envoyé est trop lourd."),
             429 => ("Trop de requêtes", "Patientez un instant avant de réessayer."),
-            400 => ("Requête invalide", "La requête n'a pas pu être traitée. Rechargez la page et réessayez."),
+            400 => ("Requête invalide", "La requête n’a pas pu être traitée. Rechargez la page et réessayez."),
             503 => ("Service momentanément indisponible", "Le site redémarre ou est surchargé. Réessayez dans quelques secondes."),
             507 => ("Espace de stockage saturé", "Le serveur ne peut pas enregistrer de fichiers pour le moment. Réessayez plus tard."),
-            _ => ("Une erreur est survenue", "Nous n'avons pas pu traiter votre demande. Réessayez dans un instant."),
+            _ => ("Une erreur est survenue", "Nous n’avons pas pu traiter votre demande. Réessayez dans un instant."),
         };
     }
 }

@@ -1,4 +1,6 @@
 import { bindAjaxForms } from "./ajax-form.js";
+import { bindSiteMenu } from "./site-menu.js";
 
 bindAjaxForms();
+bindSiteMenu();
 document.documentElement.classList.add("js");
