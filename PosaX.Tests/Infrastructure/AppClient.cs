@@ -33,10 +33,15 @@ public sealed class AppClient : IDisposable
     }
 
     /// <summary>For an app running elsewhere than in this process (a child process, see Faults/AppProcess).</summary>
-    public AppClient(Uri server)
+    public AppClient(Uri server) : this(server, new CookieContainer())
+    {
+    }
+
+    /// <summary>The same browser (its cookies) talking to another server, e.g. another instance behind a balancer.</summary>
+    public AppClient(Uri server, CookieContainer cookies)
     {
         // A real socket client to the real server: redirects are asserted, not followed.
-        Cookies = new CookieContainer();
+        Cookies = cookies;
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
         {
             BaseAddress = server,
