@@ -41,6 +41,12 @@ public sealed class EmailOptions
 
     /// <summary>How often the outbox is polled when nothing wakes the sender up.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a sender keeps the mails it claimed before another may take them: longer than a send
+    /// can last (SendGrid's client gives up after 100 s), so only a sender that died leaves them.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class SendGridOptions
