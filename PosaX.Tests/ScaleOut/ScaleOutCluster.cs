@@ -93,8 +93,8 @@ public sealed class ScaleOutCluster : IAsyncDisposable
             await Task.WhenAll(redis.StartAsync(), s3.StartAsync());
             cluster.A = cluster.NewInstance("a");
             cluster.B = cluster.NewInstance("b");
-            await cluster.A.StartAsync(TimeSpan.FromSeconds(90));
-            await cluster.B.StartAsync(TimeSpan.FromSeconds(90));
+            // Together on an empty database, as two replicas of a deployment do (StartupTogetherTests).
+            await Task.WhenAll(cluster.A.StartAsync(TimeSpan.FromSeconds(90)), cluster.B.StartAsync(TimeSpan.FromSeconds(90)));
             cluster.Nginx = await StartNginxAsync(data, cluster.A, cluster.B);
             cluster._stopOrder.Insert(0, cluster.Nginx);
         }
