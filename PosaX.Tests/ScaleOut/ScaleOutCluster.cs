@@ -54,7 +54,29 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     public Dictionary<string, string> InstanceSettings(string name) => new()
     {
         ["Redis__Configuration"] = $"127.0.0.1:{Redis.Port}",
+        // The tests' admin signs in with a password only (Production asks admins for a second factor).
+        ["Admin__RequireTwoFactor"] = "false",
     };
+
+    /// <summary>A new activated artist, signed in: one browser, seen through A (<c>.A</c>) and B (<c>.B</c>).</summary>
+    public async Task<(AppClient A, AppClient B)> NewArtistAsync()
+    {
+        var onA = await FaultWork.NewArtistAsync(A.Server, Mailbox);
+        return (onA, new AppClient(B.Server, onA.Cookies));
+    }
+
+    /// <summary>A new admin (the app's create-admin command), signed in through <paramref name="instance"/>.</summary>
+    public async Task<AppClient> NewAdminAsync(AppProcess instance)
+    {
+        var email = $"admin-{Guid.NewGuid().ToString("N")[..10]}@exemple.cm";
+        const string password = "une phrase de passe d'admin";
+        var (code, output) = await A.RunCommandAsync("create-admin", "--email", email, "--password", password);
+        Assert.That(code, Is.Zero, output);
+        var admin = new AppClient(instance.Server);
+        var login = await admin.LoginAsync(email, password);
+        Assert.That(login.Success, Is.True, login.Message);
+        return admin;
+    }
 
     /// <summary>A new instance on this cluster's database, Redis and bucket (not started).</summary>
     public AppProcess NewInstance(string name, IDictionary<string, string>? extra = null)
