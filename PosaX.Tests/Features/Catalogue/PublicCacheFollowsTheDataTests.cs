@@ -30,6 +30,7 @@ public class PublicCacheFollowsTheDataTests(DatabaseProvider provider) : AppTest
         using var artist = NewClient();
         var email = NewEmail();
         Assert.That((await artist.RegisterAsync(email, name)).Success, Is.True);
+        await GiveAWorkAsync(email);
         Assert.That(await ListedAsync(visitor, name), Is.False, "not public before activation");
 
         using var activation = await artist.ActivateAsync(App, email);
@@ -45,6 +46,7 @@ public class PublicCacheFollowsTheDataTests(DatabaseProvider provider) : AppTest
         using var artist = NewClient();
         var email = NewEmail();
         Assert.That((await artist.RegisterAsync(email, name)).Success, Is.True);
+        await GiveAWorkAsync(email);
         Assert.That(await ListedAsync(visitor, name), Is.False, "not public before activation");
 
         // The activation mail is never opened: a reset link for the account (as a reset mail
@@ -103,6 +105,12 @@ public class PublicCacheFollowsTheDataTests(DatabaseProvider provider) : AppTest
         });
         Assert.That((await visitor.GetPageAsync($"/artistes/{artistSlug}")).Body!.InnerHtml, Does.Not.Contain(key));
     }
+
+    /// <summary>
+    /// A work puts the artist among the newest on /artistes once activated: the shared app holds
+    /// more artists than the list's cap, and those without a work come last, by name.
+    /// </summary>
+    private Task GiveAWorkAsync(string email) => SeedArtworks.CreateAsync(App, email, "Première " + Word());
 
     private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 }
