@@ -2,6 +2,7 @@ using System.Globalization;
 using PosaX.Tests.Faults;
 using PosaX.Tests.Infrastructure;
 using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Images;
 
 namespace PosaX.Tests.ScaleOut;
 
@@ -54,9 +55,25 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     public Dictionary<string, string> InstanceSettings(string name) => new()
     {
         ["Redis__Configuration"] = $"127.0.0.1:{Redis.Port}",
+        ["Storage__Provider"] = "S3",
+        ["Storage__S3__ServiceUrl"] = $"http://127.0.0.1:{S3.Port}",
+        ["Storage__S3__Bucket"] = Bucket,
+        ["Storage__S3__Region"] = "us-east-1",
+        // s3rver's fixed keys (it is started with --allow-mismatched-signatures all the same).
+        ["Storage__S3__AccessKey"] = "S3RVER",
+        ["Storage__S3__SecretKey"] = "S3RVER",
         // The tests' admin signs in with a password only (Production asks admins for a second factor).
         ["Admin__RequireTwoFactor"] = "false",
     };
+
+    /// <summary>The bucket as the instances see it (to list its objects).</summary>
+    public S3MediaStore NewBucketClient() => new(Microsoft.Extensions.Options.Options.Create(new StorageOptions
+    {
+        S3 = new S3StorageOptions
+        {
+            ServiceUrl = $"http://127.0.0.1:{S3.Port}", Bucket = Bucket, AccessKey = "S3RVER", SecretKey = "S3RVER",
+        },
+    }));
 
     /// <summary>A new activated artist, signed in: one browser, seen through A (<c>.A</c>) and B (<c>.B</c>).</summary>
     public async Task<(AppClient A, AppClient B)> NewArtistAsync()
