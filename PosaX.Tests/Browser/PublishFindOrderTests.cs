@@ -28,7 +28,8 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
         await Page.Locator("#artwork-width").FillAsync("20");
         await Page.Locator("#artwork-description").FillAsync("Une pièce taillée à **Foumban**.");
         await Page.Locator("#artwork-form").GetByRole(AriaRole.Button, new() { Name = "Publier l'œuvre" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(Url("/atelier/oeuvres"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/atelier/oeuvres\?publiee=\d+$"));
+        await Expect(Page.Locator("#published-notice")).ToContainTextAsync(title);
         await Expect(Page.Locator("#atelier-works")).ToContainTextAsync(title);
 
         // A visitor, in another browser, filters the catalogue.

@@ -27,6 +27,9 @@ public static class InfrastructureTexts
             seconds < 120 ? $"{seconds} secondes" : $"{(seconds + 59) / 60} minutes";
     }
 
+    /// <summary>The zone every shown time is in (<see cref="Text.DoualaTime"/>), named once per page that shows times.</summary>
+    public const string DoualaZone = "Heures de Douala (UTC+1).";
+
     /// <summary>Why the image pipeline refused an upload, shown at the file's field.</summary>
     public static class Images
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using PosaX.Tests.Infrastructure;
 using PosaX.Web.Features.Admin;
 using PosaX.Web.Infrastructure;
@@ -54,6 +55,30 @@ public class AdminAccessTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(int.Parse(page.QuerySelector("[data-count=artists]")!.TextContent), Is.GreaterThanOrEqualTo(2));
         Assert.That(page.QuerySelector("meta[name=robots]")?.GetAttribute("content"), Does.Contain("noindex"));
         Assert.That(page.Body!.TextContent, Does.Contain(email));
+    }
+
+    [Test]
+    public async Task The_dashboard_shows_times_in_Douala_and_says_so()
+    {
+        var (artist, email) = await Accounts.NewArtistAsync(App);
+        artist.Dispose();
+        var title = "Heure de Douala " + Guid.NewGuid().ToString("N")[..6];
+        var now = DateTime.UtcNow;
+        var created = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
+        await SeedArtworks.CreateAsync(App, email, title, createdAt: created);
+        using var admin = await SignedInAdminAsync();
+
+        var page = await admin.GetPageAsync("/admin");
+
+        var line = page.QuerySelectorAll("li").Single(li => li.TextContent.Contains(title));
+        var time = line.QuerySelector("time")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(time.TextContent, Does.Match(@"^\d{1,2} \S+ \d{4} à \d{2}:\d{2}$"));
+            Assert.That(time.TextContent, Does.EndWith(created.AddHours(1).ToString("HH:mm")), "UTC plus one hour");
+            Assert.That(time.GetAttribute("datetime"), Is.EqualTo(created.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")));
+            Assert.That(page.Body!.TextContent, Does.Contain("Heures de Douala (UTC+1)"));
+        });
     }
 
     [Test]

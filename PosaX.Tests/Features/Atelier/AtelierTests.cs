@@ -46,8 +46,8 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         var reply = await client.PostAjaxAsync(form, Fields(title: title, price: "150 000", height: "120", width: "80,5"), Photo(1), Photo(2));
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Message);
-        Assert.That(reply.RedirectUrl, Is.EqualTo("/atelier/oeuvres"));
         var work = (await FindAsync(title))!;
+        Assert.That(reply.RedirectUrl, Is.EqualTo($"/atelier/oeuvres?publiee={work.Id}"), "the list opens on the new work's notice");
         var artistId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         Assert.Multiple(() =>
         {
@@ -66,10 +66,17 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         foreach (var image in work.Images)
             Assert.That(File.Exists(Path.Combine(App.MediaDirectory, image.Key, "320.webp")), Is.True);
 
-        var list = await client.GetPageAsync("/atelier/oeuvres");
+        var list = await client.GetPageAsync(reply.RedirectUrl!);
+        var notice = list.QuerySelector("#published-notice")!;
+        Assert.That(notice.TextContent, Does.Contain("Œuvre publiée").And.Contain(title));
+        Assert.That(notice.QuerySelector($"a[href='/oeuvres/{work.Id}/{work.Slug}']")?.TextContent, Is.EqualTo("Voir la page"));
+        var share = new Uri(notice.QuerySelector("a[href^='https://wa.me/?text=']")!.GetAttribute("href")!);
+        Assert.That(Uri.UnescapeDataString(share.Query), Does.Contain(title).And.Contain("150\u00A0000\u00A0FCFA")
+            .And.Contain($"https://posax.test/oeuvres/{work.Id}/{work.Slug}"), "title, price and the absolute URL");
         var row = list.QuerySelector($"[data-artwork-id='{work.Id}']");
         Assert.That(row, Is.Not.Null);
         Assert.That(row!.QuerySelector($"a[href='/atelier/oeuvres/{work.Id}/modifier']"), Is.Not.Null);
+        Assert.That(row.QuerySelector($"a[href='/oeuvres/{work.Id}/{work.Slug}']"), Is.Not.Null, "each row links its public page");
         Assert.That(row.QuerySelector("[data-status]")!.TextContent, Is.EqualTo("Disponible"));
     }
 
@@ -116,12 +123,43 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
             Assert.That(Directory.Exists(Path.Combine(App.MediaDirectory, image.Key)), Is.False);
     }
 
+    [TestCase("1 200 000", 1_200_000)]
+    [TestCase("1 200 000 FCFA", 1_200_000)]
+    [TestCase("1.200.000", 1_200_000)]
+    [TestCase("1200000 F", 1_200_000)]
+    [TestCase("150\u202F000\u00A0FCFA", 150_000)]
+    [TestCase("75 000 F CFA", 75_000)]
+    [TestCase("75000xaf", 75_000)]
+    public async Task A_price_is_read_as_people_type_it(string typed, long stored)
+    {
+        var (client, _) = await Accounts.NewArtistAsync(App);
+        using var _c = client;
+        var title = "Prix " + Guid.NewGuid().ToString("N")[..8];
+
+        var reply = await client.SubmitAsync("/atelier/oeuvres/nouvelle", "artwork-form", Fields(title: title, price: typed), Photo());
+
+        Assert.That(reply.Success, Is.True, reply.Message);
+        Assert.That((await FindAsync(title))!.Price, Is.EqualTo(stored));
+    }
+
+    [Test]
+    public async Task The_price_hint_never_wraps_inside_a_number()
+    {
+        var (client, _) = await Accounts.NewArtistAsync(App);
+        using var _c = client;
+        var hint = (await client.GetPageAsync("/atelier/oeuvres/nouvelle")).QuerySelector("#artwork-price-hint")!.TextContent;
+        Assert.That(hint, Does.Match(@"\d\u00A0\d{3}"), "groups joined by a no-break space");
+        Assert.That(hint, Does.Not.Match(@"\d \d"), "no breaking space inside a number");
+    }
+
     [TestCase("title", "", "title")]
     [TestCase("title", "   ", "title")]
     [TestCase("price", "0", "price")]
     [TestCase("price", "-5", "price")]
     [TestCase("price", "abc", "price")]
     [TestCase("price", "12.5", "price")]
+    [TestCase("price", "FCFA", "price")]
+    [TestCase("price", "12 000 EUR", "price")]
     [TestCase("category", "", "category")]
     [TestCase("category", "inconnue", "category")]
     [TestCase("heightCm", "", "heightCm")]
@@ -240,8 +278,9 @@ public class AtelierTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var work = (await FindAsync(title))!;
         Assert.That(work.Price, Is.EqualTo(150_000));
-        var list = await intruder.GetPageAsync("/atelier/oeuvres");
+        var list = await intruder.GetPageAsync($"/atelier/oeuvres?publiee={id}");
         Assert.That(list.QuerySelector($"[data-artwork-id='{id}']"), Is.Null, "not in another artist's list");
+        Assert.That(list.QuerySelector("#published-notice"), Is.Null, "no notice for another artist's work");
     }
 
     [TestCase("/atelier/oeuvres")]

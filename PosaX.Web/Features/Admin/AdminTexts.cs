@@ -172,7 +172,6 @@ public static class AdminTexts
     {
         public const string Title = "Journal d'administration";
         public const string AppendOnly = "Chaque acte d'administration est inscrit ici avec son auteur, sa date et son motif. Le journal ne peut être ni modifié ni effacé : on ne peut qu'y ajouter.";
-        public const string TimeZone = "Heures de Douala (UTC+1).";
         public const string Action = "Action";
         public const string AnyAction = "Toutes les actions";
         public const string Admin = "Administrateur";
@@ -213,12 +212,6 @@ public static class AdminTexts
 
         /// <summary>The action in French words; a code not listed here yet shows as itself rather than vanish.</summary>
         public static string ActionLabel(string action) => Actions.TryGetValue(action, out var label) ? label : action;
-
-        private static readonly CultureInfo French = new("fr-FR");
-        /// <summary>Cameroon is UTC+1 all year (no summer time), as the atelier's order list shows it.</summary>
-        private static readonly TimeSpan DoualaOffset = TimeSpan.FromHours(1);
-
-        public static string At(DateTime utc) => (utc + DoualaOffset).ToString("d MMM yyyy 'à' HH:mm:ss", French);
     }
 
     /// <summary>The reason every hide or suspend must give (<see cref="ModerationReasonValidator{TId}"/>).</summary>

@@ -40,16 +40,29 @@ public static partial class ArtworkFields
 
     public static string StatusValue(ArtworkStatus status) => Statuses.First(s => s.Value == status).Key;
 
-    /// <summary>"150000", "150 000" or "150.000" (a dot only as a thousands separator: "12.5" is no price).</summary>
+    /// <summary>
+    /// A price as people type it: "150000", "150 000", "1.200.000" (a dot only as a thousands
+    /// separator: "12.5" is no price), with or without the currency after it ("1 200 000 FCFA",
+    /// "1200000 F", "150 000 F CFA", "XAF"), spaces of any kind.
+    /// </summary>
     public static long? Price(string? text)
     {
-        var compact = (text ?? "").Trim().Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", "");
+        var compact = Spaces().Replace(text ?? "", "");
+        compact = CurrencySuffix().Replace(compact, "");
         if (GroupedWithDots().IsMatch(compact)) compact = compact.Replace(".", "");
         return long.TryParse(compact, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
     private static partial System.Text.RegularExpressions.Regex GroupedWithDots();
+
+    /// <summary>Every kind of space people's keyboards and copied prices hold (no-break, narrow, thin…).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\s\u00A0\u2007\u2009\u202F]+")]
+    private static partial System.Text.RegularExpressions.Regex Spaces();
+
+    /// <summary>The currency written after the amount, spaces already gone: FCFA, F CFA, CFA, F, XAF, francs.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d)(fcfa|cfa|f|xaf|francs?(cfa)?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CurrencySuffix();
 
     public static double? Centimetres(string? text) =>
         double.TryParse((text ?? "").Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float,

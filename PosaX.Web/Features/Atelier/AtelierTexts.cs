@@ -21,7 +21,7 @@ public static class AtelierTexts
         public const string Description = "Description";
         public const string DescriptionHint = "Technique, histoire, inspiration. Mise en forme Markdown : **gras**, *italique*, listes.";
         public const string Price = "Prix (FCFA)";
-        public const string PriceHint = "En francs CFA, sans centimes, par ex. 150 000.";
+        public const string PriceHint = "En francs CFA, sans centimes, par ex. 150\u00A0000 ou 1\u00A0200\u00A0000\u00A0FCFA.";
         public const string Category = "Catégorie";
         public const string ChooseCategory = "Choisissez…";
         public const string Medium = "Technique / support";
@@ -42,6 +42,10 @@ public static class AtelierTexts
         public const string Publish = "Publier l'œuvre";
         public const string Saved = "Œuvre enregistrée.";
         public const string Created = "Œuvre publiée.";
+        public const string PublishedNotice = "Œuvre publiée\u00A0: elle est en ligne.";
+        public const string ViewPage = "Voir la page";
+        public const string ShareOnWhatsApp = "Partager sur WhatsApp";
+        public static string ShareMessage(string title, string price, Uri url) => $"{title} — {price}, sur PosaX\u00A0: {url}";
         public const string Delete = "Supprimer cette œuvre";
         public const string DeleteConfirm = "Supprimer définitivement cette œuvre et ses photos ?";
         public const string Deleted = "Œuvre supprimée.";
@@ -88,13 +92,8 @@ public static class AtelierTexts
         public const string NextStatus = "Nouveau statut";
         public const string Apply = "Valider";
         public const string Final = "Commande terminée.";
+        public const string WriteOnWhatsApp = "Écrire sur WhatsApp";
         public const string Truncated = "Seules les 200 commandes les plus récentes sont affichées.";
-
-        private static readonly CultureInfo French = new("fr-FR");
-        /// <summary>Cameroon is UTC+1 all year (no summer time).</summary>
-        private static readonly TimeSpan CameroonOffset = TimeSpan.FromHours(1);
-
-        public static string When(DateTime utc) => (utc + CameroonOffset).ToString("d MMM yyyy 'à' HH:mm", French);
     }
 
     /// <summary>Moving an order along its pipeline.</summary>

@@ -112,7 +112,7 @@ public class EditArtworkModel(
         foreach (var image in removed) images.Delete(image.Key);
         logger.LogInformation("Artwork {Id} {Action} by {Artist}", artwork.Id, creating ? "created" : "updated", artist.Id);
         return Succeeded(creating ? AtelierTexts.Artworks.Created : AtelierTexts.Artworks.Saved,
-            creating || !IsAjax ? "/atelier/oeuvres" : null);
+            creating ? AtelierArtworksModel.PublishedUrl(artwork.Id) : IsAjax ? null : AtelierArtworksModel.Path);
     }
 
     /// <summary>

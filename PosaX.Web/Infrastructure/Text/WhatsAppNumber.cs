@@ -45,4 +45,7 @@ public static class WhatsAppNumber
         var link = "https://wa.me/" + e164.TrimStart('+');
         return string.IsNullOrEmpty(text) ? link : link + "?text=" + Uri.EscapeDataString(text);
     }
+
+    /// <summary>https://wa.me/?text=…: no number, so WhatsApp lets the sender pick the chat.</summary>
+    public static string ShareLink(string text) => "https://wa.me/?text=" + Uri.EscapeDataString(text);
 }
