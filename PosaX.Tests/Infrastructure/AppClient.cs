@@ -42,7 +42,7 @@ public sealed class AppClient : IDisposable
     {
         // A real socket client to the real server: redirects are asserted, not followed.
         Cookies = cookies;
-        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
+        Http = new HttpClient(new BehindTlsProxyCookies(Cookies, SetCookieHeaders) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } })
         {
             BaseAddress = server,
         };
@@ -50,6 +50,32 @@ public sealed class AppClient : IDisposable
 
     public HttpClient Http { get; }
     public CookieContainer Cookies { get; }
+
+    /// <summary>Every Set-Cookie header the server sent this client, in order.</summary>
+    public List<string> SetCookieHeaders { get; } = [];
+
+    /// <summary>
+    /// Outside Development every cookie is Secure. The browser this client stands for talks https
+    /// to the TLS proxy, which forwards plain http over loopback: so cookies are kept and sent as
+    /// for the https URL (a CookieContainer sends no Secure cookie to an http one).
+    /// </summary>
+    private sealed class BehindTlsProxyCookies(CookieContainer cookies, List<string> seen) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var asBrowser = new UriBuilder(request.RequestUri!) { Scheme = Uri.UriSchemeHttps, Port = request.RequestUri!.Port }.Uri;
+            var header = cookies.GetCookieHeader(asBrowser);
+            if (header.Length > 0 && !request.Headers.Contains("Cookie")) request.Headers.Add("Cookie", header);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+                foreach (var setCookie in setCookies)
+                {
+                    lock (seen) seen.Add(setCookie);
+                    cookies.SetCookies(asBrowser, setCookie);
+                }
+            return response;
+        }
+    }
 
     public async Task<IHtmlDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PosaX.Web.Data;
@@ -20,8 +21,13 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public PosaXApp(DatabaseProvider provider, string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Replaces what cannot run here as it does in production (e.g. the clock: ManualClock).</param>
+    public PosaXApp(DatabaseProvider provider, string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Provider = provider;
         DataDirectory = dataDirectory;
         _connectionString = connectionString;
@@ -53,7 +59,7 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
     {
         await DisposeAsync();
         whileStopped?.Invoke();
-        var next = new PosaXApp(Provider, _connectionString, DataDirectory, settings is null ? _settings : new Dictionary<string, string?>(_settings.Concat(settings).GroupBy(s => s.Key).Select(g => g.Last())));
+        var next = new PosaXApp(Provider, _connectionString, DataDirectory, settings is null ? _settings : new Dictionary<string, string?>(_settings.Concat(settings).GroupBy(s => s.Key).Select(g => g.Last())), _services);
         _ = next.ServerAddress;
         return next;
     }
@@ -84,6 +90,7 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(LogFile)));
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     /// <summary>The app's warnings and errors (see FileLoggerProvider).</summary>
@@ -116,9 +123,10 @@ public static class TestApps
         Apps.GetOrAdd(provider, p => new Lazy<Task<PosaXApp>>(() => CreateAsync(p))).Value;
 
     /// <summary>A separate app with its own settings and database, disposed at the end of the run.</summary>
-    public static async Task<PosaXApp> CreateDedicatedAsync(DatabaseProvider provider, IDictionary<string, string?> settings)
+    public static async Task<PosaXApp> CreateDedicatedAsync(DatabaseProvider provider, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services = null)
     {
-        var app = await CreateAsync(provider, settings);
+        var app = await CreateAsync(provider, settings, services);
         lock (Extra) Extra.Add(app);
         return app;
     }
@@ -136,14 +144,15 @@ public static class TestApps
         finally { PostgresLock.Release(); }
     }
 
-    private static async Task<PosaXApp> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    private static async Task<PosaXApp> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "posax-tests", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
         var connectionString = provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine(dataDirectory, "posax.db")}"
             : await (await PostgresAsync()).CreateDatabaseAsync("posax_" + Guid.NewGuid().ToString("N")[..12]);
-        var app = new PosaXApp(provider, connectionString, dataDirectory, settings);
+        var app = new PosaXApp(provider, connectionString, dataDirectory, settings, services);
         _ = app.ServerAddress; // start now: migrations run once, here
         return app;
     }

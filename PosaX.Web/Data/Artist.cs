@@ -39,5 +39,11 @@ public class Artist : IdentityUser<Guid>
     /// </summary>
     public DateTime? SuspendedAt { get; set; }
 
+    /// <summary>
+    /// The last authenticator time step (Unix seconds / 30) accepted for this account: a code is
+    /// accepted once, and never one of an earlier step (RFC 6238 §5.2; OnceOnlyAuthenticatorTokenProvider).
+    /// </summary>
+    public long? LastTotpStep { get; set; }
+
     public string? SuspendedReason { get; set; }
 }

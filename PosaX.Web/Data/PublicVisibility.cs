@@ -12,4 +12,11 @@ public static class PublicVisibility
 
     public static IQueryable<Artwork> OnSite(this IQueryable<Artwork> artworks) =>
         artworks.Where(a => a.HiddenAt == null && a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null);
+
+    /// <summary>
+    /// Who the lists show (/artistes, the home page, the artists' sitemap): an artist on the site
+    /// with at least one work on the site. An artist without one still has a page for a direct link.
+    /// </summary>
+    public static IQueryable<Artist> Listed(this IQueryable<Artist> artists, IQueryable<Artwork> artworks) =>
+        artists.OnSite().Where(u => artworks.Any(a => a.ArtistId == u.Id && a.HiddenAt == null));
 }

@@ -92,6 +92,8 @@ public sealed class RateLimitOptions
     public int AuthPerIpPerMinute { get; set; } = 60;
     public int LoginPerAccount { get; set; } = 10;
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The longest wait growing login delays reach for one address (see AccountThrottle).</summary>
+    public TimeSpan LoginDelayCap { get; set; } = TimeSpan.FromMinutes(5);
     public int MailPerAccount { get; set; } = 3;
     public TimeSpan MailWindow { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Order posts per client IP per hour (generous, for shared carrier IPs).</summary>

@@ -43,6 +43,8 @@ public class HideWorksTests(DatabaseProvider provider) : AppTest(provider)
         using var _ = admin;
         using var visitor = NewClient();
         await visitor.GetPageAsync(path); // now in the output cache
+        var pictures = await MediaOfWorkAsync(App, id);
+        foreach (var picture in pictures) Assert.That(await StatusAsync(visitor, picture), Is.EqualTo(HttpStatusCode.OK), picture);
         Assert.That(await CardsAsync(visitor, title), Is.EqualTo(1));
 
         var list = await admin.GetPageAsync("/admin/oeuvres?q=" + Uri.EscapeDataString(title));
@@ -52,6 +54,14 @@ public class HideWorksTests(DatabaseProvider provider) : AppTest(provider)
 
         Assert.That(hidden.Success, Is.True, hidden.Message);
         await visitor.GetPageAsync(path, HttpStatusCode.NotFound);
+        foreach (var picture in pictures)
+            Assert.That(await StatusAsync(visitor, picture), Is.EqualTo(HttpStatusCode.NotFound), $"{picture} at once");
+        // The admin (moderation lists) still sees it, and no shared cache may keep it.
+        using (var forAdmin = await admin.Http.GetAsync(pictures[0]))
+        {
+            Assert.That(forAdmin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(forAdmin.Headers.CacheControl?.Private, Is.True);
+        }
         Assert.That(await CardsAsync(visitor, title), Is.Zero, "out of the catalogue search at once");
         var mail = await App.Mailbox.WaitForAsync(artistEmail, "retirée");
         Assert.That(mail.Body, Does.Contain("Photo d'une œuvre d'un autre artiste"));
@@ -62,6 +72,20 @@ public class HideWorksTests(DatabaseProvider provider) : AppTest(provider)
         var shown = await admin.PostAjaxAsync(RowForm(hiddenList, id, "moderation-show"), new Dictionary<string, string>());
         Assert.That(shown.Success, Is.True);
         await visitor.GetPageAsync(path);
+        foreach (var picture in pictures)
+            Assert.That(await StatusAsync(visitor, picture), Is.EqualTo(HttpStatusCode.OK), $"{picture} back at once");
+    }
+
+    /// <summary>Every stored picture of a work: each width and the social preview.</summary>
+    internal static Task<List<string>> MediaOfWorkAsync(PosaXApp app, long workId) => app.WithDbAsync(async db =>
+        (await db.ArtworkImages.Where(i => i.ArtworkId == workId).Select(i => new { i.Key, i.Widths }).ToListAsync())
+        .SelectMany(i => i.Widths.Split(',').Select(w => $"/media/{i.Key}/{w}.webp").Append(PosaX.Web.Infrastructure.Images.ImagePipeline.OgUrl(i.Key)))
+        .ToList());
+
+    internal static async Task<HttpStatusCode> StatusAsync(AppClient client, string url)
+    {
+        using var response = await client.Http.GetAsync(url);
+        return response.StatusCode;
     }
 
     [Test]

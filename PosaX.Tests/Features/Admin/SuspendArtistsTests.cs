@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using PosaX.Web.Infrastructure.Images;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +39,20 @@ public class SuspendArtistsTests(DatabaseProvider provider) : AppTest(provider)
         return new ArtistWithWork(client, email, id, slug, workId, $"/oeuvres/{workId}/{workSlug}", title);
     }
 
+    /// <summary>Gives the artist a profile photo (through the pipeline, as the profile page does): its URL.</summary>
+    private async Task<string> ProfilePhotoAsync(Guid artistId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var pipeline = scope.ServiceProvider.GetRequiredService<ImagePipeline>();
+        var db = scope.ServiceProvider.GetRequiredService<PosaX.Web.Data.PosaXDbContext>();
+        using var picture = new MemoryStream(DemoImages.Generate(7, 400, 400));
+        var stored = await pipeline.ProcessAsync(picture, ImageKind.ProfilePhoto);
+        var user = await db.Users.SingleAsync(u => u.Id == artistId);
+        user.PhotoKey = stored.Image!.Key;
+        await db.SaveChangesAsync();
+        return ImagePipeline.Url(stored.Image.Key, stored.Image.Widths.First());
+    }
+
     private static IHtmlFormElement RowForm(IHtmlDocument page, Guid id, string cssClass) =>
         page.QuerySelector($"[data-artist-id='{id}'] form.{cssClass}") as IHtmlFormElement
         ?? throw new AssertionException($"No form.{cssClass} for artist {id}.");
@@ -59,6 +75,9 @@ public class SuspendArtistsTests(DatabaseProvider provider) : AppTest(provider)
         await visitor.GetPageAsync("/artistes/" + artist.Slug);
         await visitor.GetPageAsync(artist.WorkPath);
         Assert.That(await SitemapAsync(visitor), Does.Contain("/artistes/" + artist.Slug));
+        var pictures = await HideWorksTests.MediaOfWorkAsync(App, artist.WorkId);
+        pictures.Add(await ProfilePhotoAsync(artist.Id));
+        foreach (var picture in pictures) Assert.That(await HideWorksTests.StatusAsync(visitor, picture), Is.EqualTo(HttpStatusCode.OK), picture);
 
         var (admin, adminEmail) = await SignedInAdminAsync();
         using var _a = admin;
@@ -84,6 +103,8 @@ public class SuspendArtistsTests(DatabaseProvider provider) : AppTest(provider)
         await visitor.GetPageAsync("/artistes/" + artist.Slug, HttpStatusCode.NotFound);
         await visitor.GetPageAsync(artist.WorkPath, HttpStatusCode.NotFound);
         await visitor.GetPageAsync($"/oeuvres/{artist.WorkId}/commander", HttpStatusCode.NotFound);
+        foreach (var picture in pictures)
+            Assert.That(await HideWorksTests.StatusAsync(visitor, picture), Is.EqualTo(HttpStatusCode.NotFound), $"{picture} at once");
         var search = await visitor.GetPageAsync("/oeuvres?q=" + Uri.EscapeDataString(artist.Title));
         Assert.That(search.QuerySelectorAll(".artwork-card").Count(c => c.TextContent.Contains(artist.Title)), Is.Zero);
         Assert.That(await SitemapAsync(visitor), Does.Not.Contain("/artistes/" + artist.Slug));
@@ -97,6 +118,8 @@ public class SuspendArtistsTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(reactivated.Success, Is.True, reactivated.Message);
         await visitor.GetPageAsync("/artistes/" + artist.Slug);
         await visitor.GetPageAsync(artist.WorkPath);
+        foreach (var picture in pictures)
+            Assert.That(await HideWorksTests.StatusAsync(visitor, picture), Is.EqualTo(HttpStatusCode.OK), $"{picture} back at once");
         Assert.That((await again.LoginAsync(artist.Email, Accounts.Password)).Success, Is.True);
         await again.GetPageAsync("/profil");
         await App.Mailbox.WaitForAsync(artist.Email, "réactivé");

@@ -19,6 +19,9 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
 
     private static string OtherCode(string code) => ((int.Parse(code) + 1) % 1_000_000).ToString("D6");
 
+    /// <summary>The next step's code: enrolment used the current one, and each code is accepted once.</summary>
+    private static string NextCode(string key) => Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+
     private static async Task<string[]> EnrolAsync(AppClient client)
     {
         var key = await KeyAsync(client);
@@ -66,7 +69,7 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
             Assert.That(notYet.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var badCode = await phone.SubmitAsync(login.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = OtherCode(Totp.Code(key)) });
         Assert.That((badCode.Status, badCode.ErrorsFor("code").Length), Is.EqualTo((HttpStatusCode.BadRequest, 1)));
-        var goodCode = await phone.SubmitAsync(login.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = Totp.Code(key) });
+        var goodCode = await phone.SubmitAsync(login.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = NextCode(key) });
         Assert.That(goodCode.Success, Is.True, goodCode.Message);
         Assert.That(goodCode.RedirectUrl, Is.EqualTo("/profil"));
         await phone.GetPageAsync("/profil");
@@ -92,6 +95,32 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         var plainLogin = await plain.LoginAsync(email);
         Assert.That(plainLogin.RedirectUrl, Is.EqualTo("/profil"));
         Assert.That(await KeyAsync(plain), Is.Not.EqualTo(key), "a new enrolment starts from a new key");
+    }
+
+    [Test]
+    public async Task A_code_signs_in_one_session_and_is_refused_to_a_second_one()
+    {
+        var (client, email) = await Accounts.NewArtistAsync(App);
+        using var _c = client;
+        var key = (await EnrolAsync(client))[0];
+        Assert.That(await App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LastTotpStep).SingleAsync()), Is.Not.Null,
+            "enrolment's code is used up");
+        var code = NextCode(key);
+
+        using var first = NewClient();
+        var firstLogin = await first.LoginAsync(email);
+        var accepted = await first.SubmitAsync(firstLogin.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = code });
+        Assert.That(accepted.Success, Is.True, accepted.Message);
+
+        using var second = NewClient();
+        var secondLogin = await second.LoginAsync(email);
+        var replayed = await second.SubmitAsync(secondLogin.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = code });
+        Assert.That((replayed.Status, replayed.Success, replayed.ErrorsFor("code").Length), Is.EqualTo((HttpStatusCode.BadRequest, false, 1)));
+        using var refused = await second.Http.GetAsync("/profil");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "no session for the replayed code");
+        // An earlier step's code, still within the clock tolerance, is refused too.
+        var earlier = await second.SubmitAsync(secondLogin.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = Totp.Code(key) });
+        Assert.That(earlier.Success, Is.False);
     }
 
     [Test]
@@ -141,7 +170,7 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         var login = await again.SubmitAsync("/connexion?ReturnUrl=%2Fadmin", "login-form",
             new Dictionary<string, string> { ["email"] = email, ["password"] = password, ["rememberMe"] = "false" });
         Assert.That(login.RedirectUrl, Is.EqualTo("/connexion/double-authentification?ReturnUrl=%2Fadmin"));
-        var code = await again.SubmitAsync(login.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = Totp.Code(key) });
+        var code = await again.SubmitAsync(login.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = NextCode(key) });
         Assert.That(code.RedirectUrl, Is.EqualTo("/admin"));
         await again.GetPageAsync("/admin");
     }

@@ -36,7 +36,7 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
-    public async Task The_artists_page_lists_activated_artists_with_their_number_of_public_works()
+    public async Task The_artists_page_lists_artists_with_a_public_work_and_their_number_of_public_works()
     {
         var word = Word();
         var (client, email) = await Accounts.NewArtistAsync(App, "Liste " + word);
@@ -46,6 +46,9 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         await SeedArtworks.CreateAsync(App, email, $"Cachée {word}", images: 0, hidden: true);
         var (empty, emptyEmail) = await Accounts.NewArtistAsync(App, "Aaaa Vide " + word);
         empty.Dispose();
+        var (onlyHidden, onlyHiddenEmail) = await Accounts.NewArtistAsync(App, "Aaaa Masquée " + word);
+        onlyHidden.Dispose();
+        await SeedArtworks.CreateAsync(App, onlyHiddenEmail, $"Seule cachée {word}", images: 0, hidden: true, createdAt: DateTime.UtcNow.AddDays(2));
         using var visitor = NewClient();
         var inactive = NewEmail();
         Assert.That((await visitor.RegisterAsync(inactive, "Inactif " + word)).Success, Is.True);
@@ -59,11 +62,35 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         Assert.Multiple(() =>
         {
             Assert.That(items[$"Liste {word}"], Is.EqualTo("2 œuvres"));
-            Assert.That(items[$"Aaaa Vide {word}"], Is.EqualTo("Pas encore d'œuvre"));
+            Assert.That(items.Keys, Has.None.EqualTo($"Aaaa Vide {word}"), "no work: not listed");
+            Assert.That(items.Keys, Has.None.EqualTo($"Aaaa Masquée {word}"), "only a hidden work: not listed");
             Assert.That(items.Keys, Has.None.EqualTo($"Inactif {word}"));
             Assert.That(page.QuerySelector("meta[name=description]")?.GetAttribute("content")?.Length, Is.InRange(50, 160));
         });
-        Assert.That(emptyEmail, Is.Not.EqualTo(email));
+        // Not listed, but a direct link still answers.
+        await visitor.GetPageAsync("/artistes/" + await SlugOfAsync(App, emptyEmail));
+        using var sitemap = await visitor.Http.GetAsync("/sitemaps/artistes.xml");
+        var xml = await sitemap.Content.ReadAsStringAsync();
+        Assert.That(xml, Does.Contain("/artistes/" + await SlugOfAsync(App, email)));
+        Assert.That(xml, Does.Not.Contain("/artistes/" + await SlugOfAsync(App, emptyEmail) + "<"), "no work: not in the sitemap");
+    }
+
+    [Test]
+    public async Task An_account_that_is_only_an_admin_is_never_a_public_artist()
+    {
+        var email = NewEmail("admin");
+        Assert.That(await PosaX.Web.Features.Admin.AdminCommands.CreateAdminAsync(App.Services,
+            ["create-admin", "--email", email, "--password", "une phrase de passe d'administration"], TextWriter.Null), Is.Zero);
+        var slug = await SlugOfAsync(App, email);
+        using var visitor = NewClient();
+
+        using var page = await visitor.Http.GetAsync("/artistes/" + slug);
+        Assert.That(page.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
+        Assert.That((await visitor.GetPageAsync("/artistes")).QuerySelectorAll($"a[href='/artistes/{slug}']"), Is.Empty);
+
+        // An admin who also publishes is an artist like any other.
+        await SeedArtworks.CreateAsync(App, email, "Œuvre d'admin " + Word(), images: 0);
+        await visitor.GetPageAsync("/artistes/" + slug);
     }
 
     [Test]

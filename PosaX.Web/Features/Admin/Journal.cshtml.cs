@@ -30,17 +30,6 @@ public class AdminJournalModel(PosaXDbContext db) : PageModel
     public List<string> Admins { get; private set; } = [];
     public string? OlderUrl { get; private set; }
 
-    /// <summary>
-    /// Razor Pages renders a page that has no handler for a POST as if it were a GET; the journal
-    /// answers 405 instead, so nothing suggests it could take a write.
-    /// </summary>
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)) return;
-        Response.Headers.Allow = "GET, HEAD";
-        context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
-    }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         ActionFilter = string.IsNullOrWhiteSpace(ActionFilter) ? null : ActionFilter.Trim();

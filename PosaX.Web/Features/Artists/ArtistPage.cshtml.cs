@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PosaX.Web.Data;
+using PosaX.Web.Features.Admin;
 using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Features.Shared;
 using PosaX.Web.Infrastructure.Text;
@@ -12,7 +13,11 @@ using PosaX.Web.Infrastructure;
 
 namespace PosaX.Web.Features.Artists;
 
-/// <summary>The public artist page, /artistes/{slug}: only activated accounts have one.</summary>
+/// <summary>
+/// The public artist page, /artistes/{slug}: an activated, unsuspended account has one, with or
+/// without works (a direct link keeps working) — except an account that is only an admin (in the
+/// admin role with no work on the site), which is never a public artist.
+/// </summary>
 [OutputCache(PolicyName = PublicCache.Page)]
 public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, ArtworkSearch search) : PageModel
 {
@@ -27,8 +32,11 @@ public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOpti
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
+        var adminRole = db.Roles.Where(r => r.Name == AdminFeature.RoleName).Select(r => r.Id);
         var artist = await db.Users.AsNoTracking()
             .OnSite().Where(a => a.Slug == slug)
+            .Where(a => db.Artworks.Any(w => w.ArtistId == a.Id && w.HiddenAt == null)
+                || !db.UserRoles.Any(r => r.UserId == a.Id && adminRole.Contains(r.RoleId)))
             .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey))
             .FirstOrDefaultAsync();
         if (artist is null) return NotFound();

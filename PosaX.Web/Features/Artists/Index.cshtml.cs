@@ -7,7 +7,7 @@ using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Artists;
 
-/// <summary>/artistes: every activated artist, the most recently active first, then by name.</summary>
+/// <summary>/artistes: every artist with a work on the site (<see cref="PublicVisibility.Listed"/>), the most recently active first.</summary>
 [OutputCache(PolicyName = PublicCache.Listing)]
 public class ArtistListModel(PosaXDbContext db, ArtworkSearch search) : PageModel
 {
@@ -22,14 +22,14 @@ public class ArtistListModel(PosaXDbContext db, ArtworkSearch search) : PageMode
     {
         var works = search.Public();
         Artists = await db.Users.AsNoTracking()
-            .OnSite()
+            .Listed(db.Artworks)
             .Select(u => new
             {
                 u.DisplayName, u.Slug, u.PhotoKey,
                 Works = works.Count(a => a.ArtistId == u.Id),
                 Latest = works.Where(a => a.ArtistId == u.Id).Max(a => (DateTime?)a.CreatedAt),
             })
-            .OrderByDescending(a => a.Latest != null).ThenByDescending(a => a.Latest).ThenBy(a => a.DisplayName)
+            .OrderByDescending(a => a.Latest).ThenBy(a => a.DisplayName)
             .Take(MaxArtists)
             .Select(a => new ArtistItem(a.DisplayName, a.Slug, a.PhotoKey, a.Works, a.Latest))
             .ToListAsync(ct);

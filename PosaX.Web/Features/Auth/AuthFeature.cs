@@ -40,13 +40,15 @@ public static class AuthFeature
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 10;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: anyone could lock anyone (PosaXUserManager); AccountThrottle counts failures.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<PosaXDbContext>()
+            .AddUserManager<PosaXUserManager>()
             .AddSignInManager<PosaXSignInManager>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: each code once (RFC 6238 §5.2).
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordRules>();
         services.Replace(ServiceDescriptor.Scoped<IUserStore<Artist>, HashedRecoveryCodesUserStore>());
 
@@ -58,12 +60,15 @@ public static class AuthFeature
         // Authenticator apps (TOTP): Identity's own provider and recovery codes (required of admins: AdminFeature).
 
         services.AddSingleton<DbTicketStore>();
+        // Identity's short-lived cookies (two-factor step, external logins) as well.
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+            services.Configure<CookieAuthenticationOptions>(scheme, o => o.Cookie.SecurePolicy = CookieSecurity.PolicyFor(builder.Environment));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "posax.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = CookieSecurity.PolicyFor(builder.Environment);
             cookie.LoginPath = "/connexion";
             cookie.LogoutPath = "/deconnexion";
             cookie.ReturnUrlParameter = "ReturnUrl";
@@ -75,7 +80,7 @@ public static class AuthFeature
             // fetch would follow that 302 and get HTML instead of the JSON naming where to go.
             cookie.Events.OnRedirectToReturnUrl = context =>
             {
-                if (!AjaxRequests.IsAjax(context.Request)) context.Response.Redirect(context.RedirectUri);
+                if (!AjaxRequests.IsAjax(context.Request)) context.Response.Redirect(Relative(context.RedirectUri));
                 return Task.CompletedTask;
             };
         });
@@ -83,6 +88,15 @@ public static class AuthFeature
             .Configure<DbTicketStore>((cookie, store) => cookie.SessionStore = store);
         return builder;
     }
+
+    /// <summary>
+    /// The cookie handler builds its redirects from the request's scheme and Host header, which the
+    /// client writes: keep the path and query only, so no Host can send a visitor elsewhere.
+    /// </summary>
+    internal static string Relative(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.PathAndQuery + absolute.Fragment
+            : redirectUri;
 
     // A fetch() cannot follow a redirect to an HTML login page usefully: answer the status instead.
     private static Task AnswerFetchOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -92,7 +106,7 @@ public static class AuthFeature
             // Signed in but not allowed: a plain 403 (the French error page is re-executed for GETs),
             // not a redirect that would look like success to a crawler or a script.
             if (status == StatusCodes.Status403Forbidden) context.Response.StatusCode = status;
-            else context.Response.Redirect(context.RedirectUri);
+            else context.Response.Redirect(Relative(context.RedirectUri));
             return Task.CompletedTask;
         }
         context.Response.StatusCode = status;

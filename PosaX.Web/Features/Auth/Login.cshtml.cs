@@ -44,23 +44,25 @@ public class LoginModel(
         if (!validation.IsValid || !ModelState.IsValid) return Invalid(null, validation);
         var email = input.Email!.Trim();
 
-        if (throttle.TryLogin(email) is { } wait) return Throttled(wait);
+        var client = HttpContext.Connection.RemoteIpAddress;
+        // Before anything is checked, and the same for an address that exists or not (AccountThrottle).
+        if (throttle.LoginWait(email, client) is { } wait) return Throttled(wait);
 
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             // Same work as a real check, so the answer's timing does not tell who is registered.
             DummyPassword.Verify(hasher, input.Password!);
+            throttle.LoginFailed(email, client);
             return Refused(AuthTexts.WrongCredentials);
         }
-        if (await users.IsLockedOutAsync(user))
-            return Throttled((user.LockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow);
 
         // The password first, then the account's state: the template's PasswordSignInAsync
         // checks "confirmed" before the password and so tells anyone which addresses exist.
+        // A failure locks nothing (PosaXUserManager): it only counts in the throttle.
         if (!await users.CheckPasswordAsync(user, input.Password!))
         {
-            await users.AccessFailedAsync(user);
+            throttle.LoginFailed(email, client);
             return Refused(AuthTexts.WrongCredentials);
         }
         if (!user.EmailConfirmed)
@@ -70,7 +72,6 @@ public class LoginModel(
         }
         // Only after the password: telling a stranger an address is suspended would enumerate it.
         if (user.SuspendedAt is not null) return Refused(AuthTexts.Suspended);
-        await users.ResetAccessFailedCountAsync(user);
         var result = await signIn.SignInOrRequireTwoFactorAsync(user, input.RememberMe);
         if (result.RequiresTwoFactor)
             return Succeeded(null, TwoFactorLoginModel.PathFor(SafeReturnUrl("/profil"), input.RememberMe));

@@ -45,13 +45,15 @@ public class TwoFactorLoginModel(PosaXSignInManager signIn, AccountThrottle thro
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null || user.SuspendedAt is not null) return Refused(Texts.Expired, "/connexion");
         // The same per-account budget as passwords: six digits must not be guessable by volume.
-        if (throttle.TryLogin(user.Email!) is { } wait) return Throttled(wait);
+        // A wrong code counts there and locks nothing (PosaXUserManager turns Identity's lockout off).
+        var client = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.LoginWait(user.Email!, client) is { } wait) return Throttled(wait);
         var cleaned = (code ?? "").Replace(" ", "").Replace("-", "").Trim();
         if (cleaned.Length is 0 or > 32) return Invalid(field, cleaned.Length == 0 ? Texts.CodeRequired : Texts.WrongCode);
         var result = await signInWith(cleaned);
         if (result.Succeeded)
             return Succeeded(null, !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/profil");
-        if (result.IsLockedOut) return Throttled(TimeSpan.FromMinutes(15));
+        throttle.LoginFailed(user.Email!, client);
         return Invalid(field, Texts.WrongCode);
     }
 }

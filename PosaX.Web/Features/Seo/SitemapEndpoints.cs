@@ -51,7 +51,7 @@ public static class SitemapEndpoints
             .Select(g => new { Block = g.Key, LastModified = g.Max(a => a.UpdatedAt) })
             .OrderBy(g => g.Block)
             .ToListAsync(context.RequestAborted);
-        var newestArtist = await db.Users.OnSite().MaxAsync(u => (DateTime?)u.CreatedAt, context.RequestAborted);
+        var newestArtist = await db.Users.Listed(db.Artworks).MaxAsync(u => (DateTime?)u.CreatedAt, context.RequestAborted);
         await using var xml = await StartAsync(context, "sitemapindex", null);
         await SitemapAsync(xml, site.Value.Absolute("/sitemaps/pages.xml"), blocks.Count > 0 ? blocks.Max(b => b.LastModified) : null);
         await SitemapAsync(xml, site.Value.Absolute("/sitemaps/artistes.xml"), newestArtist);
@@ -75,7 +75,7 @@ public static class SitemapEndpoints
     private static async Task WriteArtistsAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
     {
         await using var xml = await StartAsync(context, "urlset", null);
-        var artists = db.Users.AsNoTracking().OnSite().OrderBy(u => u.Slug)
+        var artists = db.Users.AsNoTracking().Listed(db.Artworks).OrderBy(u => u.Slug)
             .Select(u => new { u.Slug, u.CreatedAt }).AsAsyncEnumerable();
         await foreach (var artist in artists.WithCancellation(context.RequestAborted))
             await UrlAsync(xml, site.Value.Absolute("/artistes/" + artist.Slug), artist.CreatedAt);

@@ -10,6 +10,8 @@ public static class ImagesRegistration
         if (builder.Configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.S3)
             builder.Services.AddSingleton<S3MediaStore>();
         builder.Services.AddSingleton<ImagePipeline>();
+        builder.Services.AddSingleton<WithheldMedia>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WithheldMedia>());
         return builder;
     }
 }

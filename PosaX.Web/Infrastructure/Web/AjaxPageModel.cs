@@ -27,11 +27,11 @@ public abstract class AjaxPageModel : PageModel
     /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        // A post naming no handler of this page (?handler=Unknown) would render the page without
-        // its GET having run: there is nothing here to post to.
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method))
+        // A post naming no handler of this page (?handler=Unknown: 404), or a method it does not
+        // handle (405) would render the page without its GET having run (UnhandledMethods).
+        if (UnhandledMethods.ResultFor(context) is { } refused)
         {
-            context.Result = NotFound();
+            context.Result = refused;
             return;
         }
         if (Request.HasFormContentType)

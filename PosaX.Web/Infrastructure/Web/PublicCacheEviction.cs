@@ -22,10 +22,12 @@ namespace PosaX.Web.Infrastructure.Web;
 /// None touches what the public sees except with a tracked change in the same transaction (a
 /// category rename rewrites search texts by SQL, and the renamed category is tracked).</para>
 /// </summary>
-public sealed class PublicCacheEviction(PublicCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PublicCacheEviction(PublicCache cache, Images.WithheldMedia withheld) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Per context: the tags of changes saved but not yet committed.
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = new();
+    // Per context: a change saved but not yet committed may withhold or release media (WithheldMedia).
+    private readonly ConditionalWeakTable<DbContext, object> _mediaPending = new();
 
     /// <summary>
     /// What an artist's row holds that the public never sees: Identity's own columns (password,
@@ -36,6 +38,7 @@ public sealed class PublicCacheEviction(PublicCache cache) : SaveChangesIntercep
     [
         .. typeof(IdentityUser<Guid>).GetProperties().Select(p => p.Name).Where(name => name != nameof(IdentityUser.EmailConfirmed)),
         nameof(Artist.SuspendedReason),
+        nameof(Artist.LastTotpStep),
     ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
@@ -96,13 +99,13 @@ public sealed class PublicCacheEviction(PublicCache cache) : SaveChangesIntercep
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context) _pending.Remove(context);
+        if (eventData.Context is { } context) lock (_pending) { _pending.Remove(context); _mediaPending.Remove(context); }
         return Task.CompletedTask;
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context) _pending.Remove(context);
+        if (eventData.Context is { } context) lock (_pending) { _pending.Remove(context); _mediaPending.Remove(context); }
     }
 
     private async Task CollectAsync(DbContext context, CancellationToken ct)
@@ -113,6 +116,7 @@ public sealed class PublicCacheEviction(PublicCache cache) : SaveChangesIntercep
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (ChangesWithheldMedia(entry)) lock (_pending) _mediaPending.AddOrUpdate(context, true);
             switch (entry.Entity)
             {
                 case Artwork work:
@@ -162,15 +166,36 @@ public sealed class PublicCacheEviction(PublicCache cache) : SaveChangesIntercep
         _ => entry.Properties.Any(p => p.IsModified && !PrivateArtistProperties.Contains(p.Metadata.Name)),
     };
 
-    private Task FlushAsync(DbContext context)
+    /// <summary>A work hidden or shown, an artist suspended or reactivated, a picture added (perhaps to a hidden work).</summary>
+    private static bool ChangesWithheldMedia(EntityEntry entry) => entry switch
+    {
+        { Entity: Artwork, State: EntityState.Modified } => entry.Property(nameof(Artwork.HiddenAt)).IsModified,
+        { Entity: Artist, State: EntityState.Modified } => entry.Property(nameof(Artist.SuspendedAt)).IsModified || entry.Property(nameof(Artist.PhotoKey)).IsModified,
+        { Entity: ArtworkImage, State: EntityState.Added } => true,
+        _ => false,
+    };
+
+    private async Task FlushAsync(DbContext context)
     {
         string[] tags;
+        bool media;
         lock (_pending)
         {
-            if (!_pending.TryGetValue(context, out var pending)) return Task.CompletedTask;
-            _pending.Remove(context);
-            tags = [.. pending];
+            media = _mediaPending.TryGetValue(context, out _);
+            _mediaPending.Remove(context);
+            if (!_pending.TryGetValue(context, out var pending)) tags = [];
+            else
+            {
+                _pending.Remove(context);
+                tags = [.. pending];
+            }
         }
-        return cache.EvictAsync(tags);
+        // Before the request that made the change answers: the admin sees the pictures gone at once.
+        if (media)
+        {
+            try { await withheld.RefreshAsync(); }
+            catch (Exception e) when (e is not OperationCanceledException) { /* WithheldMedia reads again on the next media request */ }
+        }
+        if (tags.Length > 0) await cache.EvictAsync(tags);
     }
 }

@@ -7,22 +7,100 @@ using Microsoft.Extensions.Options;
 namespace PosaX.Web.Infrastructure.Web;
 
 /// <summary>
+/// The one counting rule behind every limit of the site (per client IP and per key): a sliding log
+/// of the instants of the last <c>permits</c> acquisitions. In ANY interval as long as the window,
+/// at most <c>permits</c> get through — a fixed window lets twice the limit through across its
+/// boundary, this does not, and it names the exact wait (when the oldest counted attempt leaves the
+/// window). Memory: one timestamp per permit in use, per key; an idle key is dropped by the
+/// partitioned limiter that holds it.
+/// </summary>
+public sealed class SlidingWindowLimiter(int permits, TimeSpan window, TimeProvider time) : RateLimiter
+{
+    private readonly Queue<DateTimeOffset> _recent = new();
+    private DateTimeOffset _lastUsed = time.GetUtcNow();
+
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (_recent)
+            {
+                var now = Prune();
+                return _recent.Count == 0 ? now - _lastUsed : null;
+            }
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_recent)
+        {
+            Prune();
+            return new RateLimiterStatistics { CurrentAvailablePermits = Math.Max(0, permits - _recent.Count) };
+        }
+    }
+
+    /// <summary>A permit count of 0 asks "would one be allowed?" without counting anything.</summary>
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        if (permitCount > permits) return new Lease(false, window);
+        lock (_recent)
+        {
+            var now = Prune();
+            if (_recent.Count + Math.Max(permitCount, 1) > permits)
+                return new Lease(false, _recent.ElementAt(_recent.Count + Math.Max(permitCount, 1) - permits - 1) + window - now);
+            for (var i = 0; i < permitCount; i++) _recent.Enqueue(now);
+            if (permitCount > 0) _lastUsed = now;
+            return new Lease(true, null);
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(permitCount));
+
+    private DateTimeOffset Prune()
+    {
+        var now = time.GetUtcNow();
+        while (_recent.Count > 0 && _recent.Peek() + window <= now) _recent.Dequeue();
+        return now;
+    }
+
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter;
+            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+        }
+    }
+}
+
+/// <summary>
 /// A limit keyed by what a request is about rather than where it comes from: the address typed at
 /// login, a buyer's phone, a reporter's network. The one mechanism behind every per-key limit
 /// (AccountThrottle, OrderThrottle, ReportThrottle); per-IP limits are <see cref="ClientRateLimits"/>.
+/// Both count with <see cref="SlidingWindowLimiter"/>.
 /// </summary>
-public sealed class KeyedThrottle(int permits, TimeSpan window) : IDisposable
+public sealed class KeyedThrottle(int permits, TimeSpan window, TimeProvider? time = null) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+        RateLimitPartition.Get(key, _ => new SlidingWindowLimiter(permits, window, time ?? TimeProvider.System)));
 
     /// <summary>Null when allowed (and counted), otherwise how long to wait.</summary>
-    public TimeSpan? TryAcquire(string key)
+    public TimeSpan? TryAcquire(string key) => Answer(key, 1);
+
+    /// <summary>Null when one more would be allowed; counts nothing (see <see cref="TryAcquire"/> to count).</summary>
+    public TimeSpan? WaitFor(string key) => Answer(key, 0);
+
+    private TimeSpan? Answer(string key, int permitCount)
     {
-        using var lease = _limiter.AttemptAcquire(key);
+        using var lease = _limiter.AttemptAcquire(key, permitCount);
         if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
     }
 
     public void Dispose() => _limiter.Dispose();
@@ -31,7 +109,7 @@ public sealed class KeyedThrottle(int permits, TimeSpan window) : IDisposable
 /// <summary>
 /// Per-client-IP limits on the posts of a page or folder, through ASP.NET Core's rate limiter: the
 /// one way a feature declares one (its registration names the policy, the limit and the pages).
-/// Only POSTs count: reading a form is free.
+/// Only POSTs count: reading a form is free. Counted by <see cref="SlidingWindowLimiter"/>.
 /// </summary>
 public static class ClientRateLimits
 {
@@ -42,11 +120,9 @@ public static class ClientRateLimits
         {
             if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
             var (permits, window) = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+            var time = context.RequestServices.GetRequiredService<TimeProvider>();
             var ip = context.Connection.RemoteIpAddress ?? IPAddress.None;
-            return RateLimitPartition.GetFixedWindowLimiter(ip.ToString(), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits, Window = window, QueueLimit = 0,
-            });
+            return RateLimitPartition.Get(ip.ToString(), _ => new SlidingWindowLimiter(permits, window, time));
         }));
 
     /// <summary>The page model convention that puts a page (or a folder's pages) under the policy.</summary>

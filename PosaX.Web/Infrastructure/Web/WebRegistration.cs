@@ -10,6 +10,13 @@ using PosaX.Web.Infrastructure.Redis;
 
 namespace PosaX.Web.Infrastructure.Web;
 
+/// <summary>Secure cookies everywhere but a developer's plain-http machine.</summary>
+public static class CookieSecurity
+{
+    public static CookieSecurePolicy PolicyFor(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+}
+
 public static class WebRegistration
 {
     public static WebApplicationBuilder AddPosaXWeb(this WebApplicationBuilder builder)
@@ -27,15 +34,24 @@ public static class WebRegistration
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<AntiforgeryFailureAsJson>();
+                options.Filters.Add<UnhandledMethods>();
                 options.Filters.Add<StatusCodesAsJson>();
                 // FluentValidation says what is required, with French messages; no duplicates.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             });
+        // Every cookie Secure outside Development, whatever the request's scheme: behind the TLS proxy
+        // a request whose X-Forwarded-Proto is lost would otherwise get cookies a network can read.
+        // Each cookie says it, and the cookie policy (UsePosaXWeb) enforces it on any other.
+        var secure = CookieSecurity.PolicyFor(builder.Environment);
+        services.Configure<CookiePolicyOptions>(o => o.Secure = secure);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
         services.AddAntiforgery(options =>
         {
             options.HeaderName = "RequestVerificationToken";
             options.Cookie.Name = "posax.af";
-            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            // Not Always here: antiforgery then refuses to issue a token on a request it sees as http
+            // (a 500). The cookie policy marks its cookie Secure all the same.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         // Keep French readable in the HTML source: "é", not "&#xE9;".
@@ -67,6 +83,7 @@ public static class WebRegistration
                 if (!string.IsNullOrWhiteSpace(network)) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddPosaXHostFiltering(builder.Configuration, builder.Environment);
 
         // Pages and JSON compressed for slow phone connections (static files come precompressed).
         // Over HTTPS too: the secrets in our pages (antiforgery tokens) change on every response,
@@ -120,6 +137,8 @@ public static class WebRegistration
             context.Items[PageSnapshotStore.RequestStartItem] = DateTime.UtcNow.Ticks;
             return next(context);
         });
+        app.UseValidHostOnly();
+        app.UseCookiePolicy();
         var snapshots = app.Services.GetRequiredService<PageSnapshotStore>();
         app.Lifetime.ApplicationStopped.Register(snapshots.MarkCleanStop);
         app.UseForwardedHeaders();

@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Data;
+
+namespace PosaX.Web.Infrastructure.Images;
+
+/// <summary>
+/// The media keys the public must not reach: every picture of a hidden work or of a suspended
+/// artist's work, and a suspended artist's profile photo. /media answers 404 for them
+/// (<see cref="MediaEndpoints"/>) until the work is shown or the artist reactivated; deleting still
+/// removes the files. One set in memory (hidden works are few), read whole from the database: at
+/// start, right after every commit on this instance that hides or shows a work, suspends or
+/// reactivates an artist or adds a picture (<see cref="Web.PublicCacheEviction"/> calls
+/// <see cref="RefreshAsync"/> before the admin's request answers), and every minute for what
+/// another instance did. The owner (their atelier) and admins (moderation) still see them, privately.
+/// </summary>
+public sealed class WithheldMedia(IServiceScopeFactory scopes, ILogger<WithheldMedia> logger) : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private volatile FrozenDictionary<string, Guid>? _owners;
+
+    /// <summary>The artist whose withheld picture this is, or null when the public may see it.</summary>
+    public async ValueTask<Guid?> OwnerIfWithheldAsync(string key, CancellationToken ct) =>
+        (_owners ?? await RefreshAsync(ct)).TryGetValue(key, out var owner) ? owner : null;
+
+    /// <summary>Reads the set again; one read at a time, so a read never overwrites a later one.</summary>
+    public async Task<FrozenDictionary<string, Guid>> RefreshAsync(CancellationToken ct = default)
+    {
+        await _reading.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+            var pictures = await db.ArtworkImages.AsNoTracking()
+                .Join(db.Artworks.Where(a => a.HiddenAt != null || a.Artist.SuspendedAt != null), i => i.ArtworkId, a => a.Id,
+                    (i, a) => new { i.Key, Owner = a.ArtistId })
+                .ToListAsync(ct);
+            var photos = await db.Users.AsNoTracking().Where(u => u.SuspendedAt != null && u.PhotoKey != null)
+                .Select(u => new { Key = u.PhotoKey!, Owner = u.Id }).ToListAsync(ct);
+            return _owners = pictures.Concat(photos).DistinctBy(p => p.Key).ToFrozenDictionary(p => p.Key, p => p.Owner, StringComparer.Ordinal);
+        }
+        catch
+        {
+            // Not knowing is not "nothing withheld": the next media request reads again.
+            _owners = null;
+            throw;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period);
+        do
+        {
+            try { await RefreshAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Withheld media keys not read; media requests will read them");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override void Dispose()
+    {
+        _reading.Dispose();
+        base.Dispose();
+    }
+}
