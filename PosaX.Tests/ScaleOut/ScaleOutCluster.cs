@@ -16,6 +16,7 @@ namespace PosaX.Tests.ScaleOut;
 public sealed class ScaleOutCluster : IAsyncDisposable
 {
     public const string Bucket = "posax-media";
+    public const int OrdersPerIp = 6;
     private static readonly SemaphoreSlim Starting = new(1, 1);
     private static ScaleOutCluster? _shared;
 
@@ -62,6 +63,8 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         // s3rver's fixed keys (it is started with --allow-mismatched-signatures all the same).
         ["Storage__S3__AccessKey"] = "S3RVER",
         ["Storage__S3__SecretKey"] = "S3RVER",
+        // Low enough for LimitsAcrossInstancesTests to go past it (no other ScaleOut test orders).
+        ["RateLimits__OrdersPerIpPerHour"] = OrdersPerIp.ToString(CultureInfo.InvariantCulture),
         // The tests' admin signs in with a password only (Production asks admins for a second factor).
         ["Admin__RequireTwoFactor"] = "false",
     };

@@ -112,6 +112,8 @@ public static class WebRegistration
             // instance and would need every other instance's evictions: off (Redis is the second tier).
             services.AddPosaXRedis();
             SharedOutputCacheStore.Register(services);
+            // Limits and the report memory counted once for all instances (Throttles.cs, ReportThrottle).
+            services.AddSingleton<SharedWindows>();
             services.PostConfigure<PageSnapshotOptions>(o => o.Enabled = false);
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PageSnapshotStore>(sp,
                 (Microsoft.AspNetCore.OutputCaching.IOutputCacheStore)sp.GetRequiredService<Redis.SharedOutputCacheStore>()));
