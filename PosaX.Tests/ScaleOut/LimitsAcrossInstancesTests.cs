@@ -50,6 +50,28 @@ public sealed class LimitsAcrossInstancesTests
         });
     }
 
+    [Test]
+    public async Task A_visitor_reporting_a_work_through_A_then_through_B_leaves_one_report()
+    {
+        var cluster = await ScaleOutCluster.SharedAsync();
+        var (artist, _) = await cluster.NewArtistAsync();
+        using var _a = artist;
+        var title = "Signalée deux fois " + Guid.NewGuid().ToString("N")[..6];
+        var published = await FaultWork.TryPublishAsync(artist.Http, title, [FaultWork.Photo(8)], Stopwatch.StartNew());
+        Assert.That(published.Acknowledged, Is.True, published.Detail);
+        var id = await cluster.A.WithDbAsync(db => db.Artworks.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
+
+        foreach (var instance in new[] { cluster.A, cluster.B })
+        {
+            using var visitor = new AppClient(instance.Server);
+            var reply = await visitor.SubmitAsync($"/oeuvres/{id}/signaler", "report-form",
+                new Dictionary<string, string> { ["reason"] = "Cette photo est celle d'une autre œuvre." });
+            Assert.That(reply.Success, Is.True, $"through {instance.Server}: {reply.Message}");
+        }
+        Assert.That(await cluster.A.WithDbAsync(db => db.ArtworkReports.CountAsync(r => r.ArtworkId == id)), Is.EqualTo(1),
+            "the repeat through the other instance is thanked and dropped");
+    }
+
     /// <summary>Orders alternately through A and B; the number of the first one answered 429 (0 if none).</summary>
     private static async Task<int> OrdersUntilRefusedAsync(AppClient onA, AppClient onB, long workId, int atMost)
     {
