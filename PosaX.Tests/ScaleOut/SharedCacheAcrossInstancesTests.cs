@@ -54,6 +54,20 @@ public sealed class SharedCacheAcrossInstancesTests
         using (var onB = await visitorB.GetAsync(page))
             Assert.That(onB.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "B's work page");
         Assert.That(await BodyAsync(visitorA, "/"), Does.Not.Contain(title), "A's home after B hid it");
+
+        // Its pictures (in the bucket) are withheld too: 404 to the public, private to their artist.
+        var image = await cluster.A.WithDbAsync(db => db.ArtworkImages.Where(i => i.ArtworkId == id).Select(i => new { i.Key, i.Widths }).FirstAsync());
+        var picture = $"/media/{image.Key}/{image.Widths.Split(',')[0]}.webp";
+        foreach (var visitor in new[] { visitorA, visitorB })
+        {
+            using var anonymous = await visitor.GetAsync(picture);
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), $"{picture} to the public on {visitor.BaseAddress} once hidden");
+        }
+        using (var owner = await artist.Http.GetAsync(picture))
+        {
+            Assert.That(owner.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{picture} to its artist");
+            Assert.That(owner.Headers.CacheControl?.ToString(), Does.Contain("no-store"));
+        }
         TestContext.Progress.WriteLine($"[scaleout] shared cache: published and cached everywhere at {cachedAt.TotalSeconds:0.0} s, " +
                                        $"admin signed in at {adminAt.TotalSeconds:0.0} s, hidden and checked at {clock.Elapsed.TotalSeconds:0.0} s");
     }

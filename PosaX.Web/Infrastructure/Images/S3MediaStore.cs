@@ -77,9 +77,10 @@ public sealed partial class S3MediaStore : IDisposable
 
     /// <summary>
     /// Answers a GET/HEAD of <c>/media/{objectKey}</c> from the bucket with the file store's headers
-    /// (immutable, nosniff). Missing: 404; the bucket unreachable: 503 with Retry-After, never 500.
+    /// (<paramref name="cacheControl"/>: immutable, or private for a withheld picture shown to its owner;
+    /// nosniff). Missing: 404; the bucket unreachable: 503 with Retry-After, never 500.
     /// </summary>
-    public async Task ServeAsync(HttpContext context, string objectKey)
+    public async Task ServeAsync(HttpContext context, string objectKey, string cacheControl)
     {
         var response = context.Response;
         // Only what the pipeline stores: a key's WebP widths and its preview JPEG.
@@ -114,7 +115,7 @@ public sealed partial class S3MediaStore : IDisposable
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = ContentType(objectKey);
             response.ContentLength = found.ContentLength;
-            response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+            response.Headers[HeaderNames.CacheControl] = cacheControl;
             response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
             if (!string.IsNullOrEmpty(found.ETag)) response.Headers.ETag = found.ETag;
             if (HttpMethods.IsGet(context.Request.Method))
