@@ -85,7 +85,7 @@ public class LoginThrottleTests
             first = await phone.LoginAsync(owner);
         }
         Assert.That(first.Success, Is.True, first.Message);
-        Assert.That(first.RedirectUrl, Is.EqualTo("/profil"));
+        Assert.That(first.RedirectUrl, Is.EqualTo("/atelier"));
     }
 
     /// <summary>Finding 8: 87 posts in 9 s got through a fixed window of 60 a minute across its boundary.</summary>

@@ -21,7 +21,7 @@ public class AdminCategoriesPageTests(DatabaseProvider provider) : BrowserTest(p
         await Page.Locator("#login-email").FillAsync(email);
         await Page.Locator("#login-password").FillAsync(password);
         await Page.Locator("#login-form button[type=submit]").ClickAsync();
-        await Expect(Page).ToHaveURLAsync(Url("/profil"));
+        await Expect(Page).ToHaveURLAsync(Url("/admin"));
         await Page.GotoAsync("/admin/categories");
 
         var name = "Calebasse " + Guid.NewGuid().ToString("N")[..6];

@@ -108,7 +108,7 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
     }
 
     [Test]
-    public async Task Registering_in_the_page_then_opening_the_mail_link_lands_on_the_profile()
+    public async Task Registering_in_the_page_then_opening_the_mail_link_lands_in_the_atelier_with_its_checklist()
     {
         var email = NewEmail();
         await Page.GotoAsync("/inscription");
@@ -129,6 +129,10 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
 
         await OpenActivationLinkAsync(email);
 
+        await Expect(Page).ToHaveURLAsync(Url("/atelier?bienvenue=1"));
+        await Expect(Page.Locator("#activated-notice")).ToContainTextAsync("Compte activé");
+        await Expect(Page.Locator("#atelier-checklist [data-step=whatsapp]")).ToHaveAttributeAsync("data-done", "true");
+        await Page.Locator("#atelier-checklist [data-step=bio] a").ClickAsync();
         await Expect(Page).ToHaveURLAsync(Url("/profil"));
         await Expect(Page.Locator("#profile-name")).ToHaveValueAsync("Mbarga Élise");
         await Expect(Page.Locator("#profile-whatsapp")).ToHaveValueAsync("+237 6 77 12 34 56");
@@ -152,7 +156,9 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
 
         await Expect(Page).ToHaveURLAsync(Url("/inscription/confirmation"));
         await OpenActivationLinkAsync(email);
-        await Expect(Page).ToHaveURLAsync(Url("/profil"));
+        await Expect(Page).ToHaveURLAsync(Url("/atelier?bienvenue=1"));
+        await Expect(Page.Locator("#atelier-checklist [data-step=photo]")).ToHaveAttributeAsync("data-done", "true");
+        await Page.GotoAsync("/profil");
         var photo = Page.Locator("#profile-form img[data-photo-preview]");
         await Expect(photo).ToHaveAttributeAsync("src", new Regex(@"^/media/.+\.webp$"));
         await Expect(photo).Not.ToHaveJSPropertyAsync("naturalWidth", 0);
@@ -192,7 +198,7 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
     }
 
     [Test]
-    public async Task Logging_out_then_in_through_the_page_lands_on_the_profile()
+    public async Task Logging_out_then_in_through_the_page_lands_in_the_atelier()
     {
         var email = await SignedInArtistAsync();
 
@@ -206,8 +212,8 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
         await Page.Locator("#login-password").FillAsync(Accounts.Password);
         await LoginForm.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
-        await Expect(Page).ToHaveURLAsync(Url("/profil"));
-        await Expect(Page.Locator("#profile-name")).ToHaveValueAsync("Ngono Béatrice");
+        await Expect(Page).ToHaveURLAsync(Url("/atelier"));
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Bonjour Ngono Béatrice");
     }
 
     [Test]

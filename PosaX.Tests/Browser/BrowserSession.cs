@@ -227,7 +227,7 @@ public abstract class BrowserTest(DatabaseProvider provider)
 
     /// <summary>
     /// A new artist registered over HTTP (fast), activated by opening the mail's link in this
-    /// page: the page is signed in and on /profil afterwards.
+    /// page (which lands in the atelier): the page is signed in and on /profil afterwards.
     /// </summary>
     protected async Task<string> SignedInArtistAsync(string name = "Ngono Béatrice")
     {
@@ -238,7 +238,8 @@ public abstract class BrowserTest(DatabaseProvider provider)
             Assert.That(reply.Success, Is.True, reply.Message);
         }
         await OpenActivationLinkAsync(email);
-        await Assertions.Expect(Page).ToHaveURLAsync(Url("/profil"));
+        await Assertions.Expect(Page).ToHaveURLAsync(Url("/atelier?bienvenue=1"));
+        await Page.GotoAsync("/profil");
         return email;
     }
 

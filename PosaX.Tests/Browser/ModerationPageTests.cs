@@ -74,6 +74,6 @@ public class ModerationPageTests(DatabaseProvider provider) : BrowserTest(provid
         // The next step's code: enrolment used this one, and each code is accepted once.
         await other.Locator("#two-factor-code").FillAsync(Totp.Code(key!, DateTimeOffset.UtcNow.AddSeconds(30)));
         await other.Locator("#two-factor-form button[type=submit]").ClickAsync();
-        await Expect(other).ToHaveURLAsync(Url("/profil"));
+        await Expect(other).ToHaveURLAsync(Url("/atelier"));
     }
 }

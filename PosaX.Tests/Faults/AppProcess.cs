@@ -16,16 +16,22 @@ namespace PosaX.Tests.Faults;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
+    private readonly List<string> _arguments;
     private readonly string _log;
     private Process? _process;
 
-    public AppProcess(DatabaseProvider provider, string connectionString, string dataDirectory, IDictionary<string, string>? settings = null)
+    /// <param name="settings">Environment variables added to (or, with a null value, removed from) the defaults.</param>
+    /// <param name="arguments">Command-line arguments after PosaX.Web.dll (e.g. --urls).</param>
+    /// <param name="server">Where the app is expected to listen (a free loopback port if not given).</param>
+    public AppProcess(DatabaseProvider provider, string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null,
+        IEnumerable<string>? arguments = null, Uri? server = null)
     {
+        _arguments = arguments?.ToList() ?? [];
         Provider = provider;
         ConnectionString = connectionString;
         DataDirectory = dataDirectory;
         _log = Path.Combine(dataDirectory, "app.log");
-        Server = new Uri($"http://127.0.0.1:{FreePort()}");
+        Server = server ?? FreeLoopbackAddress();
         _environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -41,7 +47,9 @@ public sealed class AppProcess : IAsyncDisposable
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "None",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _environment[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            if (value is null) _environment.Remove(key);
+            else _environment[key] = value;
     }
 
     public DatabaseProvider Provider { get; }
@@ -66,6 +74,7 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PosaX.Web.dll"));
+        foreach (var argument in _arguments) start.ArgumentList.Add(argument);
         foreach (var (key, value) in _environment) start.Environment[key] = value;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -154,6 +163,8 @@ public sealed class AppProcess : IAsyncDisposable
         _process?.Dispose();
         _process = null;
     }
+
+    public static Uri FreeLoopbackAddress() => new($"http://127.0.0.1:{FreePort()}");
 
     private static int FreePort()
     {

@@ -69,7 +69,7 @@ public class ThreeRestartsTests(DatabaseProvider provider) : AppTest(provider)
         using var activating = app.CreateBrowserClient();
         using var activation = await activating.Http.GetAsync(new Uri(activationMail.Link("/activation")).PathAndQuery);
         Assert.That(activation.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(activation.Headers.Location?.OriginalString, Is.EqualTo("/profil"), "activated and signed in");
+        Assert.That(activation.Headers.Location?.OriginalString, Is.EqualTo("/atelier?bienvenue=1"), "activated and signed in");
         Assert.That(await app.WithDbAsync(db => db.Users.Where(u => u.Email == newcomer).Select(u => u.EmailConfirmed).SingleAsync()), Is.True);
     }
 }

@@ -53,7 +53,7 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     }
 
     /// <summary>The settings an instance of this cluster runs with (besides AppProcess's own).</summary>
-    public Dictionary<string, string> InstanceSettings(string name) => new()
+    public Dictionary<string, string?> InstanceSettings(string name) => new()
     {
         ["Redis__Configuration"] = $"127.0.0.1:{Redis.Port}",
         ["Storage__Provider"] = "S3",
@@ -99,12 +99,12 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     }
 
     /// <summary>A new instance on this cluster's database, Redis and bucket (not started).</summary>
-    public AppProcess NewInstance(string name, IDictionary<string, string>? extra = null)
+    public AppProcess NewInstance(string name, IDictionary<string, string?>? extra = null)
     {
         var folder = Path.Combine(DataDirectory, name);
         Directory.CreateDirectory(folder);
         var settings = InstanceSettings(name);
-        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var app = new AppProcess(DatabaseProvider.Postgres, ConnectionString, folder, settings);
         lock (_stopOrder) _stopOrder.Insert(0, app);
         return app;

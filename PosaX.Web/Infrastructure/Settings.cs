@@ -8,7 +8,8 @@ public sealed class SiteOptions
     public const string Section = "Site";
 
     /// <summary>Absolute links in mails and pages are built from this, never from the Host header.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5267";
+    /// <remarks>Unset in Development: the address the site listens on (<see cref="Web.StartUp"/>).</remarks>
+    public string BaseUrl { get; set; } = Web.StartUp.DefaultUrl;
 
     public Uri Absolute(string pathAndQuery) => new(new Uri(BaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
 }

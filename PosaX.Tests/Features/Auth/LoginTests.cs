@@ -20,7 +20,7 @@ public class LoginTests(DatabaseProvider provider) : AppTest(provider)
         var reply = await client.LoginAsync(email);
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(reply.Success, Is.True);
-        Assert.That(reply.RedirectUrl, Is.EqualTo("/profil"));
+        Assert.That(reply.RedirectUrl, Is.EqualTo("/atelier"), "an artist lands in the atelier");
         await client.GetPageAsync("/profil");
 
         using var other = NewClient();
@@ -35,7 +35,7 @@ public class LoginTests(DatabaseProvider provider) : AppTest(provider)
         var evil = await phished.GetPageAsync("/connexion?ReturnUrl=https%3A%2F%2Fevil.example%2F");
         var notOpen = await phished.PostAjaxAsync(AppClient.Form(evil, "login-form"),
             new Dictionary<string, string> { ["email"] = email, ["password"] = Accounts.Password });
-        Assert.That(notOpen.RedirectUrl, Is.EqualTo("/profil"), "no open redirect");
+        Assert.That(notOpen.RedirectUrl, Is.EqualTo("/atelier"), "no open redirect");
     }
 
     [Test]

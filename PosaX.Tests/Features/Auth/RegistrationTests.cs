@@ -65,7 +65,7 @@ public class RegistrationTests(DatabaseProvider provider) : AppTest(provider)
 
         using var activation = await client.Http.GetAsync(new Uri(link).PathAndQuery);
         Assert.That(activation.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(activation.Headers.Location?.OriginalString, Is.EqualTo("/profil"));
+        Assert.That(activation.Headers.Location?.OriginalString, Is.EqualTo("/atelier?bienvenue=1"));
 
         var profile = await client.GetPageAsync("/profil");
         Assert.That(AppClient.Form(profile, "profile-form"), Is.Not.Null);

@@ -71,7 +71,7 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That((badCode.Status, badCode.ErrorsFor("code").Length), Is.EqualTo((HttpStatusCode.BadRequest, 1)));
         var goodCode = await phone.SubmitAsync(login.RedirectUrl!, "two-factor-form", new Dictionary<string, string> { ["code"] = NextCode(key) });
         Assert.That(goodCode.Success, Is.True, goodCode.Message);
-        Assert.That(goodCode.RedirectUrl, Is.EqualTo("/profil"));
+        Assert.That(goodCode.RedirectUrl, Is.EqualTo("/atelier"));
         await phone.GetPageAsync("/profil");
 
         // A recovery code works once.
@@ -93,7 +93,7 @@ public class TwoFactorTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(disabled.Success, Is.True, disabled.Message);
         using var plain = NewClient();
         var plainLogin = await plain.LoginAsync(email);
-        Assert.That(plainLogin.RedirectUrl, Is.EqualTo("/profil"));
+        Assert.That(plainLogin.RedirectUrl, Is.EqualTo("/atelier"));
         Assert.That(await KeyAsync(plain), Is.Not.EqualTo(key), "a new enrolment starts from a new key");
     }
 

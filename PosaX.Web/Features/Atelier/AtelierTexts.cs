@@ -7,6 +7,34 @@ namespace PosaX.Web.Features.Atelier;
 /// <summary>Every text of the atelier a user reads: the artist's works and their form, the orders and their status.</summary>
 public static class AtelierTexts
 {
+    /// <summary>/atelier: the landing page after activation and sign-in, with its checklist.</summary>
+    public static class Home
+    {
+        public const string Title = "Mon atelier";
+        public static string Heading(string name) => $"Bonjour {name}";
+        public const string Activated = "Compte activé\u00A0!";
+        public const string ActivatedNext = "Votre page d’artiste est prête\u00A0: complétez-la, puis publiez votre première œuvre.";
+        public const string ChecklistTitle = "Pour une page qui donne envie d’acheter";
+        public const string Done = "(fait)";
+        public const string PhotoStep = "Ajoutez votre photo";
+        public const string PhotoHint = "Un visage inspire confiance aux acheteurs.";
+        public const string BioStep = "Présentez-vous";
+        public const string BioHint = "Quelques lignes sur votre démarche, votre ville, vos techniques.";
+        public const string WhatsAppStep = "Indiquez votre numéro WhatsApp";
+        public const string WhatsAppHint = "C’est là que les acheteurs vous écrivent.";
+        public const string WorkStep = "Publiez votre première œuvre";
+        public const string WorkHint = "Une bonne photo, un titre, un prix en FCFA.";
+        public static string MyWorks(int count) => count switch
+        {
+            0 => "Mes œuvres",
+            1 => "Mes œuvres (1)",
+            _ => $"Mes œuvres ({count})",
+        };
+        public static string MyOrders(int newOrders) => newOrders == 0 ? "Mes commandes" : $"Mes commandes ({newOrders} nouvelle{(newOrders > 1 ? "s" : "")})";
+        public const string MyProfile = "Mon profil";
+        public const string MyPublicPage = "Voir ma page publique";
+    }
+
     /// <summary>The works list, the work form (new, edit, delete) and its validation.</summary>
     public static class Artworks
     {

@@ -11,7 +11,7 @@ using PosaX.Web.Infrastructure;
 namespace PosaX.Web.Features.Auth;
 
 /// <summary>
-/// The emailed link: activates the account, signs in and lands on /profil. The link works once
+/// The emailed link: activates the account, signs in and lands on the atelier's checklist ("Compte activé"). The link works once
 /// (the security stamp changes); opening it again, as mail scanners do, just says "already active".
 /// </summary>
 public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> signIn) : PageModel
@@ -40,7 +40,7 @@ public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> si
         // A suspended account may confirm its address but not open a session.
         if (user.SuspendedAt is not null) return LocalRedirect("/connexion");
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/profil");
+        return LocalRedirect(PosaX.Web.Features.Atelier.AtelierHomeModel.WelcomePath);
     }
 
     private PageResult Answer()

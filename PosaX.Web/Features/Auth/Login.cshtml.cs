@@ -73,9 +73,10 @@ public class LoginModel(
         // Only after the password: telling a stranger an address is suspended would enumerate it.
         if (user.SuspendedAt is not null) return Refused(AuthTexts.Suspended);
         var result = await signIn.SignInOrRequireTwoFactorAsync(user, input.RememberMe);
+        var landing = SafeReturnUrl(await SignInLanding.ForAsync(users, user));
         if (result.RequiresTwoFactor)
-            return Succeeded(null, TwoFactorLoginModel.PathFor(SafeReturnUrl("/profil"), input.RememberMe));
-        return Succeeded(null, SafeReturnUrl("/profil"));
+            return Succeeded(null, TwoFactorLoginModel.PathFor(landing, input.RememberMe));
+        return Succeeded(null, landing);
     }
 }
 

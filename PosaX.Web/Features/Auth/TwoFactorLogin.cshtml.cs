@@ -52,7 +52,7 @@ public class TwoFactorLoginModel(PosaXSignInManager signIn, AccountThrottle thro
         if (cleaned.Length is 0 or > 32) return Invalid(field, cleaned.Length == 0 ? Texts.CodeRequired : Texts.WrongCode);
         var result = await signInWith(cleaned);
         if (result.Succeeded)
-            return Succeeded(null, !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/profil");
+            return Succeeded(null, !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : await SignInLanding.ForAsync(signIn.UserManager, user));
         throttle.LoginFailed(user.Email!, client);
         return Invalid(field, Texts.WrongCode);
     }

@@ -283,7 +283,7 @@ public sealed partial class ImagePipeline : IDisposable
             // Marked first: if the process dies before the key's row is committed, the next start finds it.
             File.WriteAllBytes(MarkerPath(key), []);
             var stored = ImageResult.Success(new StoredImage(key, master.Width, master.Height, widths));
-            _logger.LogInformation("Image stored as {Key} ({Width}x{Height}, widths {Widths})", key, master.Width, master.Height, string.Join(",", widths));
+            _logger.LogDebug("Image stored as {Key} ({Width}x{Height}, widths {Widths})", key, master.Width, master.Height, string.Join(",", widths));
             if (_bucket is not null) return (stored, staging);
             var final = PathForKey(key);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);

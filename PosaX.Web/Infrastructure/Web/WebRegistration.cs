@@ -23,6 +23,7 @@ public static class WebRegistration
     {
         var services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        builder.AddPosaXStartUp();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddSingleton(TimeProvider.System);
