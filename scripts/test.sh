@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # THE test command: bash scripts/test.sh [--fast] [extra dotnet test arguments, e.g. --filter Category=Postgres]
-# Installs what a fresh Debian machine lacks (PostgreSQL server + contrib, Chromium, DejaVu fonts),
-# then runs the whole suite. Exits with dotnet test's exit code.
+# Installs what a fresh Debian machine lacks (PostgreSQL server + contrib, Chromium, DejaVu fonts,
+# Redis and nginx; npm's s3rver into scripts/s3rver), then runs the whole suite. Exits with dotnet test's exit code.
 #   --fast   the day-to-day tier: feature, component and infrastructure tests on SQLite only
-#            (no PostgreSQL, no browser, no fault or abuse suite); a --filter given too narrows it.
+#            (no PostgreSQL, no browser, no fault, abuse or scale-out suite); a --filter given too narrows it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +11,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # The categories the fast tier leaves out (NUnit categories, see README "Test tiers"):
 # Postgres (a fixture instance per provider carries its provider's category), Browser (Playwright),
-# Faults, Abuse.
-fast_filter='Category!=Postgres&Category!=Browser&Category!=Faults&Category!=Abuse'
+# Faults, Abuse, ScaleOut (several app processes on Redis, s3rver and nginx).
+fast_filter='Category!=Postgres&Category!=Browser&Category!=Faults&Category!=Abuse&Category!=ScaleOut'
 
 fast=0
 filter=''
@@ -44,6 +44,10 @@ elif [[ -z "${POSAX_PG_BIN:-}" ]]; then
   fi
 fi
 ((fast)) || [[ -x /usr/bin/chromium ]] || missing+=(chromium)   # Playwright drives the Debian browser
+# The ScaleOut tests: Redis and nginx in front of two app processes (they install these themselves
+# too when run alone, as root).
+((fast)) || [[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
+((fast)) || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
 
 if ((${#missing[@]})); then
@@ -62,6 +66,13 @@ if ((${#missing[@]})); then
     sleep 15
   done
   apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" </dev/null
+fi
+
+# The ScaleOut tests' S3 endpoint: npm's s3rver, pinned in scripts/s3rver/package.json.
+if ((!fast)) && [[ ! -e scripts/s3rver/node_modules/s3rver/bin/s3rver.js ]]; then
+  command -v npm >/dev/null || { echo "scripts/test.sh: npm not found (needed for s3rver)" >&2; exit 1; }
+  echo "scripts/test.sh: installing s3rver into scripts/s3rver"
+  (cd scripts/s3rver && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 fi
 
 command -v dotnet >/dev/null || { echo "scripts/test.sh: dotnet SDK not found on PATH" >&2; exit 1; }

@@ -104,6 +104,25 @@ public sealed class AppProcess : IAsyncDisposable
         throw new AssertionException($"The app was not ready within {deadline.TotalSeconds} s:\n{Tail()}");
     }
 
+    /// <summary>Runs a command of the app (e.g. <c>create-admin</c>) with this process's settings; returns its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = DataDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PosaX.Web.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     private void Append(string line)
     {
         lock (_environment) File.AppendAllText(_log, line + Environment.NewLine);

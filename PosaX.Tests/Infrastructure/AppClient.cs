@@ -33,11 +33,38 @@ public sealed class AppClient : IDisposable
     }
 
     /// <summary>For an app running elsewhere than in this process (a child process, see Faults/AppProcess).</summary>
-    public AppClient(Uri server)
+    public AppClient(Uri server) : this(server, new CookieContainer())
+    {
+    }
+
+    /// <summary>
+    /// The same browser (its cookies) talking to another server, e.g. another instance behind a balancer;
+    /// with <paramref name="from"/>, from that local address (another loopback address is another client IP).
+    /// </summary>
+    public AppClient(Uri server, CookieContainer cookies, IPAddress? from = null)
     {
         // A real socket client to the real server: redirects are asserted, not followed.
-        Cookies = new CookieContainer();
-        Http = new HttpClient(new BehindTlsProxyCookies(Cookies, SetCookieHeaders) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } })
+        Cookies = cookies;
+        var sockets = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        if (from is not null)
+        {
+            sockets.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(from.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+        Http = new HttpClient(new BehindTlsProxyCookies(Cookies, SetCookieHeaders) { InnerHandler = sockets })
         {
             BaseAddress = server,
         };

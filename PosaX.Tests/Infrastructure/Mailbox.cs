@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace PosaX.Tests.Infrastructure;
 
-/// <summary>Reads the pickup folder the app writes mails to when no SendGrid key is set.</summary>
-public sealed partial class Mailbox(string directory)
+/// <summary>
+/// Reads the pickup folder the app writes mails to when no SendGrid key is set (several folders: one per
+/// app instance, when several instances share one outbox).
+/// </summary>
+public sealed partial class Mailbox(params string[] directories)
 {
     public sealed record Mail(string To, string Subject, string Body, string Path)
     {
@@ -15,8 +18,8 @@ public sealed partial class Mailbox(string directory)
 
     public IReadOnlyList<Mail> For(string to)
     {
-        if (!Directory.Exists(directory)) return [];
-        return Directory.EnumerateFiles(directory, "*.eml")
+        return directories.Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.eml"))
             .Select(Read)
             .Where(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))
             .ToList();

@@ -51,12 +51,19 @@ public static class DataRegistration
         return builder;
     }
 
-    /// <summary>Applies pending migrations (unless turned off), seeds an empty database when Demo:SeedWhenEmpty (Development).</summary>
+    /// <summary>
+    /// Applies pending migrations (unless turned off), seeds an empty database when Demo:SeedWhenEmpty
+    /// (Development), sweeps: once at a time across instances (<see cref="StartupLock"/>).
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PosaX.Startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+        await using var startup = await StartupLock.AcquireAsync(db);
+        if (startup.Waited > TimeSpan.FromMilliseconds(100))
+            logger.LogInformation("Waited {Milliseconds} ms for another instance's start-up work", (long)startup.Waited.TotalMilliseconds);
         if (options.MigrateAtStartup)
         {
             if (db.Database.IsSqlite())
@@ -66,7 +73,9 @@ public static class DataRegistration
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
                 await db.Database.CloseConnectionAsync();
             }
+            var pending = (await db.Database.GetPendingMigrationsAsync()).Count();
             await db.Database.MigrateAsync();
+            if (pending > 0) logger.LogInformation("Applied {Count} migrations", pending);
         }
         // Sessions that expired are dead weight in the ticket store's table.
         var now = DateTime.UtcNow;
@@ -77,5 +86,6 @@ public static class DataRegistration
         // never committed: cleared now, against the database, before anything is served.
         await Images.MediaRecovery.SweepAsync(app.Services.GetRequiredService<Images.ImagePipeline>(), db,
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Images.MediaRecovery)));
+        logger.LogInformation("Start-up work done");
     }
 }

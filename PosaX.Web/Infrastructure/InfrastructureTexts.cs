@@ -39,6 +39,7 @@ public static class InfrastructureTexts
         public const string UnsupportedFormat = "Format non pris en charge : JPEG, PNG ou WebP uniquement.";
         public const string Unreadable = "Image illisible : le fichier est corrompu ou incomplet.";
         public const string StorageFull = "Le serveur n’a plus de place pour enregistrer les photos. Rien n’a été enregistré : réessayez plus tard.";
+        public const string StorageUnavailable = "Le stockage des photos ne répond pas. Rien n’a été enregistré : réessayez dans un instant.";
     }
 
     /// <summary>The house layout of every mail (<see cref="Email.MailTemplates"/>); the words of each mail are its feature's.</summary>

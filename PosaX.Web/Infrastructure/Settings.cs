@@ -32,8 +32,31 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>Uploaded media, outside wwwroot. Relative paths are resolved against the content root.</summary>
+    /// <summary>
+    /// Uploaded media, outside wwwroot (relative paths are resolved against the content root). With
+    /// the S3 provider, only each process's working folder (uploads being encoded) lives here.
+    /// </summary>
     public string Root { get; set; } = "App_Data/media";
+
+    /// <summary>Where pictures are kept: <see cref="StorageProvider.FileSystem"/> (default) or S3-compatible object storage.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.FileSystem;
+
+    public S3StorageOptions S3 { get; set; } = new();
+}
+
+public enum StorageProvider { FileSystem, S3 }
+
+/// <summary>An S3-compatible bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO…), path-style addressing.</summary>
+public sealed class S3StorageOptions
+{
+    /// <summary>The endpoint, e.g. <c>https://s3.eu-west-3.amazonaws.com</c> or a MinIO URL.</summary>
+    public string? ServiceUrl { get; set; }
+    public string? Bucket { get; set; }
+    public string Region { get; set; } = "us-east-1";
+    public string? AccessKey { get; set; }
+    public string? SecretKey { get; set; }
+    /// <summary>A CDN in front of the bucket; empty: the app serves /media/… from the bucket.</summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
 public sealed class EmailOptions
@@ -45,6 +68,12 @@ public sealed class EmailOptions
 
     /// <summary>How often the outbox is polled when nothing wakes the sender up.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a sender keeps the mails it claimed before another may take them: longer than a send
+    /// can last (SendGrid's client gives up after 100 s), so only a sender that died leaves them.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class SendGridOptions

@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 
 using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Redis;
 using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Auth;
@@ -22,14 +23,17 @@ namespace PosaX.Web.Features.Auth;
 /// forgotten after <c>LoginWindow</c> without a failure. The owner, from another client, is never
 /// held longer than that cap by a stranger's guesses; a stranger with many IPs gets one guess per cap.</para>
 /// Per-IP limits on every post are the rate-limiting middleware's job.
+/// <para>With Redis configured (several instances) the salt, (a) and the mail limits are shared by
+/// every instance (<see cref="SharedWindows"/>); (b)'s doubling delay is still counted per instance.</para>
 /// </summary>
-public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProvider time) : IDisposable
+public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProvider time, SharedWindows? shared = null) : IDisposable
 {
     private readonly RateLimitOptions _limits = options.Value;
-    private readonly byte[] _salt = RandomNumberGenerator.GetBytes(32);
-    private readonly KeyedThrottle _loginsPerClient = new(options.Value.LoginPerAccount, options.Value.LoginWindow, time);
+    private readonly byte[] _localSalt = RandomNumberGenerator.GetBytes(32);
+    private byte[]? _sharedSalt;
+    private readonly KeyedThrottle _loginsPerClient = new(options.Value.LoginPerAccount, options.Value.LoginWindow, time, shared, "login-client");
     private readonly ConcurrentDictionary<string, Failures> _failuresPerAddress = new();
-    private readonly KeyedThrottle _mails = new(options.Value.MailPerAccount, options.Value.MailWindow, time);
+    private readonly KeyedThrottle _mails = new(options.Value.MailPerAccount, options.Value.MailWindow, time, shared, "account-mail");
     private long _sweepAfter;
 
     private sealed record Failures(int Count, DateTimeOffset Last);
@@ -86,7 +90,9 @@ public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProv
     private string Key(string typed)
     {
         var normalised = typed.Trim().Normalize(NormalizationForm.FormC).ToUpperInvariant();
-        return Convert.ToBase64String(HMACSHA256.HashData(_salt, Encoding.UTF8.GetBytes(normalised)));
+        // Every instance's salt once Redis has given it (kept for the process's life), else this process's.
+        var salt = _sharedSalt ??= shared?.SharedSecret("account-salt");
+        return Convert.ToBase64String(HMACSHA256.HashData(salt ?? _localSalt, Encoding.UTF8.GetBytes(normalised)));
     }
 
     private static string ClientKey(string address, IPAddress? client)

@@ -6,6 +6,10 @@ namespace PosaX.Web.Infrastructure.Email;
 
 /// <summary>
 /// Delivers the outbox: due messages, oldest first, with exponential back-off on failure.
+/// Several instances may run it on one database: a sender first claims a batch by pushing its
+/// NextAttemptAt a lease ahead (<see cref="EmailOptions.SendLease"/>; on PostgreSQL with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so two senders never claim the same mail), then sends it. A sender
+/// that dies mid-batch leaves its mails to whoever polls after the lease.
 /// Delivery is at-least-once (a crash between sending and marking sends again); the pickup
 /// transport is idempotent by message id.
 /// </summary>
@@ -14,6 +18,7 @@ public sealed class OutboxSender(
     TimeProvider clock, IHostEnvironment environment, ILogger<OutboxSender> logger) : BackgroundService
 {
     public const int MaxAttempts = 12;
+    private const int BatchSize = 20;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,13 +50,8 @@ public sealed class OutboxSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
         var transport = scope.ServiceProvider.GetRequiredService<IEmailTransport>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < MaxAttempts)
-            .OrderBy(m => m.NextAttemptAt)
-            .Take(20)
-            .ToListAsync(ct);
-        foreach (var message in due)
+        var due = await ClaimAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        foreach (var message in due.OrderBy(m => m.CreatedAt))
         {
             message.Attempts++;
             try
@@ -71,5 +71,33 @@ public sealed class OutboxSender(
             await db.SaveChangesAsync(ct);
         }
         return due.Count;
+    }
+
+    /// <summary>Due messages, now this sender's until the lease ends (saved before anything is sent).</summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(PosaXDbContext db, DateTime now, CancellationToken ct)
+    {
+        var leaseEnd = now + options.Value.SendLease;
+        if (db.Database.IsNpgsql())
+        {
+            // One statement: rows another sender holds locked are skipped, not waited for.
+            return await db.OutboxMessages.FromSql($"""
+                UPDATE "OutboxMessages" AS m SET "NextAttemptAt" = {leaseEnd}
+                FROM (SELECT "Id" FROM "OutboxMessages"
+                      WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND "Attempts" < {MaxAttempts}
+                      ORDER BY "NextAttemptAt" LIMIT {BatchSize}
+                      FOR UPDATE SKIP LOCKED) AS due
+                WHERE m."Id" = due."Id"
+                RETURNING m.*
+                """).ToListAsync(ct);
+        }
+        // SQLite: a writer holds the whole file, so a plain read-then-save claims as surely.
+        var due = await db.OutboxMessages
+            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < MaxAttempts)
+            .OrderBy(m => m.NextAttemptAt)
+            .Take(BatchSize)
+            .ToListAsync(ct);
+        foreach (var message in due) message.NextAttemptAt = leaseEnd;
+        await db.SaveChangesAsync(ct);
+        return due;
     }
 }

@@ -19,6 +19,8 @@ namespace PosaX.Web.Infrastructure.Images;
 /// (<see cref="MediaRecovery"/>) deletes the pictures no row refers to, then the dead folder. A live
 /// process's folder is never touched, so two processes may share the store (a second replica, the
 /// create-admin command run next to the server).
+/// <para>With <c>Storage__Provider=S3</c> a stored key's files go to the bucket (<see cref="S3MediaStore"/>)
+/// instead of the served tree; encoding, markers and the sweep stay local and work the same way.</para>
 /// </remarks>
 public sealed partial class ImagePipeline : IDisposable
 {
@@ -44,9 +46,11 @@ public sealed partial class ImagePipeline : IDisposable
     private readonly ILogger<ImagePipeline> _logger;
     private readonly SemaphoreSlim _gate = new(Math.Max(1, Environment.ProcessorCount));
     private readonly FileStream _workingFolderLock;
+    private readonly S3MediaStore? _bucket;
 
-    public ImagePipeline(IOptions<StorageOptions> storage, IWebHostEnvironment env, ILogger<ImagePipeline> logger)
+    public ImagePipeline(IOptions<StorageOptions> storage, IWebHostEnvironment env, ILogger<ImagePipeline> logger, S3MediaStore? bucket = null)
     {
+        _bucket = bucket;
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(env);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -62,6 +66,9 @@ public sealed partial class ImagePipeline : IDisposable
 
     /// <summary>Absolute storage root (created if missing).</summary>
     public string RootPath { get; }
+
+    /// <summary>The bucket pictures are kept in (Storage__Provider=S3); null: under <see cref="RootPath"/>.</summary>
+    public S3MediaStore? Bucket => _bucket;
 
     /// <summary>This process's own folder under staging (see the remarks).</summary>
     public string WorkingPath { get; }
@@ -128,14 +135,46 @@ public sealed partial class ImagePipeline : IDisposable
         }
 
         // Bound the number of images decoded at once (memory), then do the CPU work off the request thread.
+        ImageResult result;
+        string? upload;
         await _gate.WaitAsync(ct);
         try
         {
-            return await Task.Run(() => ProcessCore(data, header.Format, kind, ct), ct);
+            (result, upload) = await Task.Run(() => ProcessCore(data, header.Format, kind, ct), ct);
         }
         finally
         {
             _gate.Release();
+        }
+        if (upload is null || !result.Succeeded) return result;
+        return await UploadAsync(result, upload, ct);
+    }
+
+    /// <summary>S3: the encoded files (marked already) go to the bucket; a store that fails keeps nothing.</summary>
+    private async Task<ImageResult> UploadAsync(ImageResult result, string folder, CancellationToken ct)
+    {
+        var key = result.Image!.Key;
+        try
+        {
+            await _bucket!.PutFolderAsync(key, folder, ct);
+            TryDeleteDirectory(folder);
+            return result;
+        }
+        catch (Exception e) when (S3MediaStore.IsUnavailable(e) || e is OperationCanceledException)
+        {
+            TryDeleteDirectory(folder);
+            try
+            {
+                await _bucket!.DeleteKeyAsync(key, CancellationToken.None);
+                TryDeleteFile(MarkerPath(key));
+            }
+            catch (Exception again) when (S3MediaStore.IsUnavailable(again))
+            {
+                // The marker stays: the next start's sweep deletes what reached the bucket.
+            }
+            if (e is OperationCanceledException) throw;
+            _logger.LogError("Image storage unavailable for {Key}: {Error}", key, e.Message);
+            return ImageResult.Rejected(503, InfrastructureTexts.Images.StorageUnavailable);
         }
     }
 
@@ -168,7 +207,8 @@ public sealed partial class ImagePipeline : IDisposable
     private static bool TooManyPixels(long width, long height) =>
         width > MaxSide || height > MaxSide || width * height > MaxPixels;
 
-    private ImageResult ProcessCore(byte[] data, ImageFormat format, ImageKind kind, CancellationToken ct)
+    /// <summary>The result, and with S3 the folder whose files must still go to the bucket.</summary>
+    private (ImageResult Result, string? Upload) ProcessCore(byte[] data, ImageFormat format, ImageKind kind, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
 
@@ -181,9 +221,9 @@ public sealed partial class ImagePipeline : IDisposable
             if (loader != ExpectedLoader(format))
             {
                 _logger.LogInformation("Image upload refused: sniffed {Format} but libvips chose {Loader}", format, loader);
-                return ImageResult.Rejected(400, InfrastructureTexts.Images.UnsupportedFormat);
+                return (ImageResult.Rejected(400, InfrastructureTexts.Images.UnsupportedFormat), null);
             }
-            if (TooManyPixels(probe.Width, probe.Height)) return ImageResult.Rejected(413, InfrastructureTexts.Images.TooManyPixels);
+            if (TooManyPixels(probe.Width, probe.Height)) return (ImageResult.Rejected(413, InfrastructureTexts.Images.TooManyPixels), null);
             var orientation = probe.Contains("orientation") ? Convert.ToInt32(probe.Get("orientation"), CultureInfo.InvariantCulture) : 1;
             var swap = orientation is >= 5 and <= 8;
             orientedWidth = swap ? probe.Height : probe.Width;
@@ -192,7 +232,7 @@ public sealed partial class ImagePipeline : IDisposable
         catch (VipsException ex)
         {
             _logger.LogInformation("Image upload refused, header unreadable: {Error}", ex.Message);
-            return ImageResult.Rejected(400, InfrastructureTexts.Images.Unreadable);
+            return (ImageResult.Rejected(400, InfrastructureTexts.Images.Unreadable), null);
         }
 
         var widths = PlanWidths(kind, orientedWidth, orientedHeight);
@@ -240,26 +280,28 @@ public sealed partial class ImagePipeline : IDisposable
             }
 
             var key = NewKey(kind);
-            var final = PathForKey(key);
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             // Marked first: if the process dies before the key's row is committed, the next start finds it.
             File.WriteAllBytes(MarkerPath(key), []);
-            Directory.Move(staging, final);
+            var stored = ImageResult.Success(new StoredImage(key, master.Width, master.Height, widths));
             _logger.LogDebug("Image stored as {Key} ({Width}x{Height}, widths {Widths})", key, master.Width, master.Height, string.Join(",", widths));
-            return ImageResult.Success(new StoredImage(key, master.Width, master.Height, widths));
+            if (_bucket is not null) return (stored, staging);
+            var final = PathForKey(key);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            Directory.Move(staging, final);
+            return (stored, null);
         }
         catch (VipsException ex)
         {
             TryDeleteDirectory(staging);
             _logger.LogInformation("Image upload refused, decoding failed: {Error}", ex.Message);
-            return ImageResult.Rejected(400, InfrastructureTexts.Images.Unreadable);
+            return (ImageResult.Rejected(400, InfrastructureTexts.Images.Unreadable), null);
         }
         catch (IOException ex) when (Web.ServerConditions.IsDiskFull(ex))
         {
             // Nothing half-written stays behind, and the user is told it is the server's fault, not the photo's.
             TryDeleteDirectory(staging);
             _logger.LogError("Image storage is full under {Root}: {Error}", RootPath, ex.Message);
-            return ImageResult.Rejected(507, InfrastructureTexts.Images.StorageFull);
+            return (ImageResult.Rejected(507, InfrastructureTexts.Images.StorageFull), null);
         }
         catch
         {
@@ -333,6 +375,21 @@ public sealed partial class ImagePipeline : IDisposable
     public void Delete(string key)
     {
         if (!IsValidKey(key)) throw new ArgumentException("Invalid image key.", nameof(key));
+        if (_bucket is not null)
+        {
+            // Callers delete synchronously (after a rollback, after a commit); a few objects a key.
+            try
+            {
+                _bucket.DeleteKeyAsync(key).GetAwaiter().GetResult();
+                TryDeleteFile(MarkerPath(key));
+            }
+            catch (Exception e) when (S3MediaStore.IsUnavailable(e))
+            {
+                // The marker (if this process stored it) lets the next start's sweep try again.
+                _logger.LogWarning("Objects of {Key} not deleted from the bucket: {Error}", key, e.Message);
+            }
+            return;
+        }
         var dir = PathForKey(key);
         if (!Directory.Exists(dir)) return;
 

@@ -86,6 +86,10 @@ public static class MediaEndpoints
                 context.SetEndpoint(null);
                 await next(context);
             });
+            // S3: the bucket answers for every /media/{key}/{file} (same paths, same headers).
+            if (pipeline.Bucket is { } bucket)
+                media.Run(context => bucket.ServeAsync(context, (context.Request.Path.Value ?? "").TrimStart('/'),
+                    context.Items.ContainsKey(WithheldItem) ? "private, no-store" : "public, max-age=31536000, immutable"));
             media.UseStaticFiles(options);
             media.Run(context =>
             {

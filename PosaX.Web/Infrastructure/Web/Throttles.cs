@@ -83,12 +83,15 @@ public sealed class SlidingWindowLimiter(int permits, TimeSpan window, TimeProvi
 /// A limit keyed by what a request is about rather than where it comes from: the address typed at
 /// login, a buyer's phone, a reporter's network. The one mechanism behind every per-key limit
 /// (AccountThrottle, OrderThrottle, ReportThrottle); per-IP limits are <see cref="ClientRateLimits"/>.
-/// Both count with <see cref="SlidingWindowLimiter"/>.
+/// Both count with <see cref="SlidingWindowLimiter"/>; with Redis configured, with the same rule in
+/// Redis (<see cref="Redis.SharedWindows"/>: one count for every instance) — <paramref name="name"/>
+/// then tells this limit's keys from another's.
 /// </summary>
-public sealed class KeyedThrottle(int permits, TimeSpan window, TimeProvider? time = null) : IDisposable
+public sealed class KeyedThrottle(int permits, TimeSpan window, TimeProvider? time = null,
+    Redis.SharedWindows? shared = null, string name = "") : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.Get(key, _ => new SlidingWindowLimiter(permits, window, time ?? TimeProvider.System)));
+        RateLimitPartition.Get(key, _ => LimitCounters.Create(shared, $"{name}:{key}", permits, window, time ?? TimeProvider.System)));
 
     /// <summary>Null when allowed (and counted), otherwise how long to wait.</summary>
     public TimeSpan? TryAcquire(string key) => Answer(key, 1);
@@ -107,6 +110,20 @@ public sealed class KeyedThrottle(int permits, TimeSpan window, TimeProvider? ti
 }
 
 /// <summary>
+/// The one place a limit's counter is made: in process (<see cref="SlidingWindowLimiter"/>), or with
+/// Redis configured the same sliding log in Redis, counted once for all instances, which falls back to
+/// the in-process one while Redis does not answer (fail open to per-instance limits; README).
+/// </summary>
+public static class LimitCounters
+{
+    public static RateLimiter Create(Redis.SharedWindows? shared, string key, int permits, TimeSpan window, TimeProvider time)
+    {
+        var local = new SlidingWindowLimiter(permits, window, time);
+        return shared is null ? local : new Redis.SharedWindowLimiter(shared, key, permits, window, local);
+    }
+}
+
+/// <summary>
 /// Per-client-IP limits on the posts of a page or folder, through ASP.NET Core's rate limiter: the
 /// one way a feature declares one (its registration names the policy, the limit and the pages).
 /// Only POSTs count: reading a form is free. Counted by <see cref="SlidingWindowLimiter"/>.
@@ -121,8 +138,9 @@ public static class ClientRateLimits
             if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
             var (permits, window) = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
             var time = context.RequestServices.GetRequiredService<TimeProvider>();
-            var ip = context.Connection.RemoteIpAddress ?? IPAddress.None;
-            return RateLimitPartition.Get(ip.ToString(), _ => new SlidingWindowLimiter(permits, window, time));
+            var shared = context.RequestServices.GetService<Redis.SharedWindows>();
+            var ip = (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+            return RateLimitPartition.Get(ip, _ => LimitCounters.Create(shared, $"{name}:{ip}", permits, window, time));
         }));
 
     /// <summary>The page model convention that puts a page (or a folder's pages) under the policy.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
+using PosaX.Web.Infrastructure.Redis;
 
 namespace PosaX.Web.Infrastructure.Web;
 
@@ -95,7 +96,7 @@ public static class WebRegistration
             o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
             o.MimeTypes = ["text/html", "application/json", "application/xml", "text/plain", "image/svg+xml"];
         });
-        // Anonymous public pages from memory, evicted by tag when their content changes (PublicCache).
+        // Anonymous public pages from memory (or Redis), evicted by tag when their content changes (PublicCache).
         services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.Section);
         services.AddOutputCache(PublicCache.AddPolicies);
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
@@ -106,8 +107,23 @@ public static class WebRegistration
         services.AddOptions<PageSnapshotOptions>().BindConfiguration(PageSnapshotOptions.Section);
         var memoryStore = services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore));
         services.Remove(memoryStore);
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PageSnapshotStore>(sp,
-            memoryStore.ImplementationInstance ?? memoryStore.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, memoryStore.ImplementationType!)));
+        if (Redis.RedisOptions.IsConfigured(builder.Configuration))
+        {
+            // Several instances: one cache in Redis, evicted for all at once. The disk tier is per
+            // instance and would need every other instance's evictions: off (Redis is the second tier).
+            services.AddPosaXRedis();
+            SharedOutputCacheStore.Register(services);
+            // Limits and the report memory counted once for all instances (Throttles.cs, ReportThrottle).
+            services.AddSingleton<SharedWindows>();
+            services.PostConfigure<PageSnapshotOptions>(o => o.Enabled = false);
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PageSnapshotStore>(sp,
+                (Microsoft.AspNetCore.OutputCaching.IOutputCacheStore)sp.GetRequiredService<Redis.SharedOutputCacheStore>()));
+        }
+        else
+        {
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PageSnapshotStore>(sp,
+                memoryStore.ImplementationInstance ?? memoryStore.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, memoryStore.ImplementationType!)));
+        }
         services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(sp => sp.GetRequiredService<PageSnapshotStore>());
         services.AddHostedService<PageSnapshotPrerenderer>();
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);

@@ -1,0 +1,162 @@
+using System.Threading.RateLimiting;
+using StackExchange.Redis;
+
+namespace PosaX.Web.Infrastructure.Redis;
+
+/// <summary>
+/// Limits counted in Redis, so a limit of 10 an hour holds across every instance: a sliding log per
+/// key (a sorted set of the instants of the acquisitions still inside the window, on Redis's clock),
+/// checked and added to in one script. In ANY interval as long as the window at most <c>permits</c>
+/// get through, and the answer names the exact wait.
+/// <para>While Redis does not answer, <see cref="TryAcquire"/> says so and the caller counts in
+/// process instead (each instance then holds the limit on its own: with N instances up to N× the
+/// limit gets through for as long as Redis is away; never a refusal because Redis is away).</para>
+/// </summary>
+public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWindows> logger)
+{
+    private const string KeyPrefix = "posax:limit:";
+
+    // Returns -1 when acquired (and counted), otherwise the wait in milliseconds.
+    private static readonly LuaScript Script = LuaScript.Prepare("""
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local window = tonumber(@window)
+        local permits = tonumber(@permits)
+        local count = tonumber(@count)
+        redis.call('ZREMRANGEBYSCORE', @key, '-inf', now - window)
+        local need = math.max(count, 1)
+        if need > permits then return window end
+        local n = redis.call('ZCARD', @key)
+        if n + need > permits then
+          local oldest = redis.call('ZRANGE', @key, n + need - permits - 1, n + need - permits - 1, 'WITHSCORES')
+          return math.max(1, tonumber(oldest[2]) + window - now)
+        end
+        for i = 1, count do redis.call('ZADD', @key, now, @id .. ':' .. i) end
+        if count > 0 then redis.call('PEXPIRE', @key, window) end
+        return -1
+        """);
+
+    private long _lastWarning;
+
+    /// <summary>Keys may hold what a visitor typed (an address, a phone): Redis sees a hash.</summary>
+    private static string Hashed(string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), 0, 20);
+
+    /// <summary>
+    /// True the first time <paramref name="key"/> is remembered (for <paramref name="lifetime"/>), false
+    /// when it already was; null when Redis does not answer.
+    /// </summary>
+    public bool? RememberFirst(string key, TimeSpan lifetime)
+    {
+        try
+        {
+            return redis.GetDatabase().StringSet("posax:seen:" + Hashed(key), 1, lifetime, When.NotExists);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Warn(e);
+            return null;
+        }
+    }
+
+    public void Forget(string key)
+    {
+        try { redis.GetDatabase().KeyDelete("posax:seen:" + Hashed(key), CommandFlags.FireAndForget); }
+        catch (Exception e) when (e is RedisException or TimeoutException) { Warn(e); }
+    }
+
+    /// <summary>
+    /// A random secret shared by every instance (drawn by the first that asks, kept in Redis only);
+    /// null when Redis does not answer.
+    /// </summary>
+    public byte[]? SharedSecret(string name)
+    {
+        try
+        {
+            var db = redis.GetDatabase();
+            var key = "posax:secret:" + name;
+            db.StringSet(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), when: When.NotExists);
+            return db.StringGet(key) is { HasValue: true } value ? (byte[])value! : null;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Warn(e);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// False when Redis did not answer (count in process instead). Otherwise <paramref name="retryAfter"/>
+    /// is null when allowed (and <paramref name="count"/> permits counted; 0 asks without counting).
+    /// </summary>
+    public bool TryAcquire(string key, int permits, TimeSpan window, int count, out TimeSpan? retryAfter)
+    {
+        retryAfter = null;
+        try
+        {
+            var wait = (long)redis.GetDatabase().ScriptEvaluate(Script, new
+            {
+                key = (RedisKey)(KeyPrefix + Hashed(key)),
+                window = (long)window.TotalMilliseconds,
+                permits,
+                count,
+                id = Guid.NewGuid().ToString("N"),
+            });
+            if (wait >= 0) retryAfter = TimeSpan.FromMilliseconds(wait);
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Warn(e);
+            return false;
+        }
+    }
+
+    // Once a minute at most: an outage would otherwise log every request.
+    private void Warn(Exception e)
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastWarning) <= 60_000) return;
+        Interlocked.Exchange(ref _lastWarning, now);
+        logger.LogWarning("Limits and report memory per instance while Redis does not answer: {Error}", e.Message);
+    }
+}
+
+/// <summary>
+/// A <see cref="RateLimiter"/> over <see cref="SharedWindows"/> for one key, falling back to an
+/// in-process limiter (same limit) while Redis is away: what the per-client-IP policies use.
+/// </summary>
+public sealed class SharedWindowLimiter(SharedWindows shared, string key, int permits, TimeSpan window, RateLimiter local) : RateLimiter
+{
+    public override TimeSpan? IdleDuration => local.IdleDuration;
+
+    public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        if (!shared.TryAcquire(key, permits, window, permitCount, out var retryAfter)) return local.AttemptAcquire(permitCount);
+        return new Lease(retryAfter is null, retryAfter);
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(permitCount));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) local.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter;
+            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+        }
+    }
+}
