@@ -191,8 +191,10 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
         // The typed values are kept.
         await Expect(Page.Locator("#register-email")).ToHaveValueAsync(email);
 
-        // Fixing the field and sending again clears the error and goes on.
+        // Fixing the field clears its error at once; sending again goes on.
         await Page.Locator("#register-confirm").FillAsync(Accounts.Password);
+        await Expect(RegisterForm.Locator("[data-error-for=confirmPassword]")).ToHaveTextAsync("");
+        await Expect(Page.Locator("#register-confirm")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await RegisterForm.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(Url("/inscription/confirmation"));
     }

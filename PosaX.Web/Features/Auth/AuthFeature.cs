@@ -9,8 +9,8 @@ using PosaX.Web.Infrastructure.Web;
 namespace PosaX.Web.Features.Auth;
 
 /// <summary>
-/// The Auth feature: accounts (Identity, its cookie and server-side sessions, password and lockout
-/// rules, two-factor codes), the per-account throttle, and the per-IP limit on every post of its pages.
+/// The Auth feature: accounts (Identity, its cookie and server-side sessions, password rules and no
+/// lockout, two-factor codes used once), the per-account throttle, and the per-IP limit on every post of its pages.
 /// </summary>
 public static class AuthFeature
 {
@@ -57,7 +57,7 @@ public static class AuthFeature
         // Activation and reset links expire after two days.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(2));
 
-        // Authenticator apps (TOTP): Identity's own provider and recovery codes (required of admins: AdminFeature).
+        // Authenticator apps (TOTP): OnceOnlyAuthenticatorTokenProvider above, and recovery codes (required of admins: AdminFeature).
 
         services.AddSingleton<DbTicketStore>();
         // Identity's short-lived cookies (two-factor step, external logins) as well.

@@ -15,6 +15,8 @@ export async function postForm(form, { onSuccess } = {}) {
   const progress = form.querySelector("[data-progress]");
   let answer;
   try {
+    // Photos still being checked or made lighter (photo-upload.js) are waited for.
+    await Promise.all(Array.from(form.querySelectorAll("input[type=file]"), (input) => input.pendingWork));
     const token = await tokenFor(form);
     answer = progress ? await sendWithProgress(form, token, progress) : await send(form, token);
   } catch {
@@ -136,8 +138,23 @@ function showMessage(form, message, success, actionUrl) {
   }
 }
 
+// An error goes as soon as its field is changed: the next answer says whether it is fixed.
+function clearFieldErrorOnEdit(form) {
+  const clear = (event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLElement) || !field.hasAttribute("aria-invalid") || !field.name) return;
+    if (field.type === "file") return; // photo-upload.js judges the new files itself
+    field.removeAttribute("aria-invalid");
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(field.name)}"]`);
+    if (slot) slot.textContent = "";
+  };
+  form.addEventListener("input", clear);
+  form.addEventListener("change", clear);
+}
+
 export function bindAjaxForms(root = document) {
   for (const form of root.querySelectorAll("form[data-ajax-form]")) {
+    clearFieldErrorOnEdit(form);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
