@@ -164,4 +164,28 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         var share = await Page.Locator("a[data-share]").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         Assert.That(share.Select(Uri.UnescapeDataString), Has.All.Contain($"/oeuvres/{id}/{slug}"));
     }
+
+    [Test]
+    public async Task Pages_stay_light_on_a_phone()
+    {
+        var (client, email) = await Accounts.NewArtistAsync(App, "Poids Artiste");
+        client.Dispose();
+        var id = await SeedArtworks.CreateAsync(App, email, "Poids plume", 60_000, images: 3, imageWidth: 1600, imageHeight: 1200);
+        var slug = PosaX.Web.Data.ArtworkDerivedFields.Slug("Poids plume");
+
+        await UsePhoneAsync();
+        foreach (var (url, budget) in new[] { ("/", 400), ("/oeuvres", 400), ($"/oeuvres/{id}/{slug}", 150), ("/a-propos", 60), ("/contact", 60) })
+        {
+            await Page.GotoAsync(url);
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // What the first screen downloads (lazy pictures below it are not asked for), compressed as sent.
+            var bytes = await Page.EvaluateAsync<double>(
+                "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((n, e) => n + (e.encodedBodySize || 0) + 300, 0)");
+            var header = (await Header.BoundingBoxAsync())!.Height;
+            TestContext.Out.WriteLine($"[weight] {url}: {bytes / 1024:0} KB, header {header:0} px");
+            Assert.That(bytes / 1024, Is.LessThanOrEqualTo(budget), url);
+            Assert.That(await Page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))"),
+                Is.Empty, "no third-party request");
+        }
+    }
 }

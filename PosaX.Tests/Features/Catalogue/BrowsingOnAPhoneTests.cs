@@ -134,6 +134,26 @@ public class BrowsingOnAPhoneTests(DatabaseProvider provider) : AppTest(provider
         else Assert.That(suggestion, Is.Null, "SQLite has no trigrams");
     }
 
+    [Test]
+    public async Task A_category_with_no_work_on_the_site_is_noindex_and_gets_no_chip()
+    {
+        var slug = "vide-" + _word;
+        await App.WithDbAsync(async db =>
+        {
+            db.Categories.Add(new PosaX.Web.Data.Category { Slug = slug, Name = "Vide " + _word, SortOrder = 99 });
+            return await db.SaveChangesAsync();
+        });
+        using var client = NewClient();
+        var empty = await client.GetPageAsync("/oeuvres?categorie=" + slug);
+        var sculpture = await client.GetPageAsync("/oeuvres?categorie=sculpture");
+        Assert.Multiple(() =>
+        {
+            Assert.That(empty.QuerySelector("meta[name=robots]")?.GetAttribute("content"), Does.Contain("noindex"));
+            Assert.That(sculpture.QuerySelector("meta[name=robots]")?.GetAttribute("content") ?? "", Does.Not.Contain("noindex"));
+            Assert.That(sculpture.QuerySelectorAll("nav.category-chips a").Select(a => a.GetAttribute("href")), Has.None.Contains(slug));
+        });
+    }
+
     private static Dictionary<string, string> Query(string url) =>
         QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), url).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
 

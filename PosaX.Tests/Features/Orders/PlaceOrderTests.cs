@@ -191,6 +191,19 @@ public partial class PlaceOrderTests(DatabaseProvider provider) : AppTest(provid
         await AssertNothingRecordedAsync(id, email);
     }
 
+    [TestCase("", "Indiquez votre numéro WhatsApp.")]
+    [TestCase("   ", "Indiquez votre numéro WhatsApp.")]
+    [TestCase("12", "Ce numéro n’est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).")]
+    public async Task An_empty_phone_is_asked_for_and_a_wrong_one_called_invalid(string phone, string error)
+    {
+        var (_, id, _) = await ArtistWithWorkAsync();
+        using var buyer = NewClient();
+        var fields = Fields();
+        fields["phone"] = phone;
+        var reply = await PlaceAsync(buyer, id, fields);
+        Assert.That(reply.ErrorsFor("phone"), Is.EqualTo(new[] { error }));
+    }
+
     [Test]
     public async Task A_message_of_1000_characters_with_line_breaks_is_accepted()
     {

@@ -10,8 +10,10 @@ public static class AuthTexts
 {
     public const string PageTitleLogin = "Connexion";
     public const string PageTitleRegister = "Inscription";
-    public const string Description = "Connectez-vous ou créez votre compte d’artiste PosaX pour exposer et vendre vos œuvres.";
-    public const string Heading = "Espace artiste";
+    public const string DescriptionLogin = "Connectez-vous à votre espace d’artiste PosaX pour publier vos œuvres et suivre les demandes d’achat.";
+    public const string DescriptionRegister = "Créez gratuitement votre compte d’artiste PosaX : exposez vos œuvres et recevez les demandes des acheteurs sur WhatsApp.";
+    public const string HeadingLogin = "Connexion à l’espace artiste";
+    public const string HeadingRegister = "Créer un compte d’artiste";
     public const string LoginHeading = "Connexion";
     public const string RegisterHeading = "Inscription";
     public const string NoAccount = "Vous n’avez pas de compte ?";

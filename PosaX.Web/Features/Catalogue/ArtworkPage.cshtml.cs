@@ -85,7 +85,7 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
     {
         var facts = new Seo.StructuredData.WorkFacts(work.Id, work.Slug, work.Title, markdown.ToPlainText(work.Description), work.Price,
             work.Status, work.Medium, work.HeightCm, work.WidthCm, work.DepthCm, work.Year, work.CategoryName, work.CategorySlug,
-            work.ArtistName, work.ArtistSlug, Images.Select(i => i.Key).ToList());
+            work.ArtistName, work.ArtistSlug, Images.Select(i => (i.Key, i.Widths)).ToList());
         return [Seo.StructuredData.Work(site.Value, facts), Seo.StructuredData.Breadcrumb(site.Value, facts)];
     }
 }

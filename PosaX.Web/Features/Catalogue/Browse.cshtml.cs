@@ -57,7 +57,8 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         var description = category is null && ArtistName is null ? CatalogueTexts.Browse.Description : MetaText.Shorten(CatalogueTexts.Browse.ListDescription(title, Result.Total, Result.TotalIsCapped));
         // A search or a filtered view may be indexed, but points search engines (canonical) at the
         // listing it narrows; later pages (a cursor) are left out of the index and only followed.
-        var noIndex = applied.After is not null;
+        // A category with no work on the site is an empty page: not for search engines (nor linked by the chips).
+        var noIndex = applied.After is not null || (category is not null && !CategoryChips.Any(c => c.Slug == applied.Category));
         // The canonical keeps what makes a listing distinct (its category, its artist), nothing else:
         // "/oeuvres?categorie=peinture" is a landing page of its own, not a duplicate of "/oeuvres".
         var canonicalQuery = new List<string>();

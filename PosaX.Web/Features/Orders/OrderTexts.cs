@@ -16,6 +16,7 @@ public static class OrderTexts
 {
     public const string NameRequired = "Indiquez votre nom.";
     public const string NameTooLong = "Le nom ne peut pas dépasser 100 caractères.";
+    public const string PhoneRequired = "Indiquez votre numéro WhatsApp.";
     public const string PhoneInvalid = "Ce numéro n’est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).";
     public const string EmailInvalid = "Cette adresse e-mail n’est pas valide.";
     public const string MessageTooLong = "Le message ne peut pas dépasser 1 000 caractères.";

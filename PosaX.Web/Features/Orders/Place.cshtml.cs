@@ -31,7 +31,9 @@ public sealed class OrderValidator : AbstractValidator<OrderInput>
     {
         RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(OrderTexts.NameRequired)
             .Must(n => n is null || n.Trim().Length <= 100).WithMessage(OrderTexts.NameTooLong);
-        RuleFor(x => x.Phone).Must(p => WhatsAppNumber.TryNormalize(p, out _)).WithMessage(OrderTexts.PhoneInvalid);
+        RuleFor(x => x.Phone).Cascade(CascadeMode.Stop)
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(OrderTexts.PhoneRequired)
+            .Must(p => WhatsAppNumber.TryNormalize(p, out _)).WithMessage(OrderTexts.PhoneInvalid);
         RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || e.Trim().Length <= 256).WithMessage(OrderTexts.EmailInvalid)
             .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage(OrderTexts.EmailInvalid);
         RuleFor(x => x.Message).Must(m => (OrderInput.Clean(m)?.Length ?? 0) <= 1000).WithMessage(OrderTexts.MessageTooLong);

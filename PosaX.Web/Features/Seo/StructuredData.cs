@@ -14,7 +14,10 @@ public static class StructuredData
     public sealed record WorkFacts(
         long Id, string Slug, string Title, string? Description, long Price, ArtworkStatus Status,
         string? Medium, double HeightCm, double WidthCm, double? DepthCm, int? Year,
-        string CategoryName, string CategorySlug, string ArtistName, string ArtistSlug, IReadOnlyList<string> ImageKeys);
+        string CategoryName, string CategorySlug, string ArtistName, string ArtistSlug, IReadOnlyList<(string Key, int[] Widths)> Images);
+
+    /// <summary>The variant search engines are given: 640 px wide, or the largest a smaller photo has (never a URL that answers 404).</summary>
+    public static int ImageWidth(int[] widths) => widths.Where(w => w <= ImagePipeline.ArtworkWidths[1]).DefaultIfEmpty(widths.Min()).Max();
 
     /// <summary>A work: Product (so it can be offered) and VisualArtwork (what it is).</summary>
     public static Dictionary<string, object?> Work(SiteOptions site, WorkFacts work)
@@ -32,7 +35,7 @@ public static class StructuredData
             ["@id"] = url + "#oeuvre",
             ["name"] = work.Title,
             ["url"] = url,
-            ["image"] = work.ImageKeys.Select(k => site.Absolute(ImagePipeline.Url(k, ImagePipeline.ArtworkWidths[1])).AbsoluteUri).ToArray(),
+            ["image"] = work.Images.Where(i => i.Widths.Length > 0).Select(i => site.Absolute(ImagePipeline.Url(i.Key, ImageWidth(i.Widths))).AbsoluteUri).ToArray(),
             ["description"] = string.IsNullOrWhiteSpace(work.Description) ? null : work.Description,
             ["creator"] = artist,
             ["artform"] = work.CategoryName,
@@ -48,7 +51,13 @@ public static class StructuredData
                 ["price"] = work.Price,
                 ["priceCurrency"] = "XAF",
                 // Reserved works may come back: only a sale takes a work out of stock.
-                ["availability"] = work.Status == ArtworkStatus.Sold ? "https://schema.org/SoldOut" : "https://schema.org/InStock",
+                ["availability"] = work.Status switch
+                {
+                    ArtworkStatus.Sold => "https://schema.org/SoldOut",
+                    // The page says "Réservée" and offers no order form: not in stock (Google accepts Reserved).
+                    ArtworkStatus.Reserved => "https://schema.org/Reserved",
+                    _ => "https://schema.org/InStock",
+                },
                 ["url"] = url,
                 ["seller"] = artist,
             },

@@ -44,6 +44,7 @@ public static class SharedTexts
         public const string ResendActivation = AuthTexts.ResendActivation;
         public const string SignIn = AuthTexts.SignIn;
         public const string Continue = "Continuer";
+        public const string LinkCopied = "Lien copié";
         public const string ChoosePhoto = "Choisir une photo";
         public const string ChoosePhotos = "Choisir des photos";
         public const string NoPhoto = "Aucune photo choisie";
@@ -51,7 +52,6 @@ public static class SharedTexts
         public const string PhotosChosen = "{n}\u00A0photos choisies";
         public const string PhotoType = InfrastructureTexts.Images.UnsupportedFormat;
         public const string PhotoTooLarge = InfrastructureTexts.Images.TooLarge;
-        public const string LinkCopied = "Lien copié";
     }
 
     /// <summary>The error page (/erreur) and the JSON or plain answers of the same statuses.</summary>

@@ -12,6 +12,7 @@ if (section) {
   const paths = { login: "/connexion", register: "/inscription" };
   // The panels' titles are the server's (AuthTexts), on each panel's data-title.
   const titles = { login: panels.login.dataset.title, register: panels.register.dataset.title };
+  const heading = section.querySelector("[data-auth-heading]");
 
   // With JavaScript both panels are rendered; the inactive one is inert and faded out.
   for (const panel of Object.values(panels)) panel.hidden = false;
@@ -22,6 +23,7 @@ if (section) {
     section.dataset.active = name;
     for (const [key, panel] of Object.entries(panels)) panel.inert = key !== name;
     document.title = titles[name];
+    if (heading) heading.textContent = panels[name].dataset.heading;
     if (push && location.pathname !== paths[name]) {
       history.pushState({ panel: name }, "", paths[name] + location.search);
     }
