@@ -93,7 +93,9 @@ public class HostAndMethodTests(DatabaseProvider provider) : AbuseTest(provider)
             var route = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             foreach (var parameter in endpoint.RoutePattern.Parameters)
             {
-                var value = parameter.Name switch
+                // A parameter held to a list of words (the info pages' slugs) takes the first one.
+                var listed = System.Text.RegularExpressions.Regex.Match(route, "\\{" + parameter.Name + ":regex\\(\\^\\(([^|)]+)");
+                var value = listed.Success ? listed.Groups[1].Value : parameter.Name switch
                 {
                     "id" => work[2],
                     "slug" when route.StartsWith("/artistes") => artistSlug,

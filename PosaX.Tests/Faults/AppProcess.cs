@@ -125,7 +125,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     private void Append(string line)
     {
-        lock (_environment) File.AppendAllText(_log, line + Environment.NewLine);
+        // A process may still print while the run deletes its folder: that line is dropped (an
+        // exception here, on the output reader's thread, would crash the whole test host).
+        lock (_environment)
+            try { File.AppendAllText(_log, line + Environment.NewLine); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>SIGKILL: no shutdown hook, no flush, no disposal runs in the app.</summary>

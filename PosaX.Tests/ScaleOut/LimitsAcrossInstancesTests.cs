@@ -19,6 +19,7 @@ public sealed class LimitsAcrossInstancesTests
         var cluster = await ScaleOutCluster.SharedAsync();
         await cluster.Redis.KillAsync(); // a fresh count: Redis keeps nothing across a restart here
         await cluster.Redis.StartAsync();
+        await cluster.WaitForInstancesOnRedisAsync();
         var (artist, _) = await cluster.NewArtistAsync();
         using var _a = artist;
         var title = "Limite partagée " + Guid.NewGuid().ToString("N")[..6];
@@ -40,6 +41,7 @@ public sealed class LimitsAcrossInstancesTests
         finally
         {
             await cluster.Redis.StartAsync();
+            await cluster.WaitForInstancesOnRedisAsync();
         }
         TestContext.Progress.WriteLine($"[scaleout] limits: {ScaleOutCluster.OrdersPerIp} orders per IP; alternating A/B, the first 429 " +
                                        $"came at order {shared} with Redis, at order {perInstance} while Redis was down");

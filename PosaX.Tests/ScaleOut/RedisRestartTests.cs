@@ -49,6 +49,7 @@ public sealed class RedisRestartTests
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await Task.WhenAll(visitors);
+        await cluster.WaitForInstancesOnRedisAsync(); // the next tests share this cluster
 
         // The cache is used again: a page comes back with an Age (served from Redis) within seconds.
         var cachedAgainIn = await CachedAgainAsync(cluster);

@@ -78,6 +78,30 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         },
     }));
 
+    /// <summary>
+    /// Waits until both instances are connected to Redis again (their named clients in CLIENT
+    /// LIST), after a restart of Redis: until then each falls back to counting in process, and a
+    /// test of shared limits would count some requests there.
+    /// </summary>
+    public async Task WaitForInstancesOnRedisAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var names = new HashSet<string>();
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Redis.Port},allowAdmin=true,abortConnect=false");
+                var clients = await admin.GetServers()[0].ClientListAsync();
+                names = clients.Select(c => c.Name ?? "").Where(n => n.StartsWith("posax-", StringComparison.Ordinal)).ToHashSet();
+                if (names.Count >= 2) return;
+            }
+            catch (StackExchange.Redis.RedisException) { }
+            await Task.Delay(200);
+        }
+        throw new AssertionException($"The instances did not reconnect to Redis in time (connected: {string.Join(", ", names)}).");
+    }
+
     /// <summary>A new activated artist, signed in: one browser, seen through A (<c>.A</c>) and B (<c>.B</c>).</summary>
     public async Task<(AppClient A, AppClient B)> NewArtistAsync()
     {

@@ -227,18 +227,18 @@ public static class AdminTexts
         public static MailMessage WorkHidden(string to, string name, string title, string reason, Uri atelier) =>
             MailTemplates.Build(to, "Votre œuvre a été retirée du catalogue",
                 $"Bonjour {name},",
-                $"Votre œuvre « {title} » a été retirée du catalogue PosaX par la modération. Motif : {reason}. " +
+                $"Votre œuvre « {title} » a été retirée du catalogue PosaX par la modération. Motif : {MailTemplates.Sentence(reason)} " +
                 "Vous pouvez la modifier depuis votre atelier :",
                 atelier,
-                "Pour toute question, répondez à ce message.");
+                "Pour toute question, écrivez-nous depuis la page Contact de PosaX (ce message part d’une adresse qui ne reçoit pas de réponse).");
 
         public static MailMessage ArtistSuspended(string to, string name, string reason) =>
             MailTemplates.Build(to, "Votre compte PosaX est suspendu",
                 $"Bonjour {name},",
-                $"Votre compte PosaX a été suspendu par la modération. Motif : {reason}. " +
+                $"Votre compte PosaX a été suspendu par la modération. Motif : {MailTemplates.Sentence(reason)} " +
                 "Votre page et vos œuvres ne sont plus visibles et vous ne pouvez plus vous connecter.",
                 null,
-                "Pour contester cette décision, répondez à ce message.");
+                "Pour contester cette décision, écrivez-nous depuis la page Contact de PosaX (ce message part d’une adresse qui ne reçoit pas de réponse).");
 
         public static MailMessage ArtistReactivated(string to, string name, Uri login) =>
             MailTemplates.Build(to, "Votre compte PosaX est réactivé",

@@ -66,7 +66,7 @@ public static class ProfileTexts
         public static MailMessage TwoFactorEnabled(string to, string name, Uri resetLink) => MailTemplates.Build(to,
             "Double authentification activée sur votre compte PosaX",
             $"Bonjour {name},",
-            "La double authentification vient d’être activée sur votre compte PosaX. Si ce n’est pas vous, réinitialisez votre mot de passe et répondez à ce message :",
+            "La double authentification vient d’être activée sur votre compte PosaX. Si ce n’est pas vous, réinitialisez tout de suite votre mot de passe avec ce lien, puis prévenez-nous depuis la page Contact de PosaX\u00A0:",
             resetLink, null);
     }
 }

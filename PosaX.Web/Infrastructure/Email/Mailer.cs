@@ -47,6 +47,16 @@ public sealed class OutboxSignal
 /// <summary>The house layout of every mail; each feature writes its own mails' words (e.g. AuthTexts.Mails).</summary>
 public static class MailTemplates
 {
+    /// <summary>
+    /// A value typed by someone (a moderation reason) as a sentence of a mail: one full stop at
+    /// the end, whether or not it was typed ("Copie." never becomes "Copie..").
+    /// </summary>
+    public static string Sentence(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > 0 && ".!?…".Contains(trimmed[^1]) ? trimmed : trimmed + ".";
+    }
+
     /// <summary>The house layout of a mail: greeting, a sentence, the one link that matters, a footer.</summary>
     public static MailMessage Build(string to, string subject, string greeting, string intro, Uri? link, string? footer)
     {

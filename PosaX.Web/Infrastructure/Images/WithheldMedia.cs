@@ -44,7 +44,7 @@ public sealed class WithheldMedia(IServiceScopeFactory scopes, ILogger<WithheldM
         {
             return (long?)await redis.GetDatabase().StringGetAsync(VersionKey) ?? 0;
         }
-        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Exception e) when (Redis.RedisFailure.Is(e))
         {
             return null;
         }
@@ -79,7 +79,7 @@ public sealed class WithheldMedia(IServiceScopeFactory scopes, ILogger<WithheldM
                     var after = await redis.GetDatabase().StringIncrementAsync(VersionKey);
                     Interlocked.Exchange(ref _readAtVersion, after == before + 1 ? after : -1);
                 }
-                catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException) { /* others read within the minute */ }
+                catch (Exception e) when (Redis.RedisFailure.Is(e)) { /* others read within the minute */ }
             }
             return _owners;
         }

@@ -89,7 +89,7 @@ public sealed class SharedOutputCacheStore : IOutputCacheStore, IDisposable
         return _unevicted.IsEmpty;
     }
 
-    private static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
+    private static bool IsRedisFailure(Exception e) => RedisFailure.Is(e);
 
     public void Dispose() => (_redis as IDisposable)?.Dispose();
 

@@ -52,7 +52,7 @@ public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWi
         {
             return redis.GetDatabase().StringSet("posax:seen:" + Hashed(key), 1, lifetime, When.NotExists);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             Warn(e);
             return null;
@@ -62,7 +62,7 @@ public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWi
     public void Forget(string key)
     {
         try { redis.GetDatabase().KeyDelete("posax:seen:" + Hashed(key), CommandFlags.FireAndForget); }
-        catch (Exception e) when (e is RedisException or TimeoutException) { Warn(e); }
+        catch (Exception e) when (RedisFailure.Is(e)) { Warn(e); }
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWi
             db.StringSet(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), when: When.NotExists);
             return db.StringGet(key) is { HasValue: true } value ? (byte[])value! : null;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             Warn(e);
             return null;
@@ -105,7 +105,7 @@ public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWi
             if (wait >= 0) retryAfter = TimeSpan.FromMilliseconds(wait);
             return true;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             Warn(e);
             return false;
