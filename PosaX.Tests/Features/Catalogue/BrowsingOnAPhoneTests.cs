@@ -93,7 +93,8 @@ public class BrowsingOnAPhoneTests(DatabaseProvider provider) : AppTest(provider
     {
         using var client = NewClient();
         var page = await client.GetPageAsync($"/oeuvres?q=rien{_word}&categorie=sculpture&disponible=1");
-        var empty = page.GetElementById("empty-state")!;
+        var empty = page.GetElementById("empty-state")
+            ?? throw new AssertionException("no empty state; the page shows: " + string.Join(" | ", page.QuerySelectorAll("#results h2, .artwork-card h2, .artwork-card h3, h1").Select(e => e.TextContent.Trim())));
         Assert.Multiple(() =>
         {
             Assert.That(empty.QuerySelector("h2")!.TextContent, Does.Contain($"«{Nbsp}rien{_word}{Nbsp}»"));
