@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using StackExchange.Redis;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Infrastructure.Redis;
 
@@ -135,7 +136,7 @@ public sealed class SharedWindowLimiter(SharedWindows shared, string key, int pe
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         if (!shared.TryAcquire(key, permits, window, permitCount, out var retryAfter)) return local.AttemptAcquire(permitCount);
-        return new Lease(retryAfter is null, retryAfter);
+        return new RetryAfterLease(retryAfter is null, retryAfter);
     }
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
@@ -145,18 +146,5 @@ public sealed class SharedWindowLimiter(SharedWindows shared, string key, int pe
     {
         if (disposing) local.Dispose();
         base.Dispose(disposing);
-    }
-
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
     }
 }

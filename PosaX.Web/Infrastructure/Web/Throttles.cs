@@ -43,15 +43,15 @@ public sealed class SlidingWindowLimiter(int permits, TimeSpan window, TimeProvi
     /// <summary>A permit count of 0 asks "would one be allowed?" without counting anything.</summary>
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
-        if (permitCount > permits) return new Lease(false, window);
+        if (permitCount > permits) return new RetryAfterLease(false, window);
         lock (_recent)
         {
             var now = Prune();
             if (_recent.Count + Math.Max(permitCount, 1) > permits)
-                return new Lease(false, _recent.ElementAt(_recent.Count + Math.Max(permitCount, 1) - permits - 1) + window - now);
+                return new RetryAfterLease(false, _recent.ElementAt(_recent.Count + Math.Max(permitCount, 1) - permits - 1) + window - now);
             for (var i = 0; i < permitCount; i++) _recent.Enqueue(now);
             if (permitCount > 0) _lastUsed = now;
-            return new Lease(true, null);
+            return new RetryAfterLease(true, null);
         }
     }
 
@@ -65,18 +65,6 @@ public sealed class SlidingWindowLimiter(int permits, TimeSpan window, TimeProvi
         return now;
     }
 
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
-    }
 }
 
 /// <summary>
@@ -146,4 +134,18 @@ public static class ClientRateLimits
     /// <summary>The page model convention that puts a page (or a folder's pages) under the policy.</summary>
     public static void Limit(PageApplicationModel model, string policy) =>
         model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy));
+}
+
+/// <summary>A limiter's answer: acquired, or not with the exact wait (Retry-After). Both sliding windows use it.</summary>
+internal sealed class RetryAfterLease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+{
+    public override bool IsAcquired => acquired;
+
+    public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+    public override bool TryGetMetadata(string metadataName, out object? metadata)
+    {
+        metadata = retryAfter;
+        return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+    }
 }
