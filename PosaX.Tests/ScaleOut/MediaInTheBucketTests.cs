@@ -65,4 +65,53 @@ public sealed class MediaInTheBucketTests
         }
         Assert.That(await cluster.A.WithDbAsync(db => BucketInvariants.ProblemsAsync(db, bucket)), Is.Empty, "after the delete");
     }
+
+    [Test]
+    [NonParallelizable]
+    public async Task Deleting_a_work_while_the_bucket_does_not_answer_succeeds_within_seconds_and_its_objects_go_once_the_bucket_is_back()
+    {
+        var cluster = await ScaleOutCluster.SharedAsync();
+        using var bucket = cluster.NewBucketClient();
+        var (artist, _) = await cluster.NewArtistAsync();
+        using var _a = artist;
+        var title = "Supprimée sans le seau " + Guid.NewGuid().ToString("N")[..6];
+        var published = await FaultWork.TryPublishAsync(artist.Http, title, [FaultWork.Photo(31)], Stopwatch.StartNew());
+        Assert.That(published.Acknowledged, Is.True, published.Detail);
+        var work = await cluster.A.WithDbAsync(db => db.Artworks.Where(a => a.Title == title)
+            .Select(a => new { a.Id, Key = a.Images.Select(i => i.Key).Single() }).SingleAsync());
+        var form = AppClient.Form(await artist.GetPageAsync($"/atelier/oeuvres/{work.Id}/supprimer"), "artwork-delete-form");
+
+        // SIGSTOP: connections are accepted, nothing is answered (the worst an unreachable store does).
+        await cluster.S3.PauseAsync();
+        var clock = Stopwatch.StartNew();
+        AjaxReply deleted;
+        try
+        {
+            deleted = await artist.PostAjaxAsync(form, new Dictionary<string, string>());
+        }
+        catch
+        {
+            await cluster.S3.ResumeAsync();
+            throw;
+        }
+        var answeredIn = clock.Elapsed;
+        var rowGone = await cluster.A.WithDbAsync(db => db.Artworks.AnyAsync(a => a.Id == work.Id)) == false;
+        await cluster.S3.ResumeAsync();
+        var leftWhileDown = (await bucket.ListAsync(work.Key + "/")).Count;
+
+        clock.Restart();
+        while ((await bucket.ListAsync(work.Key + "/")).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(40)) await Task.Delay(250);
+        var goneIn = clock.Elapsed;
+        TestContext.Progress.WriteLine($"[scaleout] delete with the bucket stopped: answered {(int)deleted.Status} in {answeredIn.TotalSeconds:0.0} s; " +
+                                       $"{leftWhileDown} objects left then, gone {goneIn.TotalSeconds:0.0} s after the bucket came back");
+        Assert.Multiple(() =>
+        {
+            Assert.That(deleted.Success, Is.True, deleted.Message);
+            Assert.That(answeredIn, Is.LessThan(TimeSpan.FromSeconds(15)), "the request waits for the bucket a bounded time");
+            Assert.That(rowGone, Is.True);
+            Assert.That(leftWhileDown, Is.GreaterThan(0), "the bucket kept them while it did not answer (else this test shows nothing)");
+        });
+        Assert.That(await bucket.ListAsync(work.Key + "/"), Is.Empty, "deleted by the retries once the bucket answers");
+        Assert.That(await cluster.A.WithDbAsync(db => BucketInvariants.ProblemsAsync(db, bucket)), Is.Empty);
+    }
 }

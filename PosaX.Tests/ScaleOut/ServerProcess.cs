@@ -58,7 +58,21 @@ public sealed class ServerProcess(string name, string file, IReadOnlyList<string
         _process = null;
     }
 
-    public async ValueTask DisposeAsync() => await KillAsync();
+    /// <summary>SIGSTOP: the process keeps its port (the kernel still accepts connections) but answers nothing.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT after <see cref="PauseAsync"/>.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is not { HasExited: false }) throw new InvalidOperationException($"{name} is not running.");
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.That(kill.ExitCode, Is.Zero, $"kill {signal} {name}");
+    }
+
+    public async ValueTask DisposeAsync() => await KillAsync(); // SIGKILL ends a stopped process too
 
     private void Append(string? line)
     {

@@ -23,8 +23,10 @@ namespace PosaX.Web.Features.Auth;
 /// forgotten after <c>LoginWindow</c> without a failure. The owner, from another client, is never
 /// held longer than that cap by a stranger's guesses; a stranger with many IPs gets one guess per cap.</para>
 /// Per-IP limits on every post are the rate-limiting middleware's job.
-/// <para>With Redis configured (several instances) the salt, (a) and the mail limits are shared by
-/// every instance (<see cref="SharedWindows"/>); (b)'s doubling delay is still counted per instance.</para>
+/// <para>With Redis configured (several instances) the salt, (a), (b) and the mail limits are shared by
+/// every instance (<see cref="SharedWindows"/>: (a) and the mails as sliding windows, (b) as a run of
+/// failures forgotten after <c>LoginWindow</c> without one); while Redis does not answer, each instance
+/// counts on its own, as every limit does.</para>
 /// </summary>
 public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProvider time, SharedWindows? shared = null) : IDisposable
 {
@@ -44,12 +46,10 @@ public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProv
         var address = Key(email);
         var perClient = _loginsPerClient.WaitFor(ClientKey(address, client));
         TimeSpan? perAddress = null;
-        var now = time.GetUtcNow();
-        if (_failuresPerAddress.TryGetValue(address, out var failures) && Current(failures, now) is { } counted
-            && counted.Count >= _limits.LoginPerAccount)
+        if (FailuresOf(address) is { } streak && streak.Count >= _limits.LoginPerAccount)
         {
-            var until = counted.Last + DelayAfter(counted.Count);
-            if (until > now) perAddress = until - now;
+            var wait = DelayAfter(streak.Count) - streak.SinceLast;
+            if (wait > TimeSpan.Zero) perAddress = wait;
         }
         return perClient > perAddress ? perClient : perAddress ?? perClient;
     }
@@ -59,6 +59,7 @@ public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProv
     {
         var address = Key(email);
         _loginsPerClient.TryAcquire(ClientKey(address, client));
+        if (shared?.TryAddToStreak(StreakKey(address), _limits.LoginWindow) == true) return;
         var now = time.GetUtcNow();
         _failuresPerAddress.AddOrUpdate(address, _ => new Failures(1, now),
             (_, old) => new Failures((Current(old, now)?.Count ?? 0) + 1, now));
@@ -75,6 +76,21 @@ public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProv
         var delay = TimeSpan.FromSeconds(Math.Pow(2, doublings));
         return delay < _limits.LoginDelayCap ? delay : _limits.LoginDelayCap;
     }
+
+    /// <summary>
+    /// The address's run of failures: from Redis (every instance's) when configured and answering,
+    /// else this process's (the same fall-back as the sliding windows: per instance while Redis is away).
+    /// </summary>
+    private Streak? FailuresOf(string address)
+    {
+        if (shared?.ReadStreak(StreakKey(address)) is { } everyInstance) return everyInstance.Count == 0 ? null : everyInstance;
+        var now = time.GetUtcNow();
+        return _failuresPerAddress.TryGetValue(address, out var failures) && Current(failures, now) is { } counted
+            ? new Streak(counted.Count, now - counted.Last)
+            : null;
+    }
+
+    private static string StreakKey(string address) => "login-address:" + address;
 
     private Failures? Current(Failures failures, DateTimeOffset now) =>
         now - failures.Last < _limits.LoginWindow ? failures : null;

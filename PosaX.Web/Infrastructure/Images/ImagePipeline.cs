@@ -94,15 +94,20 @@ public sealed partial class ImagePipeline : IDisposable
     }
 
     /// <summary>Releases the working folder's lock; the folder is swept (against the database) at the next start.</summary>
-    public void Dispose() => _workingFolderLock.Dispose();
+    public void Dispose()
+    {
+        _bucketDeleteRetries?.Dispose();
+        _workingFolderLock.Dispose();
+    }
 
+    /// <summary>A picture's URL as pages write it: under /media, or under the public base (<see cref="PublicMediaUrls"/>).</summary>
     public static string Url(string key, int width) =>
-        string.Create(CultureInfo.InvariantCulture, $"/media/{key}/{width}.webp");
+        string.Create(CultureInfo.InvariantCulture, $"{PublicMediaUrls.Base}/{key}/{width}.webp");
 
     public static string SrcSet(string key, IEnumerable<int> widths) =>
         string.Join(", ", widths.Select(w => string.Create(CultureInfo.InvariantCulture, $"{Url(key, w)} {w}w")));
 
-    public static string OgUrl(string key) => $"/media/{key}/{OgFileName}";
+    public static string OgUrl(string key) => $"{PublicMediaUrls.Base}/{key}/{OgFileName}";
 
     public async Task<ImageResult> ProcessAsync(IFormFile file, ImageKind kind, CancellationToken ct = default)
     {
@@ -377,17 +382,7 @@ public sealed partial class ImagePipeline : IDisposable
         if (!IsValidKey(key)) throw new ArgumentException("Invalid image key.", nameof(key));
         if (_bucket is not null)
         {
-            // Callers delete synchronously (after a rollback, after a commit); a few objects a key.
-            try
-            {
-                _bucket.DeleteKeyAsync(key).GetAwaiter().GetResult();
-                TryDeleteFile(MarkerPath(key));
-            }
-            catch (Exception e) when (S3MediaStore.IsUnavailable(e))
-            {
-                // The marker (if this process stored it) lets the next start's sweep try again.
-                _logger.LogWarning("Objects of {Key} not deleted from the bucket: {Error}", key, e.Message);
-            }
+            DeleteFromBucket(key);
             return;
         }
         var dir = PathForKey(key);
@@ -406,6 +401,76 @@ public sealed partial class ImagePipeline : IDisposable
         }
         TryDeleteDirectory(trash);
         TryDeleteFile(MarkerPath(key));
+    }
+
+    /// <summary>How long a request waits for the bucket to delete a key before leaving it to the retries.</summary>
+    internal static readonly TimeSpan BucketDeleteWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the deletes the bucket refused are tried again.</summary>
+    internal static readonly TimeSpan BucketDeleteRetry = TimeSpan.FromSeconds(5);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _bucketDeletesOwed = new(StringComparer.Ordinal);
+    private Timer? _bucketDeleteRetries;
+    private int _retrying;
+
+    /// <summary>
+    /// S3: callers delete synchronously (after a rollback, after a commit: the row is gone or never was),
+    /// so the request waits at most <see cref="BucketDeleteWait"/> and never fails for the bucket. A key
+    /// the bucket did not delete is owed: its marker is (re)written in this process's working folder and
+    /// the delete is tried again every <see cref="BucketDeleteRetry"/> until it succeeds; if this process
+    /// dies first, the marker leads the next start's sweep to the key (no row refers to it: deleted).
+    /// </summary>
+    private void DeleteFromBucket(string key)
+    {
+        try
+        {
+            using var wait = new CancellationTokenSource(BucketDeleteWait);
+            _bucket!.DeleteKeyAsync(key, wait.Token).GetAwaiter().GetResult();
+            TryDeleteFile(MarkerPath(key));
+        }
+        catch (Exception e)
+        {
+            try { File.WriteAllBytes(MarkerPath(key), []); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { _logger.LogWarning(ex, "Could not mark {Key} for deletion", key); }
+            _bucketDeletesOwed[key] = 0;
+            _logger.LogWarning("Objects of {Key} not deleted from the bucket ({Error}): tried again every {Retry} s.",
+                key, e.Message, BucketDeleteRetry.TotalSeconds);
+            LazyInitializer.EnsureInitialized(ref _bucketDeleteRetries,
+                () => new Timer(_ => _ = RetryBucketDeletesAsync(), null, BucketDeleteRetry, BucketDeleteRetry));
+        }
+    }
+
+    /// <summary>The keys whose objects the bucket still owes a delete (tried again in the background).</summary>
+    public IReadOnlyCollection<string> BucketDeletesOwed => _bucketDeletesOwed.Keys.ToList();
+
+    private async Task RetryBucketDeletesAsync()
+    {
+        if (_bucketDeletesOwed.IsEmpty || Interlocked.Exchange(ref _retrying, 1) == 1) return;
+        try
+        {
+            foreach (var key in _bucketDeletesOwed.Keys)
+            {
+                try
+                {
+                    await _bucket!.DeleteKeyAsync(key, CancellationToken.None);
+                }
+                catch (Exception e) when (S3MediaStore.IsUnavailable(e))
+                {
+                    return; // still away: the next tick
+                }
+                _bucketDeletesOwed.TryRemove(key, out _);
+                TryDeleteFile(MarkerPath(key));
+                _logger.LogInformation("Objects of {Key} deleted from the bucket on a retry.", key);
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Retrying the bucket's deletes failed");
+        }
+        finally
+        {
+            Volatile.Write(ref _retrying, 0);
+        }
     }
 
     /// <summary>

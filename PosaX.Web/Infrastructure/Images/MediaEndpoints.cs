@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.FileProviders.Physical;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace PosaX.Web.Infrastructure.Images;
@@ -36,6 +37,13 @@ public static class MediaEndpoints
         var pipeline = app.ApplicationServices.GetRequiredService<ImagePipeline>();
         // Registered by AddPosaXImages; absent only from a media-only host (MediaEndpointsTests).
         var withheld = app.ApplicationServices.GetService<WithheldMedia>();
+        // Every request's pages write picture URLs under this base (/media unless a public base is set).
+        var publicBase = app.ApplicationServices.GetService<IOptions<StorageOptions>>() is { } storage ? PublicMediaUrls.FromSettings(storage.Value) : null;
+        app.Use((context, next) =>
+        {
+            PublicMediaUrls.UseFor(publicBase);
+            return next(context);
+        });
 
         var contentTypes = new FileExtensionContentTypeProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {

@@ -5,7 +5,8 @@ using PosaX.Web.Infrastructure.Web;
 namespace PosaX.Web.Infrastructure.Redis;
 
 /// <summary>
-/// Limits counted in Redis, so a limit of 10 an hour holds across every instance: a sliding log per
+/// Limits counted in Redis, so a limit of 10 an hour holds across every instance (and the runs of
+/// failed logins behind AccountThrottle's doubling delay, <see cref="TryAddToStreak"/>): a sliding log per
 /// key (a sorted set of the instants of the acquisitions still inside the window, on Redis's clock),
 /// checked and added to in one script. In ANY interval as long as the window at most <c>permits</c>
 /// get through, and the answer names the exact wait.
@@ -113,6 +114,65 @@ public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWi
         }
     }
 
+    // A run of events per key: HINCRBY the count, the last instant on Redis's clock, forgotten after
+    // the window without an event (PEXPIRE renewed by each). Returns the count.
+    private static readonly LuaScript StreakAdd = LuaScript.Prepare("""
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local n = redis.call('HINCRBY', @key, 'n', 1)
+        redis.call('HSET', @key, 'last', now)
+        redis.call('PEXPIRE', @key, tonumber(@window))
+        return n
+        """);
+
+    // Returns { count, milliseconds since the last } ({ 0, 0 } for none).
+    private static readonly LuaScript StreakRead = LuaScript.Prepare("""
+        local v = redis.call('HMGET', @key, 'n', 'last')
+        if not v[1] or not v[2] then return { 0, 0 } end
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        return { tonumber(v[1]), math.max(0, now - tonumber(v[2])) }
+        """);
+
+    /// <summary>
+    /// Counts one more event in <paramref name="key"/>'s run (a failed login for an address), which is
+    /// forgotten after <paramref name="forgetAfter"/> without one. False when Redis does not answer
+    /// (count in process instead, as for the sliding windows).
+    /// </summary>
+    public bool TryAddToStreak(string key, TimeSpan forgetAfter)
+    {
+        try
+        {
+            redis.GetDatabase().ScriptEvaluate(StreakAdd, new
+            {
+                key = (RedisKey)(StreakPrefix + Hashed(key)), window = (long)forgetAfter.TotalMilliseconds,
+            });
+            return true;
+        }
+        catch (Exception e) when (RedisFailure.Is(e))
+        {
+            Warn(e);
+            return false;
+        }
+    }
+
+    /// <summary>The run of <paramref name="key"/> (count 0: none); null when Redis does not answer.</summary>
+    public Streak? ReadStreak(string key)
+    {
+        try
+        {
+            var values = (long[])redis.GetDatabase().ScriptEvaluate(StreakRead, new { key = (RedisKey)(StreakPrefix + Hashed(key)) })!;
+            return new Streak((int)values[0], TimeSpan.FromMilliseconds(values[1]));
+        }
+        catch (Exception e) when (RedisFailure.Is(e))
+        {
+            Warn(e);
+            return null;
+        }
+    }
+
+    private const string StreakPrefix = "posax:streak:";
+
     // Once a minute at most: an outage would otherwise log every request.
     private void Warn(Exception e)
     {
@@ -122,6 +182,9 @@ public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWi
         logger.LogWarning("Limits and report memory per instance while Redis does not answer: {Error}", e.Message);
     }
 }
+
+/// <summary>A run of events: how many, and how long ago the last one was (on Redis's clock).</summary>
+public readonly record struct Streak(int Count, TimeSpan SinceLast);
 
 /// <summary>
 /// A <see cref="RateLimiter"/> over <see cref="SharedWindows"/> for one key, falling back to an

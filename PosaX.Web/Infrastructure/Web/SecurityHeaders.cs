@@ -13,15 +13,22 @@ public static class SecurityHeaders
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
         "form-action 'self' https://wa.me https://api.whatsapp.com; frame-ancestors 'none'; upgrade-insecure-requests";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    /// <summary>The policy, with the origin pictures come from when it is not the site's (<c>Storage__S3__PublicBaseUrl</c>).</summary>
+    public static string PolicyFor(string? imageOrigin) => imageOrigin is null
+        ? ContentSecurityPolicy
+        : ContentSecurityPolicy.Replace("img-src 'self' data: blob:;", $"img-src 'self' {imageOrigin} data: blob:;");
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var storage = app.ApplicationServices.GetService<Microsoft.Extensions.Options.IOptions<StorageOptions>>();
+        var policy = PolicyFor(storage is null ? null : Images.PublicMediaUrls.Origin(storage.Value));
+        var plainHttpPolicy = policy.Replace("; upgrade-insecure-requests", "");
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.IsHttps
-                    ? ContentSecurityPolicy
-                    : ContentSecurityPolicy.Replace("; upgrade-insecure-requests", "");
+                headers.ContentSecurityPolicy = context.Request.IsHttps ? policy : plainHttpPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";
@@ -31,4 +38,5 @@ public static class SecurityHeaders
             });
             return next(context);
         });
+    }
 }
