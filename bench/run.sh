@@ -11,6 +11,10 @@
 # app's pre-rendering of every work page (PageSnapshots, on in Production) and reports its time. Everything it starts is stopped
 # and deleted on exit, whatever happens.
 #
+# BENCH_SCALEOUT=1: issue 16's topology instead (Redis, s3rver, two instances behind nginx; the cached
+# catalogue page against static, and the shared cache against the in-process one): bench/scaleout.sh,
+# about 5 minutes with 20,000 works (its default); needs redis-server, nginx and node too.
+#
 # Settings (environment): BENCH_ARTISTS (5000), BENCH_ARTWORKS (100000), BENCH_DURATION seconds per
 # wrk run (10), BENCH_CONNECTIONS (64), BENCH_PORT (5392), BENCH_OUT (a file for the table too),
 # BENCH_KEEP=1 keeps the temp folder (database, logs, URL lists) for a look afterwards.
@@ -20,8 +24,10 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+scaleout=${BENCH_SCALEOUT:-0}
 artists=${BENCH_ARTISTS:-5000}
-artworks=${BENCH_ARTWORKS:-100000}
+# The scale-out mode measures cached pages only: a smaller catalogue keeps it short.
+artworks=${BENCH_ARTWORKS:-$([[ $scaleout == 1 ]] && echo 20000 || echo 100000)}
 duration=${BENCH_DURATION:-10}
 connections=${BENCH_CONNECTIONS:-64}
 port=${BENCH_PORT:-5392}
@@ -42,7 +48,9 @@ app_pid=""
 pg_data="$work/pg/data"
 as_pg=()
 [[ $(id -u) -eq 0 ]] && as_pg=(runuser -u postgres --)   # initdb refuses root
+[[ $scaleout == 1 ]] && source "$root/bench/scaleout.sh"
 cleanup() {
+  if declare -F scaleout_stop >/dev/null; then scaleout_stop; fi
   if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
@@ -93,11 +101,15 @@ export Logging__LogLevel__Default=Warning
 export PageSnapshots__PrerenderConcurrency=${BENCH_PRERENDER_CONCURRENCY:-2}
 app() { (cd "$work/app" && dotnet PosaX.Web.dll "$@"); }
 
+# Several instances: Redis and the bucket before seeding (the demo's pictures go to the bucket).
+[[ $scaleout == 1 ]] && scaleout_services
+
 # --- demo data and image processing -------------------------------------------------------------
 say "seed-demo --artists $artists --artworks $artworks…"
 seed_start=$(date +%s.%N)
 app seed-demo --artists "$artists" --artworks "$artworks" | tee "$work/seed.log" >&2
 seed_seconds=$(python3 -c "print(f'{$(date +%s.%N) - $seed_start:.1f}')")
+if [[ $scaleout == 1 ]]; then scaleout_measure; exit 0; fi
 say "12 MP photo through the image pipeline…"
 app bench-image --runs 5 | tee "$work/image.log" >&2
 image_ms=$(sed -nE 's/^bench-image: median ([0-9]+) ms, min ([0-9]+) ms, max ([0-9]+) ms.*/\1 \2 \3/p' "$work/image.log")
