@@ -7,7 +7,8 @@ Writes to OUT_DIR:
                  them in order, so each request is a page nobody asked for yet (output-cache miss)
   warmup.txt     6,000 other work pages, for the warm-up
   searches-warmup.txt  5,000 other searches, for the warm-up
-  searches.txt, searches-b.txt   25,000 distinct catalogue searches each: words of real titles,
+  searches.txt, searches-b.txt   25,000 distinct catalogue searches each: words of real titles, or
+                 (a quarter of the texts) a pair of common words (materials, subjects, places),
                  filters combined at random (category, price range, size, orientation, available
                  only, sort)
   sitemap-oeuvres-N.xml  the work sitemaps as fetched (run.sh benchmarks the fullest one)
@@ -66,12 +67,27 @@ with open(f"{out}/fullest-block.txt", "w") as f:
 # Search words: the words of real titles (from the slugs), without the little ones.
 stop = {"avec", "dans", "pour", "sous", "sur", "les", "des", "aux", "une", "est"}
 words = sorted({w for p in works for w in p.rsplit("/", 1)[-1].split("-") if len(w) >= 4 and w not in stop and not w.isdigit()})
+# Words many works share, as visitors type them (issue 17): materials, subjects, places. A pair of
+# them matches thousands of works at 1,000,000 (the costly searches); a title word alone, few.
+COMMON = {
+    "materials": ["acrylique", "huile", "toile", "bois", "bronze", "perles", "papier", "terre cuite", "coton", "encre"],
+    "subjects": ["marché", "portrait", "masque", "pêcheurs", "village", "femme", "éléphant", "danseuses", "pirogues", "visages"],
+    "places": ["douala", "yaoundé", "kribi", "foumban", "sanaga", "wouri", "bamoun", "bamiléké", "limbé", "akwa"],
+}
+def common_pair():
+    first, second = rng.sample(sorted(COMMON), 2) if rng.random() < 0.7 else [rng.choice(sorted(COMMON))] * 2
+    a = rng.choice(COMMON[first])
+    b = rng.choice([w for w in COMMON[second] if w != a])
+    return f"{a} {b}"
 prices = [10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000]
 searches = set()
 while len(searches) < 55_000:
     q = []
     if rng.random() < 0.8:
-        q.append(("q", " ".join(rng.sample(words, 1 if rng.random() < 0.6 else 2))))
+        if rng.random() < 0.25:
+            q.append(("q", common_pair()))
+        else:
+            q.append(("q", " ".join(rng.sample(words, 1 if rng.random() < 0.6 else 2))))
     if rng.random() < 0.4 and categories:
         q.append(("categorie", rng.choice(categories)))
     if rng.random() < 0.3:
