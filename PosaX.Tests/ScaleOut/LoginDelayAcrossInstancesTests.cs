@@ -8,7 +8,8 @@ namespace PosaX.Tests.ScaleOut;
 /// AccountThrottle's doubling delay per address, counted in Redis: failed logins for one address
 /// alternating between A and B, each from another client address (so the per-client limit never
 /// counts two), meet the delay after the tenth failure as on one instance (each instance alone saw
-/// five), and it doubles across instances.
+/// five), and it doubles across instances — also after Redis restarted empty (a new salt for the
+/// addresses' hashes, which both instances must take).
 /// </summary>
 [Category("ScaleOut")]
 [NonParallelizable]
@@ -30,6 +31,15 @@ public sealed class LoginDelayAcrossInstancesTests
             using var visitor = new AppClient(instance.Server, new CookieContainer(), new IPAddress([127, 30, (byte)(client / 250), (byte)(1 + client % 250)]));
             return await visitor.LoginAsync(email, "pas le bon mot de passe");
         }
+
+        // A knows the address-hashing salt Redis gave it; Redis restarted empty draws a new one on
+        // the next ask (B's): A must not keep the old one, or the two count the address apart.
+        var warmUp = await Attempt(cluster.A);
+        Assert.That(warmUp.Status, Is.Not.EqualTo(HttpStatusCode.TooManyRequests));
+        await cluster.Redis.KillAsync();
+        await cluster.Redis.StartAsync();
+        await cluster.WaitForInstancesOnRedisAsync();
+        await Task.Delay(500); // the instances' reconnection handlers have run
 
         for (var n = 1; n <= LoginPerAccount; n++)
         {

@@ -32,7 +32,6 @@ public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProv
 {
     private readonly RateLimitOptions _limits = options.Value;
     private readonly byte[] _localSalt = RandomNumberGenerator.GetBytes(32);
-    private byte[]? _sharedSalt;
     private readonly KeyedThrottle _loginsPerClient = new(options.Value.LoginPerAccount, options.Value.LoginWindow, time, shared, "login-client");
     private readonly ConcurrentDictionary<string, Failures> _failuresPerAddress = new();
     private readonly KeyedThrottle _mails = new(options.Value.MailPerAccount, options.Value.MailWindow, time, shared, "account-mail");
@@ -106,8 +105,9 @@ public sealed class AccountThrottle(IOptions<RateLimitOptions> options, TimeProv
     private string Key(string typed)
     {
         var normalised = typed.Trim().Normalize(NormalizationForm.FormC).ToUpperInvariant();
-        // Every instance's salt once Redis has given it (kept for the process's life), else this process's.
-        var salt = _sharedSalt ??= shared?.SharedSecret("account-salt");
+        // Every instance's salt while Redis answers (asked each time: a Redis restarted empty draws a
+        // new one for all), else this process's.
+        var salt = shared?.SharedSecret("account-salt");
         return Convert.ToBase64String(HMACSHA256.HashData(salt ?? _localSalt, Encoding.UTF8.GetBytes(normalised)));
     }
 

@@ -26,7 +26,6 @@ public sealed class ReportThrottle : IDisposable
 
     private readonly byte[] _localSalt = RandomNumberGenerator.GetBytes(32);
     private readonly SharedWindows? _shared;
-    private byte[]? _sharedSalt;
     private readonly KeyedThrottle _perReporter;
     // Bounded: under a flood new entries are dropped (repeats then count again, the limit still holds).
     private readonly MemoryCache _reported = new(new MemoryCacheOptions { SizeLimit = 100_000 });
@@ -82,8 +81,8 @@ public sealed class ReportThrottle : IDisposable
         _shared?.Forget("report:" + key);
     }
 
-    /// <summary>Every instance's salt, once Redis has given it (kept for the process's life).</summary>
-    private byte[]? SharedSalt() => _sharedSalt ??= _shared?.SharedSecret("report-salt");
+    /// <summary>Every instance's salt while Redis answers (asked each time: a Redis restarted empty draws a new one for all).</summary>
+    private byte[]? SharedSalt() => _shared?.SharedSecret("report-salt");
 
     private string ReporterOf(IPAddress ip)
     {

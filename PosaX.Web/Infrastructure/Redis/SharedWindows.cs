@@ -14,8 +14,23 @@ namespace PosaX.Web.Infrastructure.Redis;
 /// process instead (each instance then holds the limit on its own: with N instances up to N× the
 /// limit gets through for as long as Redis is away; never a refusal because Redis is away).</para>
 /// </summary>
-public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWindows> logger)
+public sealed class SharedWindows
 {
+    private readonly IConnectionMultiplexer redis;
+    private readonly ILogger<SharedWindows> logger;
+
+    /// <summary>The shared secrets as Redis last gave them; forgotten when the connection comes back.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
+
+    public SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWindows> logger)
+    {
+        this.redis = redis;
+        this.logger = logger;
+        // A Redis restarted empty draws new secrets: every instance must read them again (a salt kept
+        // from before would key this instance's counts apart from the others').
+        redis.ConnectionRestored += (_, _) => _secrets.Clear();
+    }
+
     private const string KeyPrefix = "posax:limit:";
 
     // Returns -1 when acquired (and counted), otherwise the wait in milliseconds.
@@ -68,17 +83,20 @@ public sealed class SharedWindows(IConnectionMultiplexer redis, ILogger<SharedWi
     }
 
     /// <summary>
-    /// A random secret shared by every instance (drawn by the first that asks, kept in Redis only);
-    /// null when Redis does not answer.
+    /// A random secret shared by every instance (drawn by the first that asks, kept in Redis only, so
+    /// a Redis restarted empty draws a new one, as it starts every count afresh); null when Redis does
+    /// not answer. Kept in memory until the connection is restored: callers ask each time, never keep it.
     /// </summary>
     public byte[]? SharedSecret(string name)
     {
+        if (_secrets.TryGetValue(name, out var known)) return known;
         try
         {
             var db = redis.GetDatabase();
             var key = "posax:secret:" + name;
             db.StringSet(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), when: When.NotExists);
-            return db.StringGet(key) is { HasValue: true } value ? (byte[])value! : null;
+            if (db.StringGet(key) is not { HasValue: true } value) return null;
+            return _secrets[name] = (byte[])value!;
         }
         catch (Exception e) when (RedisFailure.Is(e))
         {
