@@ -77,6 +77,15 @@ public static class AdminPaging
         return QueryHelpers.AddQueryString(path, values);
     }
 
+    /// <summary>
+    /// A row form's action: the handler, and the list's filters and key, so that a post without
+    /// JavaScript renders the same page of the same list again, with the row in its new state.
+    /// </summary>
+    public static string Action(string path, string handler, IQueryCollection query) =>
+        QueryHelpers.AddQueryString(path, query.Where(q => q.Key != "handler" && !string.IsNullOrEmpty(q.Value))
+            .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+            .Prepend(new("handler", handler)));
+
     public sealed record Page<T>(List<T> Rows, Links Links);
 
     /// <summary>The "Précédentes" / "Suivantes" links of a page (_AdminPager); null where there is nothing.</summary>

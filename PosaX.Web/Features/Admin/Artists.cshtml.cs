@@ -34,6 +34,9 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
     public List<Row> Artists { get; private set; } = [];
     public AdminPaging.Links Pages { get; private set; } = AdminPaging.Links.None;
 
+    /// <summary>A row form's action: the handler, with this list's filters and page (<see cref="AdminPaging.Action"/>).</summary>
+    public string ActionFor(string handler) => AdminPaging.Action(Path, handler, Request.Query);
+
     public static RowState SuspensionState(bool suspended) =>
         suspended ? new RowState("suspension", "suspended", AdminTexts.Artists.SuspendedBadge) : new RowState("suspension", "active", "");
 

@@ -42,6 +42,9 @@ public class AdminArtworksModel(PosaXDbContext db, WorkModeration moderation,
     public List<Row> Works { get; private set; } = [];
     public AdminPaging.Links Pages { get; private set; } = AdminPaging.Links.None;
 
+    /// <summary>A row form's action: the handler, with this list's filters and page (<see cref="AdminPaging.Action"/>).</summary>
+    public string ActionFor(string handler) => AdminPaging.Action(Path, handler, Request.Query);
+
     public static RowState VisibilityState(bool hidden) =>
         hidden ? new RowState("visibility", "hidden", AdminTexts.Artworks.HiddenBadge) : new RowState("visibility", "visible", "");
 

@@ -66,6 +66,9 @@ public class AdminReportsModel(PosaXDbContext db, WorkModeration moderation, IVa
     public bool ShowClosed => State == "clos";
     public List<Row> Reports { get; private set; } = [];
     public AdminPaging.Links Pages { get; private set; } = AdminPaging.Links.None;
+
+    /// <summary>A row form's action: the handler, with this list's filters and page (<see cref="AdminPaging.Action"/>).</summary>
+    public string ActionFor(string handler) => AdminPaging.Action(Path, handler, Request.Query);
     public int OpenCount { get; private set; }
 
     public static RowState ClosedState(string decision) => new("report", "closed", Decisions.Label(decision));
