@@ -34,13 +34,13 @@ export async function postForm(form, { onSuccess } = {}) {
   }
   if (body.success) {
     if (onSuccess) onSuccess(body);
-    // Pages that show what an answer changed (admin-rows.js: a row's new state) listen for this.
-    form.dispatchEvent(new CustomEvent("ajax-form:success", { bubbles: true, detail: body }));
     if (body.redirect_url) {
       window.location.assign(body.redirect_url);
     } else {
       showMessage(form, body.message, true);
     }
+    // Pages that show what an answer changed (admin-rows.js: a row's new state) listen for this.
+    form.dispatchEvent(new CustomEvent("ajax-form:success", { bubbles: true, detail: body }));
     return body;
   }
   showErrors(form, body.errors ?? {});
