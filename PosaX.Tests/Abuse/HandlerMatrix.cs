@@ -90,6 +90,7 @@ public static class HandlerMatrix
         // Moderation.
         new("/admin/oeuvres", "Hide", Access.Admin, Recipes.HideWork),
         new("/admin/oeuvres", "Show", Access.Admin, Recipes.ShowWork),
+        new("/admin/oeuvres", "Feature", Access.Admin, Recipes.FeatureWork),
         new("/admin/artistes", "Suspend", Access.Admin, Recipes.SuspendArtist),
         new("/admin/artistes", "Reactivate", Access.Admin, Recipes.ReactivateArtist),
         new("/admin/signalements", "Close", Access.Admin, Recipes.CloseReport) { ConsumedOnSuccess = true },

@@ -301,6 +301,9 @@ public static class Recipes
     public static Task<PreparedPost> ShowWork(Cell cell) =>
         ModerateWorkAsync(cell, hidden: true, "moderation-show", new Dictionary<string, string>());
 
+    public static Task<PreparedPost> FeatureWork(Cell cell) =>
+        ModerateWorkAsync(cell, hidden: false, "moderation-feature", new Dictionary<string, string>());
+
     /// <summary>A row's form on /admin/categories (the move forms told apart by their direction).</summary>
     private static async Task<PreparedPost> CategoryRowAsync(Cell cell, int id, string formClass, Dictionary<string, string>? fields = null,
         string? direction = null)
@@ -353,9 +356,10 @@ public static class Recipes
     public static async Task<PreparedPost> CloseReport(Cell cell)
     {
         var owner = await cell.OwnerAccountAsync();
-        var (work, _) = await cell.World.WorkAsync(owner.Email);
+        var (work, title) = await cell.World.WorkAsync(owner.Email);
         var report = await cell.World.ReportAsync(work);
-        var page = await (await cell.AdminViewerAsync()).GetPageAsync("/admin/signalements");
+        // The queue searched by the work's title: other reports may fill its first page.
+        var page = await (await cell.AdminViewerAsync()).GetPageAsync("/admin/signalements?q=" + Uri.EscapeDataString(title));
         var form = page.QuerySelectorAll("form.report-close").OfType<IHtmlFormElement>()
             .FirstOrDefault(f => f.QuerySelector("input[name=id]")?.GetAttribute("value") == report.ToString(System.Globalization.CultureInfo.InvariantCulture))
             ?? throw new AssertionException($"No form.report-close for report {report} on /admin/signalements.");

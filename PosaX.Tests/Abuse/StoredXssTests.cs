@@ -79,7 +79,7 @@ public class StoredXssTests(DatabaseProvider provider) : AbuseTest(provider)
             var reply = await visitor.SubmitAsync(written.WorkPath, "report-form",
                 new Dictionary<string, string> { ["reason"] = "XssSignalement " + Script + " <img src=x onerror=alert(1)>" });
             Assert.That(reply.Success, Is.True, "report: " + reply.Message);
-            return [new View("admin", "/admin/signalements", "XssSignalement")];
+            return [new View("admin", "/admin/signalements?q=XssSignalement", "XssSignalement")];
         }),
         new("category name", "POST /admin/categories?handler=Add", async (test, _) =>
         {

@@ -122,6 +122,7 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
         await Page.Locator("#register-whatsapp").FillAsync("677 12 34 56");
         await Page.Locator("#register-password").FillAsync(Accounts.Password);
         await Page.Locator("#register-confirm").FillAsync(Accounts.Password);
+        await Page.Locator("#register-terms").CheckAsync();
         await RegisterForm.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(Url("/inscription/confirmation"));
@@ -149,6 +150,7 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
         await Page.Locator("#register-email").FillAsync(email);
         await Page.Locator("#register-password").FillAsync(Accounts.Password);
         await Page.Locator("#register-confirm").FillAsync(Accounts.Password);
+        await Page.Locator("#register-terms").CheckAsync();
         var answer = await Page.RunAndWaitForResponseAsync(
             () => RegisterForm.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync(),
             r => r.Url.EndsWith("/inscription", StringComparison.Ordinal) && r.Request.Method == "POST");
@@ -175,6 +177,7 @@ public class AuthPageTests(DatabaseProvider provider) : BrowserTest(provider)
         await Page.Locator("#register-email").FillAsync(email);
         await Page.Locator("#register-password").FillAsync(Accounts.Password);
         await Page.Locator("#register-confirm").FillAsync("une autre phrase de passe");
+        await Page.Locator("#register-terms").CheckAsync();
 
         var answer = Page.WaitForResponseAsync(r => r.Url.EndsWith("/inscription", StringComparison.Ordinal) && r.Request.Method == "POST");
         await RegisterForm.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();

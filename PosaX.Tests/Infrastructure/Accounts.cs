@@ -8,14 +8,20 @@ public static class Accounts
     public const string Password = "une phrase de passe solide";
 
     public static Dictionary<string, string> Registration(string email, string name = "Ngono Béatrice",
-        string password = Password, string? whatsapp = "677 12 34 56") => new()
+        string password = Password, string? whatsapp = "677 12 34 56", bool terms = true)
     {
-        ["name"] = name,
-        ["email"] = email,
-        ["password"] = password,
-        ["confirmPassword"] = password,
-        ["whatsapp"] = whatsapp ?? "",
-    };
+        var fields = new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["email"] = email,
+            ["password"] = password,
+            ["confirmPassword"] = password,
+            ["whatsapp"] = whatsapp ?? "",
+        };
+        // The conditions' checkbox: ticked, as everyone who registers must; unticked, a browser posts nothing.
+        if (terms) fields["terms"] = "true";
+        return fields;
+    }
 
     public static Task<AjaxReply> RegisterAsync(this AppClient client, string email, string name = "Ngono Béatrice", params Upload[] files) =>
         client.SubmitAsync("/inscription", "register-form", Registration(email, name), files);

@@ -1,3 +1,5 @@
+using PosaX.Web.Infrastructure.Text;
+
 namespace PosaX.Web.Components;
 
 /// <summary>Every text the shared Razor components write themselves (pages pass the rest as parameters).</summary>
@@ -11,4 +13,14 @@ public static class ComponentTexts
 
     /// <summary>WhatsAppButton's label when the page gives none.</summary>
     public const string WhatsApp = "Écrire sur WhatsApp";
+
+    /// <summary>"Douala · membre depuis décembre 2026" (the city only when given): an artist's card and page.</summary>
+    public static string ArtistSince(string? city, DateTime memberSinceUtc) =>
+        string.IsNullOrEmpty(city) ? MemberSince(memberSinceUtc) : $"{city} · {MemberSince(memberSinceUtc)}";
+
+    /// <summary>"membre depuis décembre 2026" (the month in Douala).</summary>
+    public static string MemberSince(DateTime utc) => "membre depuis " + DoualaTime.MonthYear(utc);
+
+    /// <summary>The number of an artist's works on the site.</summary>
+    public static string Works(int count) => count switch { 0 => "Pas encore d’œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
 }

@@ -12,6 +12,8 @@ public class Artist : IdentityUser<Guid>
     public const int DisplayNameMaxLength = 100;
     public const int BioMaxLength = 4000;
     public const int SocialUrlMaxLength = 300;
+    public const int TermsVersionMaxLength = 16;
+    public const int CityMaxLength = 80;
 
     /// <summary>The client's <c>nom</c>.</summary>
     public required string DisplayName { get; set; }
@@ -24,6 +26,9 @@ public class Artist : IdentityUser<Guid>
 
     /// <summary>E.164, e.g. <c>+237677123456</c>.</summary>
     public string? WhatsApp { get; set; }
+
+    /// <summary>Where the artist works ("Douala", "Foumban"), optional: shown on the artist page and cards.</summary>
+    public string? City { get; set; }
 
     public string? FacebookUrl { get; set; }
     public string? InstagramUrl { get; set; }
@@ -46,4 +51,10 @@ public class Artist : IdentityUser<Guid>
     public long? LastTotpStep { get; set; }
 
     public string? SuspendedReason { get; set; }
+
+    /// <summary>The version of the conditions (<c>/conditions-generales</c>) accepted at sign-up, e.g. "2026-12".</summary>
+    public string? TermsVersion { get; set; }
+
+    /// <summary>When (UTC) the conditions of <see cref="TermsVersion"/> were accepted.</summary>
+    public DateTime? TermsAcceptedAt { get; set; }
 }

@@ -49,6 +49,8 @@ public class Artwork
     /// <summary>Set by moderation: a hidden work is out of the catalogue, search and sitemap.</summary>
     public DateTime? HiddenAt { get; set; }
     public string? HiddenReason { get; set; }
+    /// <summary>Set by an admin to show the work "à la une" in the home page's hero (newest featured first).</summary>
+    public DateTime? FeaturedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public List<ArtworkImage> Images { get; set; } = [];

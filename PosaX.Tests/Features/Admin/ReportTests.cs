@@ -30,6 +30,22 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         Row(page, reportId).QuerySelector("form.report-close") as IHtmlFormElement
         ?? throw new AssertionException($"No form.report-close for report {reportId}.");
 
+    /// <summary>The open queue searched by the work's unique title: its reports, whatever else is open.</summary>
+    private static string Queue(Work work) => "/admin/signalements?q=" + Uri.EscapeDataString(work.Title);
+
+    /// <summary>Every page of a list, following its "Suivantes" links.</summary>
+    internal static async Task<List<IHtmlDocument>> QueuePagesAsync(AppClient admin, string url)
+    {
+        var pages = new List<IHtmlDocument>();
+        for (string? next = url; next is not null && pages.Count < 200; )
+        {
+            var page = await admin.GetPageAsync(next);
+            pages.Add(page);
+            next = page.QuerySelector(".admin-pager a[rel=next]")?.GetAttribute("href");
+        }
+        return pages;
+    }
+
     private static Dictionary<string, string> Decision(string decision, string note = "") => new() { ["decision"] = decision, ["note"] = note };
 
     private Task<List<PosaX.Web.Data.AdminLogEntry>> JournalAsync(string title) =>
@@ -46,9 +62,11 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         var (admin, _) = await SignedInAdminAsync();
         using var _a = admin;
 
-        var page = await admin.GetPageAsync("/admin/signalements");
+        // The whole queue, page after page (50 a page; other tests' reports are in it too).
+        var pages = await QueuePagesAsync(admin, "/admin/signalements");
+        var page = pages.First(p => p.QuerySelector($"[data-report-id='{older}']") is not null);
 
-        var listed = page.QuerySelectorAll("#admin-reports [data-report-id]").Select(r => long.Parse(r.GetAttribute("data-report-id")!)).ToList();
+        var listed = pages.SelectMany(p => p.QuerySelectorAll("#admin-reports [data-report-id]")).Select(r => long.Parse(r.GetAttribute("data-report-id")!)).ToList();
         Assert.That(listed.IndexOf(older), Is.LessThan(listed.IndexOf(newer)).And.Not.Negative);
         Assert.That(listed.IndexOf(newer), Is.LessThan(listed.IndexOf(sameWork)));
         var row = Row(page, older);
@@ -82,7 +100,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         var other = await ReportNewAsync(App, work.Path, "Une autre remarque sur l'œuvre.");
         var (admin, adminEmail) = await SignedInAdminAsync();
         using var _a = admin;
-        var form = CloseForm(await admin.GetPageAsync("/admin/signalements"), dismissed);
+        var form = CloseForm(await admin.GetPageAsync(Queue(work)), dismissed);
 
         var reply = await admin.PostAjaxAsync(form, Decision("dismissed", "  Question de goût  "));
 
@@ -101,10 +119,10 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
             Is.EqualTo(new[] { ("report.close", adminEmail, "dismissed : Question de goût") }));
 
         // Out of the open queue, in the closed one with its decision.
-        var open = await admin.GetPageAsync("/admin/signalements");
+        var open = await admin.GetPageAsync(Queue(work));
         Assert.That(open.QuerySelector($"[data-report-id='{dismissed}']"), Is.Null);
         Assert.That(open.QuerySelector($"[data-report-id='{other}']"), Is.Not.Null);
-        var closedRow = Row(await admin.GetPageAsync("/admin/signalements?etat=clos"), dismissed);
+        var closedRow = Row(await admin.GetPageAsync(Queue(work) + "&etat=clos"), dismissed);
         Assert.That(closedRow.QuerySelector("[data-decision]")?.TextContent, Is.EqualTo("Rien à faire"));
         Assert.That(closedRow.TextContent, Does.Contain("Question de goût"));
         Assert.That(closedRow.QuerySelector("form"), Is.Null);
@@ -130,7 +148,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         using var visitor = NewClient();
         await visitor.GetPageAsync(work.Path); // now in the output cache
 
-        var reply = await admin.PostAjaxAsync(CloseForm(await admin.GetPageAsync("/admin/signalements"), second),
+        var reply = await admin.PostAjaxAsync(CloseForm(await admin.GetPageAsync(Queue(work)), second),
             Decision("hidden", "Reproduction d'une œuvre d'un autre artiste"));
 
         Assert.That(reply.Success, Is.True, reply.Message);
@@ -159,7 +177,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(journal.Select(e => e.AdminEmail), Is.All.EqualTo(adminEmail));
 
         // Hidden works stay in the closed list, marked as such.
-        var closedRow = Row(await admin.GetPageAsync("/admin/signalements?etat=clos"), first);
+        var closedRow = Row(await admin.GetPageAsync(Queue(work) + "&etat=clos"), first);
         Assert.That(closedRow.QuerySelector("[data-decision]")?.TextContent, Is.EqualTo("Masquer l’œuvre"));
         Assert.That(closedRow.QuerySelector(".badge")?.TextContent, Is.EqualTo("Masquée"));
     }
@@ -171,7 +189,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         var report = await ReportNewAsync(App, work.Path, "Cette œuvre pose problème.");
         var (admin, _) = await SignedInAdminAsync();
         using var _a = admin;
-        var form = CloseForm(await admin.GetPageAsync("/admin/signalements"), report);
+        var form = CloseForm(await admin.GetPageAsync(Queue(work)), report);
         var hide = (await admin.GetPageAsync("/admin/oeuvres?q=" + Uri.EscapeDataString(work.Title)))
             .QuerySelector($"[data-artwork-id='{work.Id}'] form.moderation-hide") as IHtmlFormElement;
         Assert.That((await admin.PostAjaxAsync(hide!, new Dictionary<string, string> { ["reason"] = "Masquée d'abord" })).Success, Is.True);
@@ -194,7 +212,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         var report = await ReportNewAsync(App, work.Path, "Une raison suffisamment longue.");
         var (admin, _) = await SignedInAdminAsync();
         using var _a = admin;
-        var form = CloseForm(await admin.GetPageAsync("/admin/signalements"), report);
+        var form = CloseForm(await admin.GetPageAsync(Queue(work)), report);
 
         var noNote = await admin.PostAjaxAsync(form, Decision("hidden", "   "));
         var unknownDecision = await admin.PostAjaxAsync(form, Decision("supprimer", "note"));
@@ -223,7 +241,7 @@ public class ReportTests(DatabaseProvider provider) : AppTest(provider)
         var work = await WorkAsync(App, "Protégée");
         var report = await ReportNewAsync(App, work.Path, "Une raison suffisamment longue.");
         var (admin, _) = await SignedInAdminAsync();
-        var form = CloseForm(await admin.GetPageAsync("/admin/signalements"), report);
+        var form = CloseForm(await admin.GetPageAsync(Queue(work)), report);
         admin.Dispose();
 
         using var anonymous = NewClient();

@@ -12,10 +12,12 @@ public class ArtistConfiguration : IEntityTypeConfiguration<Artist>
         artist.HasIndex(a => a.Slug).IsUnique();
         artist.Property(a => a.Bio).HasMaxLength(Artist.BioMaxLength);
         artist.Property(a => a.WhatsApp).HasMaxLength(16);
+        artist.Property(a => a.City).HasMaxLength(Artist.CityMaxLength);
         artist.Property(a => a.FacebookUrl).HasMaxLength(Artist.SocialUrlMaxLength);
         artist.Property(a => a.InstagramUrl).HasMaxLength(Artist.SocialUrlMaxLength);
         artist.Property(a => a.PhotoKey).HasMaxLength(80);
         artist.Property(a => a.SuspendedReason).HasMaxLength(500);
+        artist.Property(a => a.TermsVersion).HasMaxLength(Artist.TermsVersionMaxLength);
         // Identity looks users up by NormalizedEmail; the email is the login, so it is unique.
         artist.HasIndex(a => a.NormalizedEmail).IsUnique();
     }

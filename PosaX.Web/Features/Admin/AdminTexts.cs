@@ -9,6 +9,9 @@ public static class AdminTexts
     /// <summary>The answer to an admin act before two-factor is on (<see cref="AdminTwoFactorFilter"/>).</summary>
     public const string TwoFactorRequired = "Activez d’abord la double authentification.";
 
+    /// <summary>The label of a list's message slot, where a post without JavaScript says what it did.</summary>
+    public const string LastAct = "Résultat de la dernière action";
+
     /// <summary>The admin area's navigation (_AdminNav).</summary>
     public static class Nav
     {
@@ -35,6 +38,14 @@ public static class AdminTexts
         public const string OpenReports = "Signalements ouverts";
     }
 
+    /// <summary>The moderation lists' pages (_AdminPager).</summary>
+    public static class Paging
+    {
+        public const string Label = "Pages de la liste";
+        public const string Previous = "Précédentes";
+        public const string Next = "Suivantes";
+    }
+
     public static class Artworks
     {
         public const string Title = "Œuvres — modération";
@@ -50,6 +61,12 @@ public static class AdminTexts
         public const string HiddenBadge = "Masquée";
         public const string Hidden = "Œuvre masquée ; l’artiste a été prévenu.";
         public const string Shown = "Œuvre rétablie.";
+        public const string FeaturedOnes = "À la une";
+        public const string Feature = "Mettre à la une";
+        public const string Unfeature = "Retirer de la une";
+        public const string FeaturedBadge = "À la une";
+        public const string Featured = "Œuvre mise à la une : elle ouvre la page d’accueil.";
+        public const string Unfeatured = "Œuvre retirée de la une.";
         public const string UnknownWork = "Cette œuvre n’existe pas.";
         public const string None = "Aucune œuvre.";
     }
@@ -81,6 +98,8 @@ public static class AdminTexts
     {
         public const string Title = "Signalements";
         public const string FiltersLabel = "Signalements";
+        public const string Search = "Rechercher (œuvre, artiste, motif)";
+        public const string Filter = "Filtrer";
         public const string DecisionDismissed = "Rien à faire";
         public const string DecisionHidden = "Masquer l’œuvre";
         public const string Dashboard = "Tableau de bord";

@@ -22,12 +22,23 @@ public sealed class SuspendValidator() : ModerationReasonValidator<Guid>(AdminTe
 public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mailer mailer,
     IOptions<SiteOptions> site, IValidator<ModerationInput<Guid>> validator, TimeProvider clock) : AjaxPageModel
 {
-    public sealed record Row(Guid Id, string DisplayName, string Slug, string Email, bool Activated, DateTime CreatedAt,
+    public const string Path = "/admin/artistes";
+
+    public sealed record Row(Guid Id, string DisplayName, string Slug, string Email, string NormalizedEmail, bool Activated, DateTime CreatedAt,
         bool Suspended, string? SuspendedReason, int Works, bool IsAdmin);
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "etat")] public string? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = AdminPaging.AfterParameter)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true, Name = AdminPaging.BeforeParameter)] public string? Before { get; set; }
     public List<Row> Artists { get; private set; } = [];
+    public AdminPaging.Links Pages { get; private set; } = AdminPaging.Links.None;
+
+    /// <summary>A row form's action: the handler, with this list's filters and page (<see cref="AdminPaging.Action"/>).</summary>
+    public string ActionFor(string handler) => AdminPaging.Action(Path, handler, Request.Query);
+
+    public static RowState SuspensionState(bool suspended) =>
+        suspended ? new RowState("suspension", "suspended", AdminTexts.Artists.SuspendedBadge) : new RowState("suspension", "active", "");
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -46,12 +57,28 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
             _ => accounts,
         };
         var adminRole = await db.Roles.Where(r => r.Name == AdminFeature.RoleName).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        Artists = await accounts.OrderByDescending(u => u.CreatedAt).Take(100)
-            .Select(u => new Row(u.Id, u.DisplayName, u.Slug, u.Email!, u.EmailConfirmed, u.CreatedAt,
+        // Newest first; the (unique) normalized address breaks ties: a string both providers compare
+        // as they order it, where a Guid has no comparison LINQ can write.
+        var page = AdminPaging.Request.From(After, Before);
+        if (page.Key is { } key)
+        {
+            var (at, tie) = (key.At, key.Tie);
+            accounts = page.Backward
+                ? accounts.Where(u => u.CreatedAt > at || (u.CreatedAt == at && string.Compare(u.NormalizedEmail, tie) > 0))
+                : accounts.Where(u => u.CreatedAt < at || (u.CreatedAt == at && string.Compare(u.NormalizedEmail, tie) < 0));
+        }
+        accounts = page.Backward
+            ? accounts.OrderBy(u => u.CreatedAt).ThenBy(u => u.NormalizedEmail)
+            : accounts.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.NormalizedEmail);
+        var read = await accounts.Take(AdminPaging.PageSize + 1)
+            .Select(u => new Row(u.Id, u.DisplayName, u.Slug, u.Email!, u.NormalizedEmail!, u.EmailConfirmed, u.CreatedAt,
                 u.SuspendedAt != null, u.SuspendedReason,
                 db.Artworks.Count(a => a.ArtistId == u.Id),
                 db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRole)))
             .ToListAsync(ct);
+        var sliced = AdminPaging.Slice(read, page, r => new AdminPaging.Key(r.CreatedAt, r.NormalizedEmail), Path, Request.Query);
+        Artists = sliced.Rows;
+        Pages = sliced.Links;
     }
 
     public async Task<IActionResult> OnPostSuspendAsync([FromForm] ModerationInput<Guid> input, CancellationToken ct)
@@ -73,7 +100,7 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
             // store, which checks the flag on every request.
             await db.EndAllAsync(artist.Id, CancellationToken.None);
         }
-        return Succeeded(AdminTexts.Artists.Suspended);
+        return await DoneAsync(AdminTexts.Artists.Suspended, SuspensionState(suspended: true), ct);
     }
 
     public async Task<IActionResult> OnPostReactivateAsync([FromForm] ModerationInput<Guid> input, CancellationToken ct)
@@ -88,7 +115,14 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
             mailer.Queue(AdminTexts.Mails.ArtistReactivated(artist.Email!, artist.DisplayName, site.Value.Absolute("/connexion")));
             await db.SaveChangesAsync(ct);
         }
-        return Succeeded(AdminTexts.Artists.Reactivated);
+        return await DoneAsync(AdminTexts.Artists.Reactivated, SuspensionState(suspended: false), ct);
+    }
+
+    /// <summary>The answer with the row's new state; without JavaScript, the list again with the message.</summary>
+    private async Task<IActionResult> DoneAsync(string message, RowState state, CancellationToken ct)
+    {
+        if (!IsAjax) await OnGetAsync(ct);
+        return Succeeded(message, state: state);
     }
 
     private static string Target(Artist artist) => AdminTexts.Journal.ArtistTarget(artist.DisplayName, artist.Email);

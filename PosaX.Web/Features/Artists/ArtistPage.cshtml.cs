@@ -21,7 +21,8 @@ namespace PosaX.Web.Features.Artists;
 [OutputCache(PolicyName = PublicCache.Page)]
 public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, ArtworkSearch search) : PageModel
 {
-    public sealed record ArtistView(Guid Id, string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey);
+    public sealed record ArtistView(Guid Id, string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey,
+        string? City, DateTime CreatedAt);
 
     public ArtistView Artist { get; private set; } = null!;
     public string BioHtml { get; private set; } = "";
@@ -37,7 +38,7 @@ public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOpti
             .OnSite().Where(a => a.Slug == slug)
             .Where(a => db.Artworks.Any(w => w.ArtistId == a.Id && w.HiddenAt == null)
                 || !db.UserRoles.Any(r => r.UserId == a.Id && adminRole.Contains(r.RoleId)))
-            .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey))
+            .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey, a.City, a.CreatedAt))
             .FirstOrDefaultAsync();
         if (artist is null) return NotFound();
         Artist = artist;

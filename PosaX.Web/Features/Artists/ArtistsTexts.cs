@@ -8,7 +8,6 @@ public static class ArtistsTexts
         public const string Title = "Les artistes";
         public const string Description = "Les artistes de PosaX : peintres, sculpteurs, photographes et créateurs du Cameroun. Découvrez leurs œuvres et écrivez-leur sur WhatsApp.";
         public const string None = "Aucun artiste pour le moment.";
-        public static string Works(int count) => count switch { 0 => "Pas encore d’œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
     }
 
     public static class ArtistPage

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Components;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Infrastructure.Web;
@@ -14,9 +15,7 @@ public class ArtistListModel(PosaXDbContext db, ArtworkSearch search) : PageMode
     /// <summary>A generous cap until the list needs pages of its own.</summary>
     public const int MaxArtists = 200;
 
-    public sealed record ArtistItem(string Name, string Slug, string? PhotoKey, int Works, DateTime? LatestWork);
-
-    public IReadOnlyList<ArtistItem> Artists { get; private set; } = [];
+    public IReadOnlyList<ArtistCard.Model> Artists { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,13 +24,13 @@ public class ArtistListModel(PosaXDbContext db, ArtworkSearch search) : PageMode
             .Listed(db.Artworks)
             .Select(u => new
             {
-                u.DisplayName, u.Slug, u.PhotoKey,
+                u.DisplayName, u.Slug, u.PhotoKey, u.City, u.CreatedAt,
                 Works = works.Count(a => a.ArtistId == u.Id),
                 Latest = works.Where(a => a.ArtistId == u.Id).Max(a => (DateTime?)a.CreatedAt),
             })
             .OrderByDescending(a => a.Latest).ThenBy(a => a.DisplayName)
             .Take(MaxArtists)
-            .Select(a => new ArtistItem(a.DisplayName, a.Slug, a.PhotoKey, a.Works, a.Latest))
+            .Select(a => new ArtistCard.Model(a.DisplayName, a.Slug, a.PhotoKey, a.City, a.CreatedAt, a.Works))
             .ToListAsync(ct);
     }
 }

@@ -31,6 +31,9 @@ public static class AuthTexts
     public const string ForgotPasswordLink = "Mot de passe oublié ?";
     public const string SignIn = "Se connecter";
     public const string SignUp = "Créer mon compte";
+    public const string TermsBefore = "J’accepte les";
+    public const string TermsLink = "conditions générales d’utilisation";
+    public const string TermsRequired = "Acceptez les conditions générales d’utilisation pour créer votre compte.";
     public const string WrongCredentials = "E-mail ou mot de passe incorrect.";
     public const string Suspended = "Votre compte est suspendu par la modération : le motif vous a été envoyé par e-mail.";
     public const string NotActivated = "Votre compte n’est pas encore activé : ouvrez le lien reçu par e-mail.";

@@ -20,6 +20,8 @@ public sealed record RegisterInput
     public string? ConfirmPassword { get; init; }
     public string? Whatsapp { get; init; }
     public IFormFile? Photo { get; init; }
+    /// <summary>The checkbox "J'accepte les conditions générales" (value "true"); absent when not ticked.</summary>
+    public bool Terms { get; init; }
 }
 
 public sealed class RegisterValidator : AbstractValidator<RegisterInput>
@@ -37,6 +39,7 @@ public sealed class RegisterValidator : AbstractValidator<RegisterInput>
         });
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(AuthTexts.PasswordsDiffer);
         RuleFor(x => x.Whatsapp).OptionalWhatsApp();
+        RuleFor(x => x.Terms).Equal(true).WithMessage(AuthTexts.TermsRequired);
     }
 }
 
@@ -46,6 +49,12 @@ public class RegisterModel(
     IValidator<RegisterInput> validator, ILogger<RegisterModel> logger) : AuthPanelsPage
 {
     public override AuthPanel ActivePanel => AuthPanel.Register;
+
+    /// <summary>
+    /// The version of /conditions-generales a new account accepts, stored with the time on the
+    /// account: change it when the conditions change.
+    /// </summary>
+    public const string TermsVersion = "2026-12";
 
     [TempData] public string? PendingEmail { get; set; }
 
@@ -94,6 +103,8 @@ public class RegisterModel(
             WhatsApp = whatsapp.Length > 0 ? whatsapp : null,
             PhotoKey = photo?.Key,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            TermsVersion = TermsVersion,
+            TermsAcceptedAt = clock.GetUtcNow().UtcDateTime,
         };
         try
         {

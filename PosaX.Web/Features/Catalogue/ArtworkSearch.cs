@@ -297,6 +297,15 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     public async Task<IReadOnlyList<ArtworkCard.Model>> LatestAsync(int count, CancellationToken ct = default) =>
         (await Page(Public(), CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
 
+    /// <summary>
+    /// The works an admin put "à la une" (/admin/oeuvres), on the site and with a photo, the most
+    /// recently featured first: the home page's hero opens with them.
+    /// </summary>
+    public async Task<IReadOnlyList<ArtworkCard.Model>> FeaturedAsync(int count, CancellationToken ct = default) =>
+        (await Public().Where(a => a.FeaturedAt != null && a.Images.Any())
+            .OrderByDescending(a => a.FeaturedAt).ThenByDescending(a => a.Id)
+            .Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
+
     /// <summary>Up to <paramref name="count"/> other works of the same category or the same artist, newest first.</summary>
     public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4,
         bool availableOnly = false, CancellationToken ct = default)

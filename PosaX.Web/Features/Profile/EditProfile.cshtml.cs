@@ -15,6 +15,8 @@ public sealed record ProfileInput
     public string? Name { get; init; }
     public string? Bio { get; init; }
     public string? Whatsapp { get; init; }
+    /// <summary>Optional: where the artist works, shown on the artist page and cards.</summary>
+    public string? City { get; init; }
     public string? Facebook { get; init; }
     public string? Instagram { get; init; }
     public IFormFile? Photo { get; init; }
@@ -28,6 +30,7 @@ public sealed class ProfileValidator : AbstractValidator<ProfileInput>
         RuleFor(x => x.Name).ArtistName();
         RuleFor(x => x.Bio).MaximumLength(Artist.BioMaxLength).WithMessage(ProfileTexts.BioTooLong);
         RuleFor(x => x.Whatsapp).OptionalWhatsApp();
+        RuleFor(x => x.City).Must(c => c is null || c.Trim().Length <= Artist.CityMaxLength).WithMessage(ProfileTexts.CityTooLong);
         RuleFor(x => x.Facebook).Must(f => SocialLinks.TryNormalize(f, SocialLinks.Facebook, out _))
             .WithMessage(ProfileTexts.FacebookInvalid);
         RuleFor(x => x.Instagram).Must(i => SocialLinks.TryNormalize(i, SocialLinks.Instagram, out _))
@@ -74,6 +77,7 @@ public class EditProfileModel(
         artist.DisplayName = input.Name!.Trim();
         artist.Bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim();
         artist.WhatsApp = WhatsAppNumber.TryNormalize(input.Whatsapp, out var whatsapp) ? whatsapp : null;
+        artist.City = string.IsNullOrWhiteSpace(input.City) ? null : input.City.Trim();
         artist.FacebookUrl = SocialLinks.TryNormalize(input.Facebook, SocialLinks.Facebook, out var facebook) ? facebook : null;
         artist.InstagramUrl = SocialLinks.TryNormalize(input.Instagram, SocialLinks.Instagram, out var instagram) ? instagram : null;
         if (photo is not null) artist.PhotoKey = photo.Key;
@@ -115,6 +119,7 @@ public class EditProfileModel(
             Name = artist.DisplayName,
             Bio = artist.Bio,
             Whatsapp = artist.WhatsApp is null ? null : WhatsAppNumber.Display(artist.WhatsApp),
+            City = artist.City,
             Facebook = artist.FacebookUrl,
             Instagram = artist.InstagramUrl,
         };

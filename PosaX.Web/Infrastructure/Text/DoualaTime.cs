@@ -20,6 +20,9 @@ public static class DoualaTime
     public static string Format(DateTime utc, bool seconds = false) =>
         (utc + Offset).ToString(seconds ? "d MMM yyyy 'à' HH:mm:ss" : "d MMM yyyy 'à' HH:mm", French);
 
+    /// <summary>"décembre 2026": a month a person reads (an artist's "membre depuis").</summary>
+    public static string MonthYear(DateTime utc) => (utc + Offset).ToString("MMMM yyyy", French);
+
     /// <summary>A <c>&lt;time&gt;</c> whose datetime is the UTC instant and whose text is Douala's.</summary>
     public static IHtmlContent Tag(DateTime utc, bool seconds = false) => new HtmlString(
         $"<time datetime=\"{DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\">"

@@ -66,9 +66,9 @@ public abstract class AjaxPageModel : PageModel
         await next();
     }
 
-    protected IActionResult Succeeded(string? message, string? redirectUrl = null)
+    protected IActionResult Succeeded(string? message, string? redirectUrl = null, RowState? state = null)
     {
-        Outcome = new AjaxResponse(true, message, redirectUrl, AjaxResponse.NoErrors);
+        Outcome = new AjaxResponse(true, message, redirectUrl, AjaxResponse.NoErrors) { State = state };
         if (IsAjax) return new JsonResult(Outcome);
         if (redirectUrl is not null) return Redirect(redirectUrl);
         return Page();

@@ -13,7 +13,26 @@ public sealed record AjaxResponse(
     [property: JsonPropertyName("errors")] IReadOnlyDictionary<string, string[]> Errors)
 {
     public static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    /// <summary>
+    /// Additive, only on answers that change a row of a list (admin acts): the row's new state, so
+    /// the page shows it without a reload. Absent (not null) everywhere else.
+    /// </summary>
+    [JsonPropertyName("state"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RowState? State { get; init; }
 }
+
+/// <summary>
+/// A row's new state after an act: <c>name</c> says which of its states changed ("visibility",
+/// "featured", "suspension", "report"), <c>status</c> its new stable code ("hidden", "visible"…),
+/// <c>label</c> what the row's badge now says (empty: no badge), <c>action</c> the label of the
+/// button that undoes it, when the same button toggles.
+/// </summary>
+public sealed record RowState(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("action"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Action = null);
 
 public static class AjaxRequests
 {

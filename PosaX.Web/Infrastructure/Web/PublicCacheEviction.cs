@@ -39,6 +39,8 @@ public sealed class PublicCacheEviction(PublicCache cache, Images.WithheldMedia 
         .. typeof(IdentityUser<Guid>).GetProperties().Select(p => p.Name).Where(name => name != nameof(IdentityUser.EmailConfirmed)),
         nameof(Artist.SuspendedReason),
         nameof(Artist.LastTotpStep),
+        nameof(Artist.TermsVersion),
+        nameof(Artist.TermsAcceptedAt),
     ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,

@@ -39,6 +39,8 @@ export async function postForm(form, { onSuccess } = {}) {
     } else {
       showMessage(form, body.message, true);
     }
+    // Pages that show what an answer changed (admin-rows.js: a row's new state) listen for this.
+    form.dispatchEvent(new CustomEvent("ajax-form:success", { bubbles: true, detail: body }));
     return body;
   }
   showErrors(form, body.errors ?? {});
