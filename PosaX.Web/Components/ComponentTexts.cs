@@ -11,4 +11,7 @@ public static class ComponentTexts
 
     /// <summary>WhatsAppButton's label when the page gives none.</summary>
     public const string WhatsApp = "Écrire sur WhatsApp";
+
+    /// <summary>The heart's name (FavouriteButton); aria-pressed says whether the work is a favourite.</summary>
+    public const string Favourite = "Ajouter aux favoris";
 }

@@ -297,6 +297,10 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     public async Task<IReadOnlyList<ArtworkCard.Model>> LatestAsync(int count, CancellationToken ct = default) =>
         (await Page(Public(), CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
 
+    /// <summary>The cards of the given public works (any order; ids not on the site are left out): /favoris.</summary>
+    public async Task<IReadOnlyList<ArtworkCard.Model>> CardsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+        ids.Count == 0 ? [] : (await Public().Where(a => ids.Contains(a.Id)).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
+
     /// <summary>Up to <paramref name="count"/> other works of the same category or the same artist, newest first.</summary>
     public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4,
         bool availableOnly = false, CancellationToken ct = default)
