@@ -161,6 +161,7 @@ public static class AtelierTexts
         public const string Work = "Œuvre";
         public const string Views = "Vues";
         public const string WhatsApp = "Clics WhatsApp";
+        public const string WhatsAppColumn = "WhatsApp";
         public const string Favourites = "Favoris";
         public const string Orders = "Commandes";
         public const string Sold = "Vendues";
