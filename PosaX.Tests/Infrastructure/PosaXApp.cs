@@ -44,6 +44,8 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
             ["RateLimits:AuthPerIpPerMinute"] = "100000",
             ["RateLimits:OrdersPerIpPerHour"] = "100000",
             ["RateLimits:ContactPerIpPerHour"] = "100000",
+            // Statistics are written when a test says so (StatisticsCounter.FlushAsync), never under it.
+            ["Statistics:FlushInterval"] = "01:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);

@@ -23,4 +23,6 @@ public static class ComponentTexts
 
     /// <summary>The number of an artist's works on the site.</summary>
     public static string Works(int count) => count switch { 0 => "Pas encore d’œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
+    /// <summary>The heart's name (FavouriteButton); aria-pressed says whether the work is a favourite.</summary>
+    public const string Favourite = "Ajouter aux favoris";
 }

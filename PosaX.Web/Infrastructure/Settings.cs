@@ -112,4 +112,6 @@ public sealed class RateLimitOptions
     public int ReportsPerIpPerHour { get; set; } = 10;
     /// <summary>Messages from /contact per client IP per hour.</summary>
     public int ContactPerIpPerHour { get; set; } = 10;
+    /// <summary>Hearts (favourite on/off) per client IP per hour: a visitor browsing a lot stays far below.</summary>
+    public int FavouritesPerIpPerHour { get; set; } = 300;
 }

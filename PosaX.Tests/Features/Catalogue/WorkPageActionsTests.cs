@@ -35,12 +35,14 @@ public class WorkPageActionsTests(DatabaseProvider provider) : AppTest(provider)
         var bar = page.GetElementById("buy-bar")!;
         Assert.Multiple(() =>
         {
-            Assert.That(bar.QuerySelector("a[data-whatsapp]")?.GetAttribute("href"), Does.StartWith("https://wa.me/237677123456?text="));
+            Assert.That(bar.QuerySelector("a[data-whatsapp]")?.GetAttribute("href"), Is.EqualTo($"/oeuvres/{id}/whatsapp"), "counted, then on to wa.me");
             Assert.That(bar.QuerySelector("a[data-open-dialog=order-dialog]")?.GetAttribute("href"), Is.EqualTo($"/oeuvres/{id}/commander"),
                 "without JavaScript, Commander is the order page");
             Assert.That(page.QuerySelector("dialog#order-dialog #order-form"), Is.Not.Null);
             Assert.That(page.QuerySelectorAll("a[data-whatsapp]"), Has.Length.EqualTo(1), "one way to WhatsApp, not two competing ones");
         });
+        using var chat = await client.Http.GetAsync($"/oeuvres/{id}/whatsapp");
+        Assert.That(chat.Headers.Location?.ToString(), Does.StartWith("https://wa.me/237677123456?text="));
     }
 
     [Test]
@@ -100,7 +102,8 @@ public class WorkPageActionsTests(DatabaseProvider provider) : AppTest(provider)
         using var client = NewClient();
         var page = await client.GetPageAsync($"/oeuvres/{id}/{slug}");
         var bar = page.GetElementById("buy-bar")!;
-        var text = Uri.UnescapeDataString(bar.QuerySelector("a[data-whatsapp]")!.GetAttribute("href")!);
+        using var chat = await client.Http.GetAsync(bar.QuerySelector("a[data-whatsapp]")!.GetAttribute("href")!);
+        var text = Uri.UnescapeDataString(chat.Headers.Location!.ToString());
         Assert.Multiple(() =>
         {
             Assert.That(bar.QuerySelector("a[data-whatsapp]")!.TextContent.Trim(), Is.EqualTo("Écrire à l’artiste"));

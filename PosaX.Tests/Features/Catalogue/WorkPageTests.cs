@@ -73,7 +73,9 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         using var client = NewClient();
         var page = await client.GetPageAsync($"/oeuvres/{id}/{slug}");
 
-        var whatsapp = page.QuerySelector("a[data-whatsapp]")!.GetAttribute("href")!;
+        Assert.That(page.QuerySelector("a[data-whatsapp]")!.GetAttribute("href"), Is.EqualTo($"/oeuvres/{id}/whatsapp"), "counted, then on to wa.me");
+        using var chat = await client.Http.GetAsync($"/oeuvres/{id}/whatsapp");
+        var whatsapp = chat.Headers.Location!.ToString();
         var text = Uri.UnescapeDataString(whatsapp[(whatsapp.IndexOf("?text=", StringComparison.Ordinal) + 6)..]);
         Assert.Multiple(() =>
         {

@@ -36,6 +36,24 @@ public static class AdminTexts
         public const string RecentArtists = "Derniers inscrits";
         public const string Pending = "en attente d’activation";
         public const string OpenReports = "Signalements ouverts";
+        public const string Activity = "Activité du site";
+        public const string Measure = "Mesure";
+        public static string LastDays(int days) => $"{days}\u00A0jours";
+
+        /// <summary>The rows of the site's activity table: key, label, value of a period's totals.</summary>
+        public static readonly (string Key, string Label, Func<Statistics.Measures, string> Value)[] Measures =
+        [
+            ("views", "Vues des pages d’œuvres", m => Count(m.Views)),
+            ("whatsapp", "Clics WhatsApp", m => Count(m.WhatsAppClicks)),
+            ("favourites-added", "Favoris ajoutés", m => Count(m.FavouritesAdded)),
+            ("favourites-removed", "Favoris retirés", m => Count(m.FavouritesRemoved)),
+            ("orders", "Commandes", m => Count(m.Orders)),
+            ("sold", "Œuvres vendues", m => Count(m.Sold)),
+            ("conversion", "Vues → commandes", m => m.Conversion is { } c ? c.ToString("0.#", French) + "\u00A0%" : "—"),
+        ];
+
+        private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        private static string Count(int n) => n.ToString("N0", French);
     }
 
     /// <summary>The moderation lists' pages (_AdminPager).</summary>

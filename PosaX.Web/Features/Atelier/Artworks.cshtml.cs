@@ -15,7 +15,8 @@ namespace PosaX.Web.Features.Atelier;
 /// published the list opens with ?publiee={id}: a notice with the work's public page and a
 /// WhatsApp share link (only for the artist's own work; any other id shows nothing).
 /// </summary>
-public class AtelierArtworksModel(PosaXDbContext db, UserManager<Artist> users, IOptions<SiteOptions> site) : PageModel
+public class AtelierArtworksModel(PosaXDbContext db, UserManager<Artist> users, IOptions<SiteOptions> site,
+    Statistics.StatisticsReader statistics, TimeProvider clock) : PageModel
 {
     public const string Path = "/atelier/oeuvres";
 
@@ -30,6 +31,9 @@ public class AtelierArtworksModel(PosaXDbContext db, UserManager<Artist> users, 
     [BindProperty(SupportsGet = true, Name = "publiee")] public long? PublishedId { get; set; }
 
     public List<Row> Works { get; private set; } = [];
+
+    /// <summary>Each work's views and orders over the last 30 days (Statistics).</summary>
+    public IReadOnlyDictionary<long, (int Views, int Orders)> Figures { get; private set; } = new Dictionary<long, (int, int)>();
 
     /// <summary>The work just published, when the list was opened for it and it is the artist's.</summary>
     public Row? Published { get; private set; }
@@ -46,6 +50,7 @@ public class AtelierArtworksModel(PosaXDbContext db, UserManager<Artist> users, 
             .Select(a => new Row(a.Id, a.Title, a.Slug, a.Price, a.Status, a.HiddenAt != null,
                 a.Images.OrderBy(i => i.Position).Select(i => i.Key).FirstOrDefault(), a.UpdatedAt))
             .ToListAsync();
+        Figures = await statistics.ViewsAndOrdersAsync(me, Statistics.StatisticsPeriod.LastDays(30, clock.GetUtcNow().UtcDateTime));
         Published = Works.FirstOrDefault(w => w.Id == PublishedId && !w.Hidden);
         if (Published is not null)
             PublishedShareLink = WhatsAppNumber.ShareLink(

@@ -144,4 +144,41 @@ public static class AtelierTexts
         public static string OthersCancelled(int count) =>
             count == 1 ? " L’autre demande pour cette œuvre a été annulée." : $" Les {count} autres demandes pour cette œuvre ont été annulées.";
     }
+
+    /// <summary>/atelier/statistiques, and each work's figures on the works list.</summary>
+    public static class Statistics
+    {
+        private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+        public const string Title = "Mes statistiques";
+        public const string Link = "Statistiques";
+        public const string Period = "Période";
+        public static string LastDays(int days) => $"{days}\u00A0jours";
+        public static string Intro(DateOnly first, DateOnly last) =>
+            $"Du {first.ToString("d MMMM yyyy", French)} au {last.ToString("d MMMM yyyy", French)} (jours de Douala). Comptés sans cookie et sans savoir qui\u00A0: les robots ne comptent pas.";
+        public const string Charts = "Jour après jour";
+        public const string PerWork = "Par œuvre";
+        public const string Work = "Œuvre";
+        public const string Views = "Vues";
+        public const string WhatsApp = "Clics WhatsApp";
+        public const string WhatsAppColumn = "WhatsApp";
+        public const string Favourites = "Favoris";
+        public const string Orders = "Commandes";
+        public const string Sold = "Vendues";
+        public const string Conversion = "Vues → commandes";
+        public const string Total = "Total";
+        public const string HiddenWork = "(masquée)";
+        public const string NoWorks = "Publiez une œuvre pour voir ses statistiques ici.";
+        public const string PerDay = "Détail par jour";
+        public const string Day = "Jour";
+        public static string FavouritesRemoved(int removed) => removed == 0 ? "" : $"{Count(removed)} retiré{(removed > 1 ? "s" : "")}";
+        public static string Count(int n) => n.ToString("N0", French);
+        public static string Percent(double? value) => value is { } v ? v.ToString("0.#", French) + "\u00A0%" : "—";
+        public static string ShortDay(DateOnly day) => day.ToString("d MMM", French);
+        public static string LongDay(DateOnly day) => day.ToString("dddd d MMMM", French);
+
+        /// <summary>The works list: each work's last 30 days.</summary>
+        public static string ListFigures(int views, int orders) =>
+            $"30\u00A0jours\u00A0: {Count(views)}\u00A0vue{(views > 1 ? "s" : "")}, {Count(orders)}\u00A0commande{(orders > 1 ? "s" : "")}";
+    }
 }

@@ -36,9 +36,12 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
     public bool CanOrder => Work.Status == ArtworkStatus.Available;
 
     /// <summary>The prefilled WhatsApp message to the artist: about buying it, or, once sold, about similar works.</summary>
-    public string ArtistMessage => Work.Status == ArtworkStatus.Sold
-        ? CatalogueTexts.ArtworkPage.SoldMessage(Work.Title, AbsoluteUrl)
-        : CatalogueTexts.ArtworkPage.WhatsAppMessage(Work.Title, Work.Price, AbsoluteUrl);
+    public string ArtistMessage => ArtistMessageFor(Work.Status, Work.Title, Work.Price, AbsoluteUrl);
+
+    /// <summary>The same message from /oeuvres/{id}/whatsapp (Statistics), which the page's button leads through.</summary>
+    public static string ArtistMessageFor(ArtworkStatus status, string title, long price, string absoluteUrl) => status == ArtworkStatus.Sold
+        ? CatalogueTexts.ArtworkPage.SoldMessage(title, absoluteUrl)
+        : CatalogueTexts.ArtworkPage.WhatsAppMessage(title, price, absoluteUrl);
 
     public string ShareOnWhatsApp => "https://wa.me/?text=" + Uri.EscapeDataString(CatalogueTexts.ArtworkPage.ShareText(Work.Title, Work.Price, AbsoluteUrl));
     public string ShareOnFacebook => "https://www.facebook.com/sharer/sharer.php?u=" + Uri.EscapeDataString(AbsoluteUrl);

@@ -305,6 +305,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         (await Public().Where(a => a.FeaturedAt != null && a.Images.Any())
             .OrderByDescending(a => a.FeaturedAt).ThenByDescending(a => a.Id)
             .Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
+    /// <summary>The cards of the given public works (any order; ids not on the site are left out): /favoris.</summary>
+    public async Task<IReadOnlyList<ArtworkCard.Model>> CardsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+        ids.Count == 0 ? [] : (await Public().Where(a => ids.Contains(a.Id)).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
 
     /// <summary>Up to <paramref name="count"/> other works of the same category or the same artist, newest first.</summary>
     public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4,

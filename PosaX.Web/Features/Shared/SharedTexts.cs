@@ -25,6 +25,7 @@ public static class SharedTexts
         public const string Login = "Connexion";
         public const string Register = "Inscription";
         public const string Menu = "Menu";
+        public const string Favourites = "Mes favoris";
         public const string Search = "Rechercher une œuvre ou un artiste";
         public const string SearchShort = "Rechercher…";
         public const string SearchButton = "Rechercher";

@@ -1,6 +1,8 @@
 // The work page: the order form in a dialog, the photo strip (thumbnails scroll it, a tap zooms),
 // and the copy-link button. Without JavaScript: "Commander" leads to the order page, the photos
 // still swipe (CSS scroll snap), the thumbnails jump to their photo.
+// And one view of the page, counted without cookie or identifier (Features/Statistics): the page may
+// come from the cache, the beacon does not. Pre-rendering (the site's own, a browser's) runs it late or never.
 
 const text = (name) => document.body.dataset[name] ?? "";
 
@@ -60,4 +62,13 @@ for (const button of document.querySelectorAll("[data-copy-url]")) {
       // Dismissed share sheet or no clipboard access: nothing to say.
     }
   });
+}
+
+const beacon = document.querySelector("[data-view-beacon]")?.dataset.viewBeacon;
+if (beacon) {
+  const send = () => {
+    if (!navigator.sendBeacon?.(beacon)) fetch(beacon, { method: "POST", keepalive: true }).catch(() => {});
+  };
+  if (document.prerendering) document.addEventListener("prerenderingchange", send, { once: true });
+  else send();
 }

@@ -431,6 +431,33 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.ToTable("Artworks");
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkDailyStats", b =>
+                {
+                    b.Property<long>("ArtworkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FavouritesAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FavouritesRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WhatsAppClicks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArtworkId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ArtworkDailyStats", (string)null);
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>
                 {
                     b.Property<long>("Id")
@@ -829,6 +856,17 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.Navigation("Artist");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkDailyStats", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artwork", "Artwork")
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Artwork");
                 });
 
             modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>

@@ -406,6 +406,33 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.ToTable("Artworks");
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkDailyStats", b =>
+                {
+                    b.Property<long>("ArtworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FavouritesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FavouritesRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WhatsAppClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArtworkId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ArtworkDailyStats", (string)null);
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>
                 {
                     b.Property<long>("Id")
@@ -796,6 +823,17 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.Navigation("Artist");
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("PosaX.Web.Data.ArtworkDailyStats", b =>
+                {
+                    b.HasOne("PosaX.Web.Data.Artwork", "Artwork")
+                        .WithMany()
+                        .HasForeignKey("ArtworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Artwork");
                 });
 
             modelBuilder.Entity("PosaX.Web.Data.ArtworkImage", b =>

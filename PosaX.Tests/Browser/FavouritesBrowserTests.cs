@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using PosaX.Tests.Features.Catalogue;
+using PosaX.Tests.Features.Statistics;
+using PosaX.Web.Features.Favourites;
+using PosaX.Web.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PosaX.Tests.Browser;
+
+/// <summary>Favourites on a phone, with JavaScript: the heart on a card, /favoris after a reload, removing one.</summary>
+public class FavouritesBrowserTests(DatabaseProvider provider) : BrowserTest(provider)
+{
+    [Test]
+    public async Task A_visitor_adds_a_favourite_on_a_card_finds_it_on_the_favourites_page_after_a_reload_and_removes_it()
+    {
+        await UsePhoneAsync();
+        var work = await Reporting.WorkAsync(App, "Coup de cœur");
+        await Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Forwarded-For"] = Reporting.NewIp() });
+        await Page.GotoAsync("/oeuvres");
+
+        var card = Page.Locator("#catalogue-results article.artwork-card", new() { HasText = work.Title });
+        var heart = card.Locator("button.favourite");
+        await Expect(heart).ToBeVisibleAsync();
+        await Expect(heart).ToHaveAttributeAsync("aria-pressed", "false");
+        var counted = Page.WaitForResponseAsync(r => r.Url.EndsWith($"/oeuvres/{work.Id}/favori") && r.Status == 200);
+        await heart.ClickAsync();
+        await Expect(heart).ToHaveAttributeAsync("aria-pressed", "true");
+        await counted;
+
+        await Page.Locator("header a[href='/favoris']").ClickAsync();
+        await Page.ReloadAsync();
+        var favourite = Page.Locator("#favourite-works article.artwork-card", new() { HasText = work.Title });
+        await Expect(favourite).ToBeVisibleAsync();
+        await Expect(favourite.Locator("button.favourite")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(Page.Locator("#favourites-status")).ToHaveTextAsync("");
+
+        await favourite.Locator("button.favourite").ClickAsync();
+        await Expect(favourite.Locator("button.favourite")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Page.ReloadAsync();
+        await Expect(Page.Locator("#favourites-status")).ToHaveTextAsync(FavouritesTexts.Page.Empty);
+        await Expect(Page.Locator("#favourite-works")).Not.ToBeAttachedAsync();
+
+        // The header stays one row on the phone.
+        var header = await Page.Locator(".site-header").BoundingBoxAsync();
+        Assert.That(header!.Height, Is.LessThanOrEqualTo(64));
+
+        await Counting.FlushAsync(App);
+        var today = await Counting.TodayOfAsync(App, work.Id);
+        Assert.That((today?.FavouritesAdded, today?.FavouritesRemoved), Is.EqualTo((1, 1)));
+    }
+}
