@@ -83,7 +83,7 @@ public static class AdminTexts
         public const string Feature = "Mettre à la une";
         public const string Unfeature = "Retirer de la une";
         public const string FeaturedBadge = "À la une";
-        public const string Featured = "Œuvre mise à la une : elle ouvre la page d’accueil.";
+        public const string Featured = "Œuvre mise à la une\u00A0: elle ouvre la page d’accueil.";
         public const string Unfeatured = "Œuvre retirée de la une.";
         public const string UnknownWork = "Cette œuvre n’existe pas.";
         public const string None = "Aucune œuvre.";

@@ -15,7 +15,7 @@ public static class ProfileTexts
     public const string WhatsApp = "Numéro WhatsApp";
     public const string WhatsAppHint = "Les acheteurs vous écrivent sur ce numéro, par ex. 677 12 34 56.";
     public const string City = "Ville";
-    public const string CityHint = "Facultatif : la ville où vous travaillez, par ex. Douala ou Foumban.";
+    public const string CityHint = "Facultatif\u00A0: la ville où vous travaillez, par ex. Douala ou Foumban.";
     public const string CityTooLong = "La ville ne peut pas dépasser 80 caractères.";
     public const string Facebook = "Page Facebook";
     public const string Instagram = "Compte Instagram";
