@@ -6,6 +6,7 @@ using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Features.Orders;
 using PosaX.Web.Features.Profile;
 using PosaX.Web.Features.Seo;
+using PosaX.Web.Features.Subscriptions;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Demo;
 using PosaX.Web.Infrastructure.Email;
@@ -26,6 +27,7 @@ builder.AddAtelierFeature();
 builder.AddOrdersFeature();
 builder.AddAdminFeature();
 builder.AddAboutFeature();
+builder.AddSubscriptionsFeature();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -42,6 +44,7 @@ app.UseAuthorization();
 // response compression: the cache keeps the plain body, each response is compressed as asked.
 app.UseOutputCache();
 app.MapSitemaps();
+app.MapSubscriptions();
 app.MapPosaXEndpoints();
 app.Run();
 return 0;

@@ -23,6 +23,7 @@ public sealed class SendGridTransport(IOptions<SendGridOptions> options, IHttpCl
         var from = ParseAddress(o.From);
         var message = MailHelper.CreateSingleEmail(from, new EmailAddress(mail.To), mail.Subject, mail.TextBody, mail.HtmlBody);
         message.AddCustomArg("posax_message_id", messageId.ToString());
+        if (mail.Headers is { Count: > 0 } headers) message.AddHeaders(headers.ToDictionary());
         var response = await client.SendEmailAsync(message, ct);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"SendGrid answered {(int)response.StatusCode}: {await response.Body.ReadAsStringAsync(ct)}");
@@ -52,6 +53,7 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
             .Append("To: ").AppendLine(mail.To)
             .Append("Subject: ").AppendLine(mail.Subject)
             .Append("Message-Id: ").AppendLine(messageId.ToString())
+            .AppendJoin("", (mail.Headers ?? new Dictionary<string, string>()).Select(h => $"{h.Key}: {h.Value}\n"))
             .AppendLine("Content-Type: text/plain; charset=utf-8")
             .AppendLine()
             .Append(mail.TextBody)
