@@ -44,6 +44,7 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
             ["RateLimits:AuthPerIpPerMinute"] = "100000",
             ["RateLimits:OrdersPerIpPerHour"] = "100000",
             ["RateLimits:ContactPerIpPerHour"] = "100000",
+            ["Digests:PostsPerIpPerHour"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);

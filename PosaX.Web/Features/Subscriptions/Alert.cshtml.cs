@@ -25,7 +25,9 @@ public class AlertModel(SubscriptionRequests requests, SubscribeThrottle throttl
     {
         Input = input;
         // The hidden fields carry the catalogue's query parameters: parsed exactly as /oeuvres parses its URL.
-        Query = CatalogueQuery.Parse(new QueryCollection(Request.Form.ToDictionary(f => f.Key, f => f.Value)));
+        Query = CatalogueQuery.Parse(new QueryCollection(Request.HasFormContentType
+            ? (await Request.ReadFormAsync(ct)).ToDictionary(f => f.Key, f => f.Value)
+            : []));
         var saved = new AlertFormModel(Query).Saved;
         if (saved.Url() == ArtworkUrls.Catalogue) return Refused(SubscriptionsTexts.Alert.NoFilters);
         var validation = await validator.ValidateAsync(input, ct);

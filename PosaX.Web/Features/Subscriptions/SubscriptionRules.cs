@@ -39,6 +39,8 @@ public static class SubscriptionUrls
     public static string Confirm(string token) => "/abonnement/confirmer/" + token;
     public static string Renew(string token) => "/abonnement/renouveler/" + token;
     public static string Unsubscribe(string token) => "/desabonnement/" + token;
+    /// <summary>Where the unsubscribe page's button posts (the link itself takes the one-click POST).</summary>
+    public static string UnsubscribeButton(string token) => Unsubscribe(token) + "/confirmer";
     public static string ArtistTarget(Guid artistId) => "artist:" + artistId.ToString("N");
 }
 

@@ -26,7 +26,11 @@ public static class SubscriptionsFeature
         var perIp = builder.Configuration.GetValue($"{DigestOptions.Section}:{nameof(DigestOptions.PostsPerIpPerHour)}", new DigestOptions().PostsPerIpPerHour);
         services.AddPerClientPostLimit(RateLimit, _ => (perIp, TimeSpan.FromHours(1)));
         services.Configure<RazorPagesOptions>(options =>
-            options.Conventions.AddFolderApplicationModelConvention("/Subscriptions", model => ClientRateLimits.Limit(model, RateLimit)));
+        {
+            options.Conventions.AddFolderApplicationModelConvention("/Subscriptions", model => ClientRateLimits.Limit(model, RateLimit));
+            // The unsubscribe page's button posts here: POST /desabonnement/{token} is the one-click endpoint's.
+            options.Conventions.AddPageRoute("/Subscriptions/Unsubscribe", "desabonnement/{token}/confirmer");
+        });
         return builder;
     }
 }

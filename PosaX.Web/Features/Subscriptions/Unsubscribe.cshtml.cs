@@ -7,7 +7,8 @@ namespace PosaX.Web.Features.Subscriptions;
 
 /// <summary>
 /// /desabonnement/{token}: the visible unsubscribe link of every follow and alert mail. GET shows
-/// what stops and a button, whose POST (antiforgery, to /desabonnement/{token}/confirmer) deletes it.
+/// what stops and a button, whose POST (antiforgery) deletes it; the button posts to the page's second
+/// route, /desabonnement/{token}/confirmer (SubscriptionsFeature), since a POST to the link itself is the one-click's.
 /// A mail client's one-click POST to the link itself (RFC 8058) is <see cref="OneClickUnsubscribe"/>.
 /// No account, no password: the sealed token is the proof (<see cref="SubscriptionTokens"/>).
 /// </summary>
@@ -28,7 +29,7 @@ public class UnsubscribeModel(PosaXDbContext db, SubscriptionTokens tokens) : Aj
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmerAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
         Subscription = tokens.ReadUnsubscribe(token);
         if (Subscription is null) return Answer(StatusCodes.Status404NotFound, new AjaxResponse(false, SubscriptionsTexts.LinkInvalid, null, AjaxResponse.NoErrors));
@@ -67,15 +68,26 @@ public static class OneClickUnsubscribe
     {
         app.MapPost("/desabonnement/{token}", async (string token, HttpContext context, SubscriptionTokens tokens, PosaXDbContext db) =>
         {
-            if (!context.Request.HasFormContentType)
-                return Results.Text(SubscriptionsTexts.Unsubscribe.OneClickMalformed, statusCode: StatusCodes.Status400BadRequest);
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            if (form["List-Unsubscribe"] != "One-Click")
-                return Results.Text(SubscriptionsTexts.Unsubscribe.OneClickMalformed, statusCode: StatusCodes.Status400BadRequest);
-            if (tokens.ReadUnsubscribe(token) is not { } subscription) return Results.NotFound();
+            // Answers in the site's JSON contract (mail clients ignore the body; scripts and tests read it).
+            static IResult Answer(int status, bool success, string message) =>
+                Results.Json(new AjaxResponse(success, message, null, AjaxResponse.NoErrors), statusCode: status);
+            IFormCollection? form = null;
+            try
+            {
+                if (context.Request.HasFormContentType) form = await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+            {
+                // Too large, or not a form at all (NUL bytes…): not the one-click body either.
+                form = null;
+            }
+            if (form is null || form["List-Unsubscribe"].ToString() != "One-Click")
+                return Answer(StatusCodes.Status400BadRequest, false, SubscriptionsTexts.Unsubscribe.OneClickMalformed);
+            if (tokens.ReadUnsubscribe(token) is not { } subscription)
+                return Answer(StatusCodes.Status404NotFound, false, SubscriptionsTexts.LinkInvalid);
             await SubscriptionRemoval.RemoveAsync(db, subscription, context.RequestAborted);
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Text(SubscriptionsTexts.Unsubscribe.OneClickDone);
+            return Answer(StatusCodes.Status200OK, true, SubscriptionsTexts.Unsubscribe.OneClickDone);
         })
         .DisableAntiforgery()
         .RequireRateLimiting(SubscriptionsFeature.RateLimit)
