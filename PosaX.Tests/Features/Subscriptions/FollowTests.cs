@@ -101,6 +101,26 @@ public class FollowTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(reply.Success, Is.True, reply.Message);
     }
 
+    [Test]
+    public async Task Without_JavaScript_the_noscript_link_leads_to_the_follow_page_whose_plain_post_answers_in_HTML()
+    {
+        var artist = await ArtistAsync(App, "Suivie Noé");
+        var email = NewAddress("sansjs");
+        using var visitor = VisitorFrom(App);
+        var artistPage = await visitor.GetPageAsync("/artistes/" + artist.Slug);
+        Assert.That(artistPage.QuerySelectorAll("noscript").Select(n => n.InnerHtml), Has.Some.Contain($"/artistes/{artist.Slug}/suivre"));
+
+        var page = await visitor.GetPageAsync($"/artistes/{artist.Slug}/suivre");
+        var form = AppClient.Form(page, "follow-form");
+        Assert.That(form.QuerySelector("input[name=__RequestVerificationToken]"), Is.Not.Null, "its own page carries a token");
+        using var response = await visitor.PostPlainAsync(form, new Dictionary<string, string> { ["email"] = email });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var answer = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.That(answer.GetElementById("follow-outcome")?.TextContent, Is.EqualTo(SubscriptionsTexts.Follow.Answer(artist.Name)));
+        await App.Mailbox.WaitForAsync(email, "Confirmez");
+    }
+
     [TestCase("", "Indiquez votre adresse e-mail.")]
     [TestCase("pas-une-adresse", "Cette adresse e-mail n’est pas valide.")]
     [TestCase("a b@exemple.cm", "Cette adresse e-mail n’est pas valide.")]
