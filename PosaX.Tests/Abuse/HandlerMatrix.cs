@@ -30,6 +30,12 @@ public sealed record HandlerRow(string Route, string? Handler, Access Access, Fu
     /// <summary>Answers that differ from the access kind's (e.g. the owner may not order its own work: 400).</summary>
     public IReadOnlyDictionary<Role, HttpStatusCode> Except { get; init; } = new Dictionary<Role, HttpStatusCode>();
 
+    /// <summary>
+    /// Takes no antiforgery token by design (RFC 8058's one-click unsubscribe, posted by a mail client
+    /// with no page and no cookie): the fuzzer's token cases expect no 400 there.
+    /// </summary>
+    public bool AntiforgeryExempt { get; init; }
+
     /// <summary>A success uses the target up (a reset link, a session, a mail quota…): the fuzzer prepares anew after one.</summary>
     public bool ConsumedOnSuccess { get; init; }
 
@@ -103,6 +109,13 @@ public static class HandlerMatrix
         // Visitors flag a work (anyone, its artist too).
         new("/oeuvres/{id:long}/signaler", null, Access.Public, Recipes.ReportWork) { ConsumedOnSuccess = true },
         new("/contact", null, Access.Public, Recipes.WriteToTheTeam),
+        // Follows and alerts: anyone; the links' pages act on what their token names.
+        new("/artistes/{slug}/suivre", null, Access.Public, Recipes.FollowArtist) { ConsumedOnSuccess = true },
+        new("/oeuvres/alerte", null, Access.Public, Recipes.SaveAlert) { ConsumedOnSuccess = true },
+        new("/abonnement/confirmer/{token}", null, Access.Public, Recipes.ConfirmSubscription) { ConsumedOnSuccess = true },
+        new("/abonnement/renouveler/{token}", null, Access.Public, Recipes.RenewAlert),
+        new("/desabonnement/{token}/confirmer", null, Access.Public, Recipes.Unsubscribe) { ConsumedOnSuccess = true },
+        new("/desabonnement/{token}", null, Access.Public, Recipes.OneClickUnsubscribe) { ConsumedOnSuccess = true, AntiforgeryExempt = true },
     ];
 
     public static HandlerRow? For(PostHandler handler) => Rows.FirstOrDefault(r => r.Key == handler.Key);

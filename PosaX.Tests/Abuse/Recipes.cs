@@ -1,5 +1,7 @@
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using PosaX.Tests.Infrastructure;
+using PosaX.Web.Features.Subscriptions;
 using PosaX.Web.Infrastructure.Images;
 
 namespace PosaX.Tests.Abuse;
@@ -380,4 +382,65 @@ public static class Recipes
 
     public static Task<PreparedPost> ReactivateArtist(Cell cell) =>
         ModerateArtistAsync(cell, suspended: true, "moderation-reactivate", new Dictionary<string, string>());
+
+    // Follows and alerts (Features/Subscriptions).
+    public static async Task<PreparedPost> FollowArtist(Cell cell)
+    {
+        var owner = await cell.OwnerAccountAsync();
+        var (id, title) = await cell.OnceAsync("followed work", () => cell.World.WorkAsync(owner.Email));
+        var page = await cell.Visitor().GetPageAsync($"/oeuvres/{id}/{PosaX.Web.Data.ArtworkDerivedFields.Slug(title)}");
+        return new PreparedPost(Form(page, "#follow-form"), new Dictionary<string, string> { ["email"] = AbuseWorld.NewEmail("suivi") });
+    }
+
+    public static async Task<PreparedPost> SaveAlert(Cell cell) =>
+        new(Form(await cell.Visitor().GetPageAsync("/oeuvres?q=abus"), "#alert-form"), new Dictionary<string, string> { ["email"] = AbuseWorld.NewEmail("alerte") });
+
+    /// <summary>A pending alert's confirmation page, its token made here as the mail would carry it.</summary>
+    public static async Task<PreparedPost> ConfirmSubscription(Cell cell)
+    {
+        var (token, hash) = SubscriptionTokens.NewConfirmToken();
+        await SubscriptionAsync(cell, confirmed: false, hash);
+        return new PreparedPost(Form(await cell.Visitor().GetPageAsync(SubscriptionUrls.Confirm(token)), "#confirm-form"), new Dictionary<string, string>());
+    }
+
+    public static async Task<PreparedPost> RenewAlert(Cell cell)
+    {
+        var alert = await SubscriptionAsync(cell, confirmed: true, null);
+        var token = cell.World.App.Services.GetRequiredService<SubscriptionTokens>().Renew(alert);
+        return new PreparedPost(Form(await cell.Visitor().GetPageAsync(SubscriptionUrls.Renew(token)), "#renew-form"), new Dictionary<string, string>());
+    }
+
+    public static async Task<PreparedPost> Unsubscribe(Cell cell)
+    {
+        var alert = await SubscriptionAsync(cell, confirmed: true, null);
+        var token = cell.World.App.Services.GetRequiredService<SubscriptionTokens>().Unsubscribe(alert);
+        return new PreparedPost(Form(await cell.Visitor().GetPageAsync(SubscriptionUrls.Unsubscribe(token)), "#unsubscribe-form"), new Dictionary<string, string>());
+    }
+
+    /// <summary>What a mail client posts to the List-Unsubscribe URL (RFC 8058): no page, so the form is made here.</summary>
+    public static async Task<PreparedPost> OneClickUnsubscribe(Cell cell)
+    {
+        var alert = await SubscriptionAsync(cell, confirmed: true, null);
+        var token = cell.World.App.Services.GetRequiredService<SubscriptionTokens>().Unsubscribe(alert);
+        var form = (IHtmlFormElement)new AngleSharp.Html.Parser.HtmlParser()
+            .ParseDocument($"<form method=\"post\" action=\"{SubscriptionUrls.Unsubscribe(token)}\"></form>").QuerySelector("form")!;
+        return new PreparedPost(form, new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+    }
+
+    private static async Task<SubscriptionRef> SubscriptionAsync(Cell cell, bool confirmed, string? confirmHash)
+    {
+        var now = DateTime.UtcNow;
+        var alert = new PosaX.Web.Data.Subscription
+        {
+            Kind = PosaX.Web.Data.SubscriptionKind.Alert, Email = AbuseWorld.NewEmail("abonne").ToLowerInvariant(), Target = "/oeuvres?q=abus",
+            CreatedAt = now, ConfirmMailedAt = now, ConfirmTokenHash = confirmHash,
+            ConfirmedAt = confirmed ? now : null, DigestedUntil = confirmed ? now : null, ExpiresAt = confirmed ? now.AddDays(180) : null,
+        };
+        await cell.World.App.WithDbAsync(async db =>
+        {
+            db.Subscriptions.Add(alert);
+            return await db.SaveChangesAsync();
+        });
+        return new SubscriptionRef(alert.Email, alert.Target);
+    }
 }

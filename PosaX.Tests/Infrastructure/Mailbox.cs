@@ -10,6 +10,9 @@ public sealed partial class Mailbox(params string[] directories)
 {
     public sealed record Mail(string To, string Subject, string Body, string Path)
     {
+        /// <summary>Every header the pickup file holds (To, Subject, List-Unsubscribe…).</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
         public string Link(string pathStart) =>
             LinkPattern().Matches(Body).Select(m => m.Value)
                 .FirstOrDefault(l => new Uri(l).AbsolutePath.StartsWith(pathStart, StringComparison.Ordinal))
@@ -45,7 +48,7 @@ public sealed partial class Mailbox(params string[] directories)
         var headerEnd = text.IndexOf("\n\n", StringComparison.Ordinal);
         var headers = text[..headerEnd].Split('\n').Select(l => l.Split(": ", 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1].Trim());
-        return new Mail(headers["To"], headers["Subject"], text[(headerEnd + 2)..], path);
+        return new Mail(headers["To"], headers["Subject"], text[(headerEnd + 2)..], path) { Headers = headers };
     }
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]

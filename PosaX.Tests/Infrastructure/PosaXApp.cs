@@ -46,6 +46,11 @@ public sealed class PosaXApp : WebApplicationFactory<Program>
             ["RateLimits:ContactPerIpPerHour"] = "100000",
             // Statistics are written when a test says so (StatisticsCounter.FlushAsync), never under it.
             ["Statistics:FlushInterval"] = "01:00:00",
+            ["Digests:PostsPerIpPerHour"] = "100000",
+            // The digest job looks at the clock once, at start (the database then holds no subscription):
+            // a test run that crosses 08:00 in Douala must not mail digests to other tests' followers.
+            // DigestTests runs the job itself on a clock of its own.
+            ["Digests:PollInterval"] = "1.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);

@@ -11,6 +11,8 @@ public class OutboxMessage
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
     public required string HtmlBody { get; set; }
+    /// <summary>Extra headers (e.g. List-Unsubscribe), as a JSON object; null for none.</summary>
+    public string? Headers { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? SentAt { get; set; }

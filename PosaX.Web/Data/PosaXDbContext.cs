@@ -25,6 +25,8 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
     public DbSet<ArtworkReport> ArtworkReports => Set<ArtworkReport>();
     public DbSet<ArtworkDailyStats> ArtworkDailyStats => Set<ArtworkDailyStats>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     /// <summary>PostgreSQL only: the weighted full-text vector of a work (see <see cref="Artwork.SearchText"/>).</summary>
     public const string SearchVectorProperty = "SearchVector";

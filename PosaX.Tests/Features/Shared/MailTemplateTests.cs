@@ -25,7 +25,8 @@ public class MailTemplateTests
     public void Every_mail_template_is_found()
     {
         var names = Templates().Select(t => ((MethodInfo)t.Arguments[0]!).Name).ToList();
-        Assert.That(names, Does.Contain("Activation").And.Contain("WorkHidden").And.Contain("ArtistSuspended").And.Contain("ArtistMail"));
+        Assert.That(names, Does.Contain("Activation").And.Contain("WorkHidden").And.Contain("ArtistSuspended").And.Contain("ArtistMail")
+            .And.Contain("FollowDigest").And.Contain("AlertDigest"));
     }
 
     [TestCaseSource(nameof(Templates))]
@@ -60,6 +61,15 @@ public class MailTemplateTests
         if (underlying == typeof(long) || underlying == typeof(int)) return Convert.ChangeType(150_000, underlying);
         if (underlying == typeof(DateTime)) return new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc);
         if (underlying.IsEnum) return Enum.GetValues(underlying).GetValue(0);
+        // A list (the works of a digest): two samples of its element.
+        if (underlying.IsArray || underlying.IsGenericType && underlying.GetGenericTypeDefinition() is var generic
+            && (generic == typeof(IReadOnlyList<>) || generic == typeof(IEnumerable<>) || generic == typeof(IList<>)))
+        {
+            var element = underlying.IsArray ? underlying.GetElementType()! : underlying.GetGenericArguments()[0];
+            var items = Array.CreateInstance(element, 2);
+            for (var i = 0; i < items.Length; i++) items.SetValue(SampleOf(element, null), i);
+            return items;
+        }
         var constructor = underlying.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         return constructor.Invoke(constructor.GetParameters().Select(p => SampleOf(p.ParameterType, p.Name)).ToArray());
     }

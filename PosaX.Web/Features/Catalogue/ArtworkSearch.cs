@@ -293,6 +293,24 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         return Page(works, query.Sort, Cursor.Decode(query.After, query.Sort)).Take(PageSize + 1).Select(Projection).ToQueryString();
     }
 
+    /// <summary>
+    /// Saved-search alerts (Features/Subscriptions): the works matching a query's filters and text that
+    /// were published in [<paramref name="since"/>, <paramref name="until"/>), newest first — up to
+    /// <paramref name="count"/> of them, and how many in all. A category or artist the query names that
+    /// is gone matches nothing (the catalogue would drop the filter and show everything).
+    /// </summary>
+    public async Task<(IReadOnlyList<ArtworkCard.Model> Works, int Total)> PublishedBetweenAsync(CatalogueQuery query, DateTime since, DateTime until,
+        int count, CancellationToken ct = default)
+    {
+        (var works, var applied) = await FilterAsync(query with { After = null }, ct);
+        if (applied.Category != query.Category || applied.Artist != query.Artist) return ([], 0);
+        works = works.Where(a => a.CreatedAt >= since && a.CreatedAt < until);
+        var total = await works.CountAsync(ct);
+        if (total == 0) return ([], 0);
+        var rows = await Page(works, CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct);
+        return (rows.Select(ToCard).ToList(), total);
+    }
+
     /// <summary>The newest public works, for the home page.</summary>
     public async Task<IReadOnlyList<ArtworkCard.Model>> LatestAsync(int count, CancellationToken ct = default) =>
         (await Page(Public(), CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();

@@ -23,6 +23,8 @@ public sealed class SendGridTransport(IOptions<SendGridOptions> options, IHttpCl
         var from = ParseAddress(o.From);
         var message = MailHelper.CreateSingleEmail(from, new EmailAddress(mail.To), mail.Subject, mail.TextBody, mail.HtmlBody);
         message.AddCustomArg("posax_message_id", messageId.ToString());
+        // Top-level "headers" of the v3 API: the same for every recipient (RFC 8058 List-Unsubscribe…).
+        if (mail.Headers is { Count: > 0 } headers) message.Headers = headers.ToDictionary();
         var response = await client.SendEmailAsync(message, ct);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"SendGrid answered {(int)response.StatusCode}: {await response.Body.ReadAsStringAsync(ct)}");
@@ -52,6 +54,7 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options, IWe
             .Append("To: ").AppendLine(mail.To)
             .Append("Subject: ").AppendLine(mail.Subject)
             .Append("Message-Id: ").AppendLine(messageId.ToString())
+            .AppendJoin("", (mail.Headers ?? new Dictionary<string, string>()).Select(h => $"{h.Key}: {h.Value}\n"))
             .AppendLine("Content-Type: text/plain; charset=utf-8")
             .AppendLine()
             .Append(mail.TextBody)

@@ -4,7 +4,27 @@ using PosaX.Web.Data;
 namespace PosaX.Web.Infrastructure.Email;
 
 /// <summary>A mail to send: subject, plain text and HTML (both written by <see cref="MailTemplates"/>).</summary>
-public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody);
+public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody)
+{
+    /// <summary>
+    /// Extra headers every transport sends as given (e.g. RFC 8058's List-Unsubscribe and
+    /// List-Unsubscribe-Post). Names and values are one line each: a line break would let a value
+    /// forge more headers, so <see cref="Mailer.Queue"/> refuses it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    internal static string? SerializeHeaders(IReadOnlyDictionary<string, string>? headers)
+    {
+        if (headers is null || headers.Count == 0) return null;
+        foreach (var (name, value) in headers)
+            if (name.Length == 0 || name.Any(c => c is ':' or '\r' or '\n' || char.IsWhiteSpace(c)) || value.Any(c => c is '\r' or '\n'))
+                throw new ArgumentException($"Header {name} is not one line.", nameof(headers));
+        return System.Text.Json.JsonSerializer.Serialize(headers);
+    }
+
+    internal static IReadOnlyDictionary<string, string>? DeserializeHeaders(string? json) =>
+        json is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+}
 
 /// <summary>
 /// Queues mails into the outbox of the current DbContext. Nothing is sent here: the caller's
@@ -22,6 +42,7 @@ public sealed class Mailer(PosaXDbContext db, OutboxSignal signal, TimeProvider 
             Subject = mail.Subject,
             TextBody = mail.TextBody,
             HtmlBody = mail.HtmlBody,
+            Headers = MailMessage.SerializeHeaders(mail.Headers),
             CreatedAt = now,
             NextAttemptAt = now,
         });

@@ -56,7 +56,7 @@ public sealed class OutboxSender(
             message.Attempts++;
             try
             {
-                await transport.SendAsync(message.Id, new MailMessage(message.To, message.Subject, message.TextBody, message.HtmlBody), ct);
+                await transport.SendAsync(message.Id, new MailMessage(message.To, message.Subject, message.TextBody, message.HtmlBody) { Headers = MailMessage.DeserializeHeaders(message.Headers) }, ct);
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
             }
