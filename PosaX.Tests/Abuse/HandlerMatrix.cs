@@ -32,9 +32,13 @@ public sealed record HandlerRow(string Route, string? Handler, Access Access, Fu
 
     /// <summary>
     /// Takes no antiforgery token by design (RFC 8058's one-click unsubscribe, posted by a mail client
-    /// with no page and no cookie): the fuzzer's token cases expect no 400 there.
+    /// with no page and no cookie; the view beacon, which changes nothing but a counter): the fuzzer's
+    /// token cases expect no 400 there.
     /// </summary>
     public bool AntiforgeryExempt { get; init; }
+
+    /// <summary>What a success looks like: the JSON contract's success, unless the handler answers otherwise (the view beacon: 204).</summary>
+    public Func<Answer, bool> Succeeded { get; init; } = answer => answer.Succeeded;
 
     /// <summary>A success uses the target up (a reset link, a session, a mail quota…): the fuzzer prepares anew after one.</summary>
     public bool ConsumedOnSuccess { get; init; }
@@ -116,6 +120,10 @@ public static class HandlerMatrix
         new("/abonnement/renouveler/{token}", null, Access.Public, Recipes.RenewAlert),
         new("/desabonnement/{token}/confirmer", null, Access.Public, Recipes.Unsubscribe) { ConsumedOnSuccess = true },
         new("/desabonnement/{token}", null, Access.Public, Recipes.OneClickUnsubscribe) { ConsumedOnSuccess = true, AntiforgeryExempt = true },
+        // Favourites and the view beacon (Features/Favourites, Features/Statistics): anyone, counted only.
+        new("/oeuvres/{id:long}/favori", null, Access.Public, Recipes.Favourite),
+        new("/oeuvres/{id:long}/vue", null, Access.Public, Recipes.CountView)
+            { AntiforgeryExempt = true, Succeeded = answer => answer.Status == HttpStatusCode.NoContent },
     ];
 
     public static HandlerRow? For(PostHandler handler) => Rows.FirstOrDefault(r => r.Key == handler.Key);

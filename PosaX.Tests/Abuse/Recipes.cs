@@ -422,10 +422,28 @@ public static class Recipes
     {
         var alert = await SubscriptionAsync(cell, confirmed: true, null);
         var token = cell.World.App.Services.GetRequiredService<SubscriptionTokens>().Unsubscribe(alert);
-        var form = (IHtmlFormElement)new AngleSharp.Html.Parser.HtmlParser()
-            .ParseDocument($"<form method=\"post\" action=\"{SubscriptionUrls.Unsubscribe(token)}\"></form>").QuerySelector("form")!;
-        return new PreparedPost(form, new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+        return new PreparedPost(HandMadeForm(SubscriptionUrls.Unsubscribe(token)), new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
     }
+
+    /// <summary>The heart on a work: favourites.js posts state=on with a token; no page holds a form, so it is made here.</summary>
+    public static async Task<PreparedPost> Favourite(Cell cell)
+    {
+        var owner = await cell.OwnerAccountAsync();
+        var (id, _) = await cell.OnceAsync("favourite work", () => cell.World.WorkAsync(owner.Email));
+        return new PreparedPost(HandMadeForm($"/oeuvres/{id}/favori"), new Dictionary<string, string> { ["state"] = "on" });
+    }
+
+    /// <summary>The work page's view beacon (navigator.sendBeacon): no fields, no token.</summary>
+    public static async Task<PreparedPost> CountView(Cell cell)
+    {
+        var owner = await cell.OwnerAccountAsync();
+        var (id, _) = await cell.OnceAsync("viewed work", () => cell.World.WorkAsync(owner.Email));
+        return new PreparedPost(HandMadeForm($"/oeuvres/{id}/vue"), new Dictionary<string, string>());
+    }
+
+    private static IHtmlFormElement HandMadeForm(string action) =>
+        (IHtmlFormElement)new AngleSharp.Html.Parser.HtmlParser()
+            .ParseDocument($"<form method=\"post\" action=\"{action}\"></form>").QuerySelector("form")!;
 
     private static async Task<SubscriptionRef> SubscriptionAsync(Cell cell, bool confirmed, string? confirmHash)
     {
