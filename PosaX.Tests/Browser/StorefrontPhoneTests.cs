@@ -205,18 +205,7 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         {
             await Page.GotoAsync(url);
             await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            // What the first screen downloads, compressed as sent: the page, its styles and scripts, and
-            // the pictures in the first screen. Pictures below it are left out even when Chromium's lazy
-            // loading fetched them early (its margin reaches far below a phone's screen, and how many
-            // there are depends on what the shared test database holds).
-            var bytes = await Page.EvaluateAsync<double>(@"() => {
-                const below = new Set(Array.from(document.images)
-                    .filter(i => i.getBoundingClientRect().top >= window.innerHeight)
-                    .map(i => i.currentSrc).filter(src => src));
-                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-                    .filter(e => !below.has(e.name))
-                    .reduce((n, e) => n + (e.encodedBodySize || 0) + 300, 0);
-            }");
+            var bytes = await FirstScreen.BytesAsync(Page);
             var header = (await Header.BoundingBoxAsync())!.Height;
             TestContext.Out.WriteLine($"[weight] {url}: {bytes / 1024:0} KB, header {header:0} px");
             Assert.That(bytes / 1024, Is.LessThanOrEqualTo(budget), url);
