@@ -217,7 +217,7 @@ public static class DemoArt
     {
         var strips = random.Next(5, 9);
         var stripWidth = (double)c.Width / strips;
-        var thread = Math.Max(2, (int)(stripWidth / 28));
+        var thread = Math.Max(3, (int)(stripWidth / 16));
         // Each strip: blocks of a pattern and colours, from top to bottom.
         var layout = new List<(int Bottom, int Kind, Rgb A, Rgb B, Rgb C)>[strips];
         for (var s = 0; s < strips; s++)
@@ -252,9 +252,9 @@ public static class DemoArt
                 _ => (tx % 4) switch { 0 => cColour, 1 or 2 => a, _ => bColour }, // warp stripes
             };
             // The weave: over-under threads catch the light differently; a dark seam between strips.
-            var weave = ((tx + ty) & 1) == 0 ? 1.0 : 0.86;
+            var weave = ((tx + ty) & 1) == 0 ? 1.0 : 0.93;
             var within = (lx % thread) / thread;
-            weave *= 0.9 + 0.1 * Math.Sin(within * Math.PI);
+            weave *= 0.95 + 0.05 * Math.Sin(within * Math.PI);
             if (lx < 1.5 || stripWidth - lx < 1.5) weave *= 0.45;
             c.Set(x, y, colour * (weave * (0.88 + fade.At(x, y) * 0.2)));
         }
@@ -568,7 +568,7 @@ public static class DemoArt
                 state ^= state << 13;
                 state ^= state >> 17;
                 state ^= state << 5;
-                var grain = ((int)(state & 15) - 7.5) * 0.9;
+                var grain = ((int)(state & 15) - 7.5) * 0.45;
                 var d = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) / reach;
                 var light = 1 - strength * d * d;
                 var i = (y * Width + x) * 3;
