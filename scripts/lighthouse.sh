@@ -3,7 +3,9 @@
 #   bash scripts/lighthouse.sh            # ≈ 40 s a page after the publish
 # Publishes PosaX.Web (Release) to a temporary folder, starts it in Production on 127.0.0.1 with a
 # throwaway SQLite database, media and mail folder and the demo data, then audits the home page, the
-# catalogue, a search, a work page and an artist page with headless /usr/bin/chromium.
+# catalogue, a search, a work page, an artist page and a legal page with headless /usr/bin/chromium.
+# Against an app already running: LIGHTHOUSE_URL=http://127.0.0.1:5000 bash scripts/lighthouse.sh
+# (no publish; the app needs public works).
 # Prints a table (scores, LCP, CLS, transfer sizes) and exits 1 if a threshold or budget is missed
 # (thresholds in scripts/lighthouse/summarize.mjs). The JSON and HTML reports stay in
 # $LIGHTHOUSE_OUT (default: a temporary folder, printed at the end).
@@ -15,7 +17,8 @@ root=$(pwd)
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 port=${LIGHTHOUSE_PORT:-5391}
-base="http://127.0.0.1:$port"
+base=${LIGHTHOUSE_URL:-"http://127.0.0.1:$port"}
+base=${base%/}
 
 [[ -x "$CHROME_PATH" ]] || { echo "lighthouse.sh: no Chromium at $CHROME_PATH (apt-get install chromium)" >&2; exit 2; }
 command -v node >/dev/null || { echo "lighthouse.sh: node is required" >&2; exit 2; }
@@ -43,7 +46,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# --- publish and start the app ------------------------------------------------------------------
+# --- publish and start the app (unless one is running at LIGHTHOUSE_URL) --------------------------
+if [[ -z "${LIGHTHOUSE_URL:-}" ]]; then
 echo "lighthouse.sh: publishing PosaX.Web (Release)…"
 dotnet publish PosaX.Web -c Release -o "$work/app" --nologo -v quiet >"$work/publish.log" 2>&1 \
   || { cat "$work/publish.log" >&2; exit 2; }
@@ -73,6 +77,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fsS -o /dev/null "$base/health/ready" || { echo "lighthouse.sh: /health/ready never answered" >&2; cat "$work/app.log" >&2; exit 2; }
+fi
 
 # --- the pages ----------------------------------------------------------------------------------
 home=$(curl -fsS "$base/")
@@ -80,13 +85,14 @@ work_path=$(grep -oE 'href="/oeuvres/[0-9]+/[^"]+"' <<<"$home" | head -n1 | cut 
 artist_path=$(grep -oE 'href="/artistes/[^"/]+"' <<<"$home" | head -n1 | cut -d'"' -f2)
 [[ -n "$work_path" && -n "$artist_path" ]] || { echo "lighthouse.sh: no work or artist link on the home page (demo data missing?)" >&2; exit 2; }
 
-pages=(home catalogue search work artist)
+pages=(home catalogue search work artist legal)
 declare -A urls=(
   [home]="$base/"
   [catalogue]="$base/oeuvres"
   [search]="$base/oeuvres?q=foret"
   [work]="$base$work_path"
   [artist]="$base$artist_path"
+  [legal]="$base/mentions-legales"
 )
 
 # Warm-up: the first request of each page pays for JIT and the first queries, not what a visitor sees.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE test command: bash scripts/test.sh [--fast] [extra dotnet test arguments, e.g. --filter Category=Postgres]
 # Installs what a fresh Debian machine lacks (PostgreSQL server + contrib, Chromium, DejaVu fonts,
-# Redis and nginx; npm's s3rver into scripts/s3rver), then runs the whole suite. Exits with dotnet test's exit code.
+# Redis and nginx, a Java runtime; npm's s3rver into scripts/s3rver and vnu-jar into scripts/vnu), then runs the whole suite. Exits with dotnet test's exit code.
 #   --fast   the day-to-day tier: feature, component and infrastructure tests on SQLite only
 #            (no PostgreSQL, no browser, no fault, abuse or scale-out suite); a --filter given too narrows it.
 set -euo pipefail
@@ -49,6 +49,8 @@ fi
 ((fast)) || [[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
 ((fast)) || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
+# The Nu HTML Checker (npm vnu-jar, below) runs on Java.
+command -v java >/dev/null || missing+=(default-jre-headless)
 
 if ((${#missing[@]})); then
   if [[ "$(id -u)" -ne 0 ]]; then
@@ -73,6 +75,13 @@ if ((!fast)) && [[ ! -e scripts/s3rver/node_modules/s3rver/bin/s3rver.js ]]; the
   command -v npm >/dev/null || { echo "scripts/test.sh: npm not found (needed for s3rver)" >&2; exit 1; }
   echo "scripts/test.sh: installing s3rver into scripts/s3rver"
   (cd scripts/s3rver && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+fi
+
+# The Nu HTML Checker the HtmlValidityTests run: npm's vnu-jar, pinned in scripts/vnu/package.json.
+if [[ ! -e scripts/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]]; then
+  command -v npm >/dev/null || { echo "scripts/test.sh: npm not found (needed for vnu-jar)" >&2; exit 1; }
+  echo "scripts/test.sh: installing vnu-jar into scripts/vnu"
+  (cd scripts/vnu && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 fi
 
 command -v dotnet >/dev/null || { echo "scripts/test.sh: dotnet SDK not found on PATH" >&2; exit 1; }

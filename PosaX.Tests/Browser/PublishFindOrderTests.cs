@@ -7,7 +7,8 @@ namespace PosaX.Tests.Browser;
 
 /// <summary>
 /// The brief end to end in a real browser: an artist publishes a work with two photos, a visitor
-/// finds it through the catalogue filters and orders it, landing on the artist's WhatsApp.
+/// finds it through the catalogue filters and orders it, landing on the order's confirmation page and
+/// from there on the artist's WhatsApp.
 /// </summary>
 public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(provider)
 {
@@ -68,9 +69,17 @@ public class PublishFindOrderTests(DatabaseProvider provider) : BrowserTest(prov
         await visitor.Locator("#order-message").FillAsync("Bonjour, elle est toujours disponible ?");
         await visitor.Locator("#order-form [type=submit]").ClickAsync();
 
+        // The order lands on its confirmation page: the reference, then the button to WhatsApp.
+        await Expect(visitor).ToHaveURLAsync(new Regex(@"/commandes/PX-[0-9A-Z]{4}/[A-Za-z0-9_-]{22}$"));
+        var reference = (await visitor.Locator("#order-reference").TextContentAsync())!;
+        Assert.That(reference, Does.Match(@"^PX-[0-9A-Z]{4}$"));
+        await Expect(visitor.Locator(".order-work")).ToContainTextAsync(title);
+        var button = visitor.Locator("#open-whatsapp");
+        await Expect(button).ToBeInViewportAsync();
+        await button.ClickAsync();
         await Expect(visitor).ToHaveURLAsync(new Regex(@"^https://wa\.me/237677123456\?text="));
         var text = Uri.UnescapeDataString(new Uri(whatsapp!).Query);
-        Assert.That(text, Does.Match(@"PX-[0-9A-Z]{4}"));
+        Assert.That(text, Does.Contain(reference));
         Assert.That(text, Does.Contain(title));
         Assert.That(text, Does.Contain("275\u202F000\u00A0FCFA"));
     }

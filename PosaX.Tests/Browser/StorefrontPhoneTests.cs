@@ -166,6 +166,33 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
     }
 
     [Test]
+    public async Task On_a_phone_an_order_lands_on_its_confirmation_page_with_the_WhatsApp_button_in_the_first_screen()
+    {
+        var (client, email) = await Accounts.NewArtistAsync(App, "Confirmation Artiste");
+        client.Dispose();
+        var title = "Ndop du soir " + Guid.NewGuid().ToString("N")[..4];
+        var id = await SeedArtworks.CreateAsync(App, email, title, 95_000, imageWidth: 900, imageHeight: 1200);
+
+        await UsePhoneAsync();
+        await Page.GotoAsync($"/oeuvres/{id}/{PosaX.Web.Data.ArtworkDerivedFields.Slug(title)}");
+        await Page.Locator("#buy-bar").GetByRole(AriaRole.Link, new() { Name = "Commander" }).ClickAsync();
+        await Expect(Page.Locator("#order-dialog")).ToHaveJSPropertyAsync("open", true);
+        await Page.Locator("#order-name").FillAsync("Awa Mbarga");
+        await Page.Locator("#order-phone").FillAsync("699 88 77 66");
+        await Page.Locator("#order-email").FillAsync($"awa-{Guid.NewGuid():N}@exemple.cm");
+        await Page.Locator("#order-form [type=submit]").ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/commandes/PX-[0-9A-Z]{4}/[A-Za-z0-9_-]{22}$"));
+        await Expect(Page.Locator("#order-reference")).ToHaveTextAsync(new Regex(@"^PX-[0-9A-Z]{4}$"));
+        await Expect(Page.Locator(".order-work")).ToContainTextAsync(title);
+        await Expect(Page.Locator(".order-work img")).ToHaveJSPropertyAsync("complete", true);
+        await Expect(Page.Locator("#open-whatsapp")).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.That(await Page.Locator("#open-whatsapp").GetAttributeAsync("href"), Does.StartWith("https://wa.me/237677123456?text="));
+        await Expect(Page.Locator("#confirmation-mailed")).ToBeVisibleAsync();
+        await SaveScreenshotAsync("order-confirmation");
+    }
+
+    [Test]
     public async Task Pages_stay_light_on_a_phone()
     {
         var (client, email) = await Accounts.NewArtistAsync(App, "Poids Artiste");
@@ -178,18 +205,7 @@ public class StorefrontPhoneTests(DatabaseProvider provider) : BrowserTest(provi
         {
             await Page.GotoAsync(url);
             await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            // What the first screen downloads, compressed as sent: the page, its styles and scripts, and
-            // the pictures in the first screen. Pictures below it are left out even when Chromium's lazy
-            // loading fetched them early (its margin reaches far below a phone's screen, and how many
-            // there are depends on what the shared test database holds).
-            var bytes = await Page.EvaluateAsync<double>(@"() => {
-                const below = new Set(Array.from(document.images)
-                    .filter(i => i.getBoundingClientRect().top >= window.innerHeight)
-                    .map(i => i.currentSrc).filter(src => src));
-                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-                    .filter(e => !below.has(e.name))
-                    .reduce((n, e) => n + (e.encodedBodySize || 0) + 300, 0);
-            }");
+            var bytes = await FirstScreen.BytesAsync(Page);
             var header = (await Header.BoundingBoxAsync())!.Height;
             TestContext.Out.WriteLine($"[weight] {url}: {bytes / 1024:0} KB, header {header:0} px");
             Assert.That(bytes / 1024, Is.LessThanOrEqualTo(budget), url);

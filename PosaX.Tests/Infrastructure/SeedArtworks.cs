@@ -14,7 +14,8 @@ public static class SeedArtworks
     public static async Task<long> CreateAsync(PosaXApp app, string artistEmail, string title, long price = 150_000,
         string category = "peinture", double heightCm = 60, double widthCm = 80, double? depthCm = null,
         ArtworkStatus status = ArtworkStatus.Available, string? description = null, string? medium = null,
-        int images = 1, DateTime? createdAt = null, bool hidden = false, int imageWidth = 800, int imageHeight = 600)
+        int images = 1, DateTime? createdAt = null, bool hidden = false, int imageWidth = 800, int imageHeight = 600,
+        byte[]? cover = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
@@ -42,7 +43,8 @@ public static class SeedArtworks
         ArtworkDerivedFields.Apply(artwork, cat.Name, artist.DisplayName);
         for (var i = 0; i < images; i++)
         {
-            using var picture = new MemoryStream(DemoImages.Generate(title.GetHashCode() + i, imageWidth, imageHeight));
+            // The cover given (a camera photo, say) goes through the pipeline as an upload would.
+            using var picture = new MemoryStream(i == 0 && cover is not null ? cover : DemoImages.Generate(title.GetHashCode() + i, imageWidth, imageHeight));
             var stored = await pipeline.ProcessAsync(picture, ImageKind.Artwork);
             artwork.Images.Add(new ArtworkImage
             {

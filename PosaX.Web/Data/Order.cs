@@ -21,4 +21,9 @@ public class Order
     public OrderStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>
+    /// SHA-256 (hex) of the secret in the buyer's confirmation link, /commandes/{reference}/{secret}:
+    /// the secret itself is never stored. Null for orders placed before confirmation pages existed.
+    /// </summary>
+    public string? ConfirmationSecretHash { get; set; }
 }

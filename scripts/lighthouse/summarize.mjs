@@ -8,7 +8,8 @@ const [dir, ...names] = process.argv.slice(2);
 const KB = 1024;
 
 // Scores (0–1) every page must reach.
-const SCORES = { performance: 0.90, accessibility: 0.95, "best-practices": 0.95, seo: 1.0 };
+// The budget: 100 in each of the four categories, on every page.
+const SCORES = { performance: 1.0, accessibility: 1.0, "best-practices": 1.0, seo: 1.0 };
 // Page budgets (bytes as transferred, i.e. compressed). Missing key = printed, not enforced.
 const BUDGETS = {
   common: { js: 30 * KB, css: 30 * KB, fonts: 0, thirdParty: 0, cls: 0, unsized: 0 },

@@ -97,7 +97,10 @@ public class BrowsingOnAPhoneTests(DatabaseProvider provider) : AppTest(provider
             ?? throw new AssertionException("no empty state; the page shows: " + string.Join(" | ", page.QuerySelectorAll("#results h2, .artwork-card h2, .artwork-card h3, h1").Select(e => e.TextContent.Trim())));
         Assert.Multiple(() =>
         {
-            Assert.That(empty.QuerySelector("h2")!.TextContent, Does.Contain($"«{Nbsp}rien{_word}{Nbsp}»"));
+            // What was searched, said once: in the h1, not again in the empty state's heading.
+            Assert.That(page.QuerySelector("h1")!.TextContent, Does.Contain($"«{Nbsp}rien{_word}{Nbsp}»"));
+            Assert.That(empty.QuerySelector("h2")!.TextContent, Is.EqualTo(PosaX.Web.Features.Catalogue.CatalogueTexts.Browse.EmptyFor("x")));
+            Assert.That(empty.QuerySelector("h2")!.TextContent, Does.Not.Contain($"rien{_word}"));
             Assert.That(empty.QuerySelectorAll(".widen-list a").Select(a => a.GetAttribute("href")), Is.EquivalentTo(new[]
             {
                 "/oeuvres?categorie=sculpture&disponible=1", $"/oeuvres?q=rien{_word}&disponible=1", $"/oeuvres?q=rien{_word}&categorie=sculpture",
@@ -105,6 +108,17 @@ public class BrowsingOnAPhoneTests(DatabaseProvider provider) : AppTest(provider
             Assert.That(empty.QuerySelectorAll(".category-list a"), Is.Not.Empty, "popular categories");
             Assert.That(empty.QuerySelector("a[href='/oeuvres']"), Is.Not.Null);
         });
+    }
+
+    [Test]
+    public async Task The_header_search_and_the_filters_are_search_landmarks_with_distinct_names()
+    {
+        using var client = NewClient();
+        var page = await client.GetPageAsync("/oeuvres");
+        var names = page.QuerySelectorAll("[role=search]").Select(f => f.GetAttribute("aria-label")).ToList();
+        Assert.That(names, Has.Count.EqualTo(2));
+        Assert.That(names, Has.None.Null.And.None.Empty);
+        Assert.That(names.Distinct().Count(), Is.EqualTo(2), string.Join(" | ", names));
     }
 
     [Test]

@@ -34,18 +34,22 @@ public partial class PlaceOrderTests(DatabaseProvider provider) : AppTest(provid
     }
 
     [Test]
-    public async Task Placing_an_order_records_it_mails_the_artist_and_sends_the_buyer_to_the_artists_WhatsApp()
+    public async Task Placing_an_order_records_it_mails_the_artist_and_sends_the_buyer_to_its_confirmation_page_with_the_WhatsApp_message()
     {
         var (email, id, slug) = await ArtistWithWorkAsync("Reine d'ébène", 275_000);
         using var buyer = NewClient();
         var phone = NewPhone();
+        var buyerEmail = NewEmail("acheteur");
 
-        var reply = await PlaceAsync(buyer, id, Fields(phone: phone, name: "Atangana Paul", email: "paul@exemple.cm", message: "Livrable à Douala ?"));
+        var reply = await PlaceAsync(buyer, id, Fields(phone: phone, name: "Atangana Paul", email: buyerEmail, message: "Livrable à Douala ?"));
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Message);
         Assert.That(reply.Success, Is.True);
-        Assert.That(reply.RedirectUrl, Does.StartWith("https://wa.me/237677123456?text="));
-        var text = Uri.UnescapeDataString(reply.RedirectUrl![(reply.RedirectUrl.IndexOf("?text=", StringComparison.Ordinal) + 6)..]);
+        Assert.That(reply.RedirectUrl, Does.Match(@"^/commandes/PX-[0-9A-Z]{4}/[A-Za-z0-9_-]{22}$"));
+        var confirmation = await buyer.GetPageAsync(reply.RedirectUrl!);
+        var whatsApp = confirmation.QuerySelector("#open-whatsapp")?.GetAttribute("href") ?? "";
+        Assert.That(whatsApp, Does.StartWith("https://wa.me/237677123456?text="));
+        var text = Uri.UnescapeDataString(whatsApp[(whatsApp.IndexOf("?text=", StringComparison.Ordinal) + 6)..]);
         var reference = ReferencePattern().Match(text).Value;
         Assert.Multiple(() =>
         {
@@ -62,7 +66,9 @@ public partial class PlaceOrderTests(DatabaseProvider provider) : AppTest(provid
             Assert.That(order.Reference, Is.EqualTo(reference));
             Assert.That(order.BuyerPhone, Is.EqualTo(E164(phone)));
             Assert.That(order.BuyerName, Is.EqualTo("Atangana Paul"));
-            Assert.That(order.BuyerEmail, Is.EqualTo("paul@exemple.cm"));
+            Assert.That(order.BuyerEmail, Is.EqualTo(buyerEmail));
+            Assert.That(reply.RedirectUrl, Does.StartWith("/commandes/" + reference + "/"));
+            Assert.That(order.ConfirmationSecretHash, Has.Length.EqualTo(64).And.Not.Contains(reply.RedirectUrl!.Split('/')[3]), "only the secret's hash is stored");
             Assert.That(order.Message, Is.EqualTo("Livrable à Douala ?"));
             Assert.That(order.Price, Is.EqualTo(275_000));
             Assert.That(order.Status, Is.EqualTo(OrderStatus.New));
@@ -82,18 +88,20 @@ public partial class PlaceOrderTests(DatabaseProvider provider) : AppTest(provid
     }
 
     [Test]
-    public async Task A_plain_post_is_redirected_to_WhatsApp_and_the_CSP_lets_the_form_go_there()
+    public async Task A_plain_post_is_redirected_to_the_orders_confirmation_page()
     {
-        var (_, id, _) = await ArtistWithWorkAsync();
+        var (_, id, _) = await ArtistWithWorkAsync("Pagne du soir");
         using var buyer = NewClient();
 
         using var response = await PostAsync(buyer, $"/oeuvres/{id}/commander", Fields(), ajax: false);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.Headers.Location!.OriginalString, Does.StartWith("https://wa.me/237677123456?text="));
-        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.That(csp, Does.Match(@"form-action 'self'[^;]* https://wa\.me[ ;]"));
+        var location = response.Headers.Location!.OriginalString;
+        Assert.That(location, Does.Match(@"^/commandes/PX-[0-9A-Z]{4}/[A-Za-z0-9_-]{22}$"));
         Assert.That(await CountForWorkAsync(App, id), Is.EqualTo(1));
+        var page = await buyer.GetPageAsync(location);
+        Assert.That(page.QuerySelector("h1")!.TextContent, Is.EqualTo(OrderTexts.Confirmation.Heading));
+        Assert.That(page.QuerySelector(".order-work")!.TextContent, Does.Contain("Pagne du soir"));
     }
 
     [Test]
@@ -159,10 +167,13 @@ public partial class PlaceOrderTests(DatabaseProvider provider) : AppTest(provid
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(reply.Success, Is.True);
-        Assert.That(reply.RedirectUrl, Is.Null);
         var reference = ReferencePattern().Match(reply.Message!).Value;
         Assert.That(reference, Is.Not.Empty, reply.Message);
         Assert.That(reply.Message, Does.Contain("WhatsApp"));
+        Assert.That(reply.RedirectUrl, Does.StartWith("/commandes/" + reference + "/"));
+        var page = await buyer.GetPageAsync(reply.RedirectUrl!);
+        Assert.That(page.QuerySelector("#open-whatsapp"), Is.Null, "no WhatsApp button without a number");
+        Assert.That(page.QuerySelector("main")!.TextContent, Does.Contain(OrderTexts.Confirmation.NoWhatsApp(E164(phone))));
         Assert.That(await CountForWorkAsync(App, id), Is.EqualTo(1));
         var mail = await App.Mailbox.WaitForAsync(email, "Nouvelle commande");
         Assert.That(mail.Subject, Does.Contain(reference));

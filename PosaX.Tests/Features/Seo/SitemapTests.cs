@@ -33,6 +33,20 @@ public class SitemapTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
+    public async Task The_pages_sitemap_lists_the_trust_pages_and_each_answers_200_indexable()
+    {
+        using var client = NewClient();
+        var locs = (await GetXmlAsync(client, "/sitemaps/pages.xml")).Descendants(Sm + "loc").Select(l => PathOf(l.Value)).ToList();
+        var trust = new[] { "/a-propos", "/comment-acheter", "/contact", "/mentions-legales", "/conditions-generales", "/confidentialite" };
+        Assert.That(locs, Is.SupersetOf(trust));
+        foreach (var path in trust)
+        {
+            var page = await client.GetPageAsync(path);
+            Assert.That(page.QuerySelector("meta[name=robots]")?.GetAttribute("content") ?? "", Does.Not.Contain("noindex"), path);
+        }
+    }
+
+    [Test]
     public async Task The_index_lists_children_whose_works_carry_lastmod_and_an_image_and_hidden_ones_are_left_out()
     {
         var (artist, email) = await Accounts.NewArtistAsync(App);

@@ -27,6 +27,30 @@ internal static class ImageFixtures
         return noisy.JpegsaveBuffer(q: 92);
     }
 
+    /// <summary>
+    /// A 12-megapixel camera photograph, as a phone hands it over: 4000×3000, a scene (a generated
+    /// landscape) under per-channel sensor noise, a little lens softness, quality 92 (several MB,
+    /// as hard to compress as a real photo), with the EXIF a phone writes (orientation, GPS).
+    /// </summary>
+    public static byte[] CameraPhoto(int seed = 3)
+    {
+        const int Width = 4000, Height = 3000;
+        using var scene = VipsImage.NewFromBuffer(PosaX.Web.Infrastructure.Demo.DemoArt.Generate(
+            PosaX.Web.Infrastructure.Demo.DemoArt.Style.Landscape, seed, Width, Height));
+        using var soft = scene.Gaussblur(1.2);
+        using var noiseR = VipsImage.Gaussnoise(Width, Height, sigma: 9, seed: seed);
+        using var noiseG = VipsImage.Gaussnoise(Width, Height, sigma: 7, seed: seed + 1);
+        using var noiseB = VipsImage.Gaussnoise(Width, Height, sigma: 11, seed: seed + 2);
+        using var noise = noiseR.Bandjoin(noiseG, noiseB);
+        using var noisy = (soft + noise).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        using var tagged = noisy.Mutate(m =>
+        {
+            m.Set(GValue.BlobType, "exif-data", ExifBlob(orientation: 1));
+            m.Set(GValue.GIntType, "orientation", 1);
+        });
+        return tagged.JpegsaveBuffer(q: 92, keep: Enums.ForeignKeep.All);
+    }
+
     public static byte[] Png(int width, int height, bool alpha = false)
     {
         using var image = VipsImage.NewFromBuffer(Jpeg(width, height, 2));

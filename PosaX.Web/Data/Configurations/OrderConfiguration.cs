@@ -13,6 +13,7 @@ public class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.BuyerPhone).HasMaxLength(16);
         order.Property(o => o.BuyerEmail).HasMaxLength(256);
         order.Property(o => o.Message).HasMaxLength(1000);
+        order.Property(o => o.ConfirmationSecretHash).HasMaxLength(64);
         order.HasOne(o => o.Artwork).WithMany().HasForeignKey(o => o.ArtworkId).OnDelete(DeleteBehavior.Cascade);
         order.HasOne<Artist>().WithMany().HasForeignKey(o => o.ArtistId).OnDelete(DeleteBehavior.NoAction);
         order.HasIndex(o => new { o.ArtistId, o.CreatedAt });

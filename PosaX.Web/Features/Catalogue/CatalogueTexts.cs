@@ -40,6 +40,8 @@ public static class CatalogueTexts
         public const string Description = "Peintures, sculptures, photographies, perlages et textiles d’artistes du Cameroun, à acheter directement auprès d’eux sur WhatsApp.";
         public const string Search = "Rechercher une œuvre, un artiste, une ville…";
         public const string SearchPlaceholder = "Œuvre, artiste, ville…";
+        /// <summary>The filters' search landmark, named apart from the header's.</summary>
+        public const string FiltersLandmark = "Recherche et filtres des œuvres";
         public const string SearchButton = "Rechercher";
         public const string Filters = "Filtres et tri";
         public const string Category = "Catégorie";
@@ -107,9 +109,10 @@ public static class CatalogueTexts
         public static string SearchTitle(string query, string listTitle) =>
             listTitle == Title ? $"Résultats pour {Quoted(query)}" : $"Résultats pour {Quoted(query)} · {listTitle}";
 
+        /// <summary>The empty state's heading: the searched words are already the page's h1, said once.</summary>
         public static string EmptyFor(string? query) => query is null
             ? "Aucune œuvre ne correspond à ces filtres."
-            : $"Aucune œuvre ne correspond à {Quoted(query)}.";
+            : "Aucune œuvre ne correspond à cette recherche.";
 
         public static string Suggestion(string name) => $"Vouliez-vous dire {Quoted(name)} ?";
 

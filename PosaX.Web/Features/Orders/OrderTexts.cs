@@ -34,7 +34,7 @@ public static class OrderTexts
         public const string NoScriptLink = "Commander cette œuvre";
         public const string NoScriptHint = "(formulaire de commande)";
         public const string Heading = "Commander cette œuvre";
-        public const string Hint = "Votre demande est transmise à l’artiste, puis WhatsApp s’ouvre pour lui écrire directement. Rien n’est payé en ligne.";
+        public const string Hint = "Votre demande est transmise à l’artiste ; vous recevez sa référence et pouvez lui écrire directement sur WhatsApp. Rien n’est payé en ligne.";
         public const string Name = "Votre nom";
         public const string Phone = "Votre téléphone (WhatsApp)";
         public const string Email = "Votre e-mail (facultatif)";
@@ -64,7 +64,69 @@ public static class OrderTexts
     };
 
     public static string Placed(string reference) =>
-        $"Demande {reference} envoyée. WhatsApp s’ouvre pour écrire à l’artiste.";
+        $"Demande {reference} envoyée. Écrivez maintenant à l’artiste sur WhatsApp.";
+
+    /// <summary>The order's confirmation page, /commandes/{reference}/{secret}.</summary>
+    public static class Confirmation
+    {
+        public const string Title = "Demande envoyée";
+        public const string Heading = "Merci, votre demande est envoyée";
+        public const string ReferenceLabel = "Votre référence";
+        public const string ReferenceHint = "Notez-la : elle figure dans votre message à l’artiste et dans ses échanges avec vous.";
+        public const string WorkHeading = "L’œuvre demandée";
+        public const string By = "par";
+        public const string NextHeading = "Et maintenant ?";
+        public const string StepWrite = "Écrivez à l’artiste sur WhatsApp : votre message est déjà rédigé, avec la référence, le titre, le prix et le lien de l’œuvre.";
+        public const string StepAgree = "Convenez ensemble du paiement, de la livraison ou du retrait. PosaX ne prend aucun paiement : vous réglez l’artiste directement.";
+        public const string StepMailed = "L’artiste a aussi reçu votre demande par e-mail.";
+        public const string OpenWhatsApp = "Ouvrir WhatsApp";
+        public const string MailSent = "Un e-mail de confirmation vous a été envoyé avec ce récapitulatif.";
+        public const string BackToCatalogue = "Voir d’autres œuvres";
+        public const string HowToBuy = "Comment acheter sur PosaX";
+
+        public static string StepCalled(string buyerPhone) =>
+            $"L’artiste peut aussi vous appeler ou vous écrire au {WhatsAppNumber.Display(buyerPhone)}.";
+
+        public static string NoWhatsApp(string buyerPhone) =>
+            $"L’artiste n’a pas indiqué de numéro WhatsApp : il vous contactera au {WhatsAppNumber.Display(buyerPhone)}.";
+    }
+
+    /// <summary>The buyer's confirmation mail, when an address was given.</summary>
+    public static MailMessage BuyerMail(string to, string artistName, OrderSummary order, Uri confirmationPage, Uri? artistChat)
+    {
+        var subject = $"Votre demande {order.Reference} : {order.ArtworkTitle}";
+        var lines = new List<(string Label, string Value)>
+        {
+            ("Référence", order.Reference),
+            ("Œuvre", $"{order.ArtworkTitle} ({Money.Fcfa(order.Price)})"),
+            ("Artiste", artistName),
+        };
+        var next = artistChat is null
+            ? Confirmation.NoWhatsApp(order.BuyerPhone)
+            : "Écrivez à l’artiste sur WhatsApp : votre message est déjà rédigé.";
+        var text = $"Bonjour {order.BuyerName},\n\n" +
+            $"{artistName} a bien reçu votre demande pour l’œuvre « {order.ArtworkTitle} ».\n\n" +
+            string.Concat(lines.Select(l => $"{l.Label} : {l.Value}\n")) +
+            $"\n{next}\n" +
+            (artistChat is null ? "" : $"{artistChat.AbsoluteUri}\n") +
+            $"\n{Confirmation.StepAgree}\n" +
+            $"\nVotre demande : {confirmationPage.AbsoluteUri}\n" +
+            $"L’œuvre : {order.ArtworkUrl.AbsoluteUri}\n\nL’équipe PosaX\n";
+
+        var e = (string s) => WebUtility.HtmlEncode(s);
+        var html = $"""
+            <!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5">
+            <p>Bonjour {e(order.BuyerName)},</p>
+            <p>{e(artistName)} a bien reçu votre demande pour l’œuvre <a href="{e(order.ArtworkUrl.AbsoluteUri)}">« {e(order.ArtworkTitle)} »</a>.</p>
+            <ul>{string.Concat(lines.Select(l => $"<li>{e(l.Label)} : {e(l.Value)}</li>"))}</ul>
+            <p>{e(next)}</p>
+            {(artistChat is null ? "" : $"<p><a href=\"{e(artistChat.AbsoluteUri)}\">Écrire à {e(artistName)} sur WhatsApp</a></p>")}
+            <p>{e(Confirmation.StepAgree)}</p>
+            <p><a href="{e(confirmationPage.AbsoluteUri)}">Revoir votre demande</a></p>
+            <p>L’équipe PosaX</p></body></html>
+            """;
+        return new MailMessage(to, subject, text, html);
+    }
 
     public static string PlacedWithoutWhatsApp(string reference, string phone) =>
         $"Demande {reference} envoyée à l’artiste. Il n’a pas indiqué de numéro WhatsApp : " +

@@ -41,8 +41,9 @@ public sealed class OrderValidator : AbstractValidator<OrderInput>
 }
 
 /// <summary>
-/// POST /oeuvres/{id}/commander: records the buyer's request, mails the artist and sends the buyer
-/// to the artist's WhatsApp with the reference, title, price and link already written.
+/// POST /oeuvres/{id}/commander: records the buyer's request, mails the artist (and the buyer, when
+/// an address was given) and sends the buyer to the order's confirmation page (/commandes/…), whose
+/// button opens the artist's WhatsApp with the reference, title, price and link already written.
 /// </summary>
 public class PlaceModel(
     PosaXDbContext db, Mailer mailer, OrderThrottle throttle, IValidator<OrderInput> validator,
@@ -93,6 +94,7 @@ public class PlaceModel(
         if (throttle.TryOrder(phone) is { } wait) return Throttled(wait);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var (secret, secretHash) = OrderConfirmation.NewSecret();
         var order = new Order
         {
             Reference = OrderReference.New(),
@@ -106,14 +108,17 @@ public class PlaceModel(
             Status = OrderStatus.New,
             CreatedAt = now,
             UpdatedAt = now,
+            ConfirmationSecretHash = secretHash,
         };
         db.Orders.Add(order);
-        var summary = await SaveWithUniqueReferenceAsync(order, ct);
+        await SaveWithUniqueReferenceAsync(order, secret, ct);
 
-        if (Work.ArtistWhatsApp is null)
-            return Succeeded(OrderTexts.PlacedWithoutWhatsApp(order.Reference, phone));
-        return Succeeded(OrderTexts.Placed(order.Reference),
-            WhatsAppNumber.ChatLink(Work.ArtistWhatsApp, OrderTexts.WhatsAppMessage(summary)));
+        // The buyer lands on the order's own page (reference, what happens next, the WhatsApp button),
+        // with or without JavaScript.
+        var confirmation = OrderConfirmation.Path(order.Reference, secret);
+        return Work.ArtistWhatsApp is null
+            ? Succeeded(OrderTexts.PlacedWithoutWhatsApp(order.Reference, phone), confirmation)
+            : Succeeded(OrderTexts.Placed(order.Reference), confirmation);
     }
 
     private Task<WorkOnOffer?> FindAsync(long id, CancellationToken ct) =>
@@ -123,24 +128,30 @@ public class PlaceModel(
             .FirstOrDefaultAsync(ct);
 
     /// <summary>
-    /// The order and the artist's mail commit together. 32⁴ references: a collision is rare but
-    /// possible, and the unique index is the judge; a new reference is drawn and the save retried.
+    /// The order, the artist's mail and the buyer's (when an address was given) commit together.
+    /// 32⁴ references: a collision is rare but possible, and the unique index is the judge; a new
+    /// reference is drawn, the mails written again with it, and the save retried.
     /// </summary>
-    private async Task<OrderSummary> SaveWithUniqueReferenceAsync(Order order, CancellationToken ct)
+    private async Task SaveWithUniqueReferenceAsync(Order order, string secret, CancellationToken ct)
     {
-        OutboxMessage? queued = null;
+        List<OutboxMessage> queued = [];
         for (var attempt = 1; ; attempt++)
         {
             var summary = new OrderSummary(order.Reference, Work!.Title, order.Price,
                 site.Value.Absolute(ArtworkUrls.Page(Work.Id, Work.Slug)),
                 order.BuyerName, order.BuyerPhone, order.BuyerEmail, order.Message);
-            if (queued is not null) db.OutboxMessages.Remove(queued);
+            db.OutboxMessages.RemoveRange(queued);
+            var before = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet();
             mailer.Queue(OrderTexts.ArtistMail(Work.ArtistEmail!, Work.ArtistName, summary, site.Value.Absolute(Atelier.AtelierOrdersModel.Path)));
-            queued = db.ChangeTracker.Entries<OutboxMessage>().Last(e => e.State == EntityState.Added).Entity;
+            if (order.BuyerEmail is not null)
+                mailer.Queue(OrderTexts.BuyerMail(order.BuyerEmail, Work.ArtistName, summary,
+                    site.Value.Absolute(OrderConfirmation.Path(order.Reference, secret)),
+                    Work.ArtistWhatsApp is null ? null : new Uri(WhatsAppNumber.ChatLink(Work.ArtistWhatsApp, OrderTexts.WhatsAppMessage(summary)))));
+            queued = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && !before.Contains(e.Entity)).Select(e => e.Entity).ToList();
             try
             {
                 await SaveOnceAsync(order, ct);
-                return summary;
+                return;
             }
             catch (DbUpdateException e) when (attempt < 5)
             {

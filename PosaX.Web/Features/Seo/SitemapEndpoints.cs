@@ -69,6 +69,10 @@ public static class SitemapEndpoints
         await UrlAsync(xml, site.Value.Absolute("/artistes"), null);
         foreach (var slug in categories)
             await UrlAsync(xml, site.Value.Absolute($"{ArtworkUrls.Catalogue}?categorie={slug}"), null);
+        // The trust pages: what a buyer reads before writing to a stranger (About's Markdown pages and contact).
+        foreach (var slug in About.AboutTexts.Pages.Keys.Order(StringComparer.Ordinal))
+            await UrlAsync(xml, site.Value.Absolute("/" + slug), null);
+        await UrlAsync(xml, site.Value.Absolute("/contact"), null);
         await EndAsync(xml);
     }
 

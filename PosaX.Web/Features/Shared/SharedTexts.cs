@@ -28,6 +28,8 @@ public static class SharedTexts
         public const string Favourites = "Mes favoris";
         public const string Search = "Rechercher une œuvre ou un artiste";
         public const string SearchShort = "Rechercher…";
+        /// <summary>The header's search landmark, named apart from the catalogue's filters.</summary>
+        public const string SiteSearch = "Recherche sur le site";
         public const string SearchButton = "Rechercher";
         public const string FooterNav = "Informations";
         public const string Footer = "PosaX — l’art africain, de l’atelier à votre mur.";

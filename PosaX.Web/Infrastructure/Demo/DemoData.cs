@@ -109,7 +109,7 @@ public static class DemoData
         {
             var landscape = work.Width >= work.Height;
             var (w, h) = landscape ? (1100, (int)(1100 * work.Height / work.Width)) : ((int)(1100 * work.Width / work.Height), 1100);
-            using var picture = new MemoryStream(DemoImages.Generate(seed: 200 + i, width: w, height: h));
+            using var picture = new MemoryStream(DemoArt.Generate(DemoArt.StyleFor(work.Category, i), seed: 200 + i, width: w, height: h));
             return await images.ProcessAsync(picture, ImageKind.Artwork, ct);
         }, ct)));
         for (var i = 0; i < Works.Length; i++)

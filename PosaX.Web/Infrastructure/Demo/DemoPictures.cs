@@ -4,7 +4,8 @@ using PosaX.Web.Infrastructure.Images;
 namespace PosaX.Web.Infrastructure.Demo;
 
 /// <summary>
-/// The few pictures the demo data shares: generated (<see cref="DemoImages"/>, nothing copyrighted)
+/// The few pictures the demo data shares: generated (<see cref="DemoArt"/> for works, <see cref="DemoImages"/>
+/// for profile photos; nothing downloaded, nothing copyrighted)
 /// and run through the real <see cref="ImagePipeline"/> once, so every work's photos are real WebP
 /// variants in media storage at every width the pages ask for, in the work's orientation.
 /// </summary>
@@ -31,13 +32,19 @@ internal sealed class DemoPictures
         // Larger than the largest variant (1600 px) so every width exists, as for a camera photo.
         (Orientation Orientation, int Width, int Height)[] shapes =
             [(Orientation.Landscape, 1800, 1350), (Orientation.Portrait, 1350, 1800), (Orientation.Square, 1700, 1700)];
-        var jobs = shapes.SelectMany(s => Enumerable.Range(0, perOrientation).Select(i => (Kind: ImageKind.Artwork, s.Orientation, s.Width, s.Height, Seed: 500 + (int)s.Orientation * 100 + i)))
-            .Concat(Enumerable.Range(0, profiles).Select(i => (Kind: ImageKind.ProfilePhoto, Orientation: Orientation.Square, Width: 600, Height: 600, Seed: 900 + i)))
+        // Works look like art (DemoArt: the five styles shared round the orientations, so even one
+        // picture per orientation gives three kinds); profile photos stay abstract.
+        var jobs = shapes.SelectMany(s => Enumerable.Range(0, perOrientation).Select(i => (Kind: ImageKind.Artwork, s.Orientation, s.Width, s.Height,
+                Seed: 500 + (int)s.Orientation * 100 + i, Style: (DemoArt.Style?)(DemoArt.Style)((i + 2 * (int)s.Orientation) % 5))))
+            .Concat(Enumerable.Range(0, profiles).Select(i => (Kind: ImageKind.ProfilePhoto, Orientation: Orientation.Square, Width: 600, Height: 600,
+                Seed: 900 + i, Style: (DemoArt.Style?)null)))
             .ToList();
         // Generation runs on the thread pool, processing is bounded by the pipeline itself (one per core).
         var stored = await Task.WhenAll(jobs.Select(job => Task.Run(async () =>
         {
-            using var picture = new MemoryStream(DemoImages.Generate(job.Seed, job.Width, job.Height));
+            using var picture = new MemoryStream(job.Style is { } style
+                ? DemoArt.Generate(style, job.Seed, job.Width, job.Height)
+                : DemoImages.Generate(job.Seed, job.Width, job.Height));
             var result = await pipeline.ProcessAsync(picture, job.Kind, ct);
             return (job.Kind, job.Orientation, Image: result.Image ?? throw new InvalidOperationException(
                 $"A generated demo picture was refused: {result.Rejection?.Message}"));

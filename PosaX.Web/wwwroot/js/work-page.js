@@ -33,8 +33,10 @@ if (strip) {
     });
   }
   const zoom = document.getElementById("photo-zoom");
-  const zoomed = zoom?.querySelector("[data-zoom-image]");
+  // The full-size picture is made here: an <img> without src in the page would be invalid HTML.
+  const zoomed = zoom ? document.createElement("img") : null;
   if (zoom?.showModal && zoomed) {
+    zoom.append(zoomed);
     for (const photo of strip.querySelectorAll("img[data-full]")) {
       photo.addEventListener("click", () => {
         zoomed.src = photo.dataset.full;
