@@ -34,8 +34,12 @@ public class FavouritesBrowserTests(DatabaseProvider provider) : BrowserTest(pro
         await Expect(favourite.Locator("button.favourite")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(Page.Locator("#favourites-status")).ToHaveTextAsync("");
 
+        // The count is posted after the heart changes (a token fetched first on this fresh page): wait for
+        // it before reloading, as a reload may cut a request that has not left yet.
+        var uncounted = Page.WaitForResponseAsync(r => r.Url.EndsWith($"/oeuvres/{work.Id}/favori") && r.Status == 200);
         await favourite.Locator("button.favourite").ClickAsync();
         await Expect(favourite.Locator("button.favourite")).ToHaveAttributeAsync("aria-pressed", "false");
+        await uncounted;
         await Page.ReloadAsync();
         await Expect(Page.Locator("#favourites-status")).ToHaveTextAsync(FavouritesTexts.Page.Empty);
         await Expect(Page.Locator("#favourite-works")).Not.ToBeAttachedAsync();

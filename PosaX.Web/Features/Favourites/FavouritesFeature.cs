@@ -35,9 +35,12 @@ public static class FavouritesFeature
             StatisticsCounter counter, CancellationToken ct) =>
         {
             context.Response.Headers.CacheControl = "no-store";
+            // Read first: the antiforgery check then reads the same form, and a broken body is a 400, not an error.
+            var (form, refusedWith) = await RequestForms.ReadAsync(context.Request, ct);
+            if (form is null) return Answer(refusedWith, RequestForms.Refusal(refusedWith));
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, InfrastructureTexts.Ajax.SessionExpired, null, AjaxResponse.NoErrors));
-            var state = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(ct))["state"].ToString() : "";
+            var state = form["state"].ToString();
             if (state is not ("on" or "off"))
                 return Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, FavouritesTexts.BadState, null,
                     new Dictionary<string, string[]> { ["state"] = [FavouritesTexts.BadState] }));

@@ -71,16 +71,8 @@ public static class OneClickUnsubscribe
             // Answers in the site's JSON contract (mail clients ignore the body; scripts and tests read it).
             static IResult Answer(int status, bool success, string message) =>
                 Results.Json(new AjaxResponse(success, message, null, AjaxResponse.NoErrors), statusCode: status);
-            IFormCollection? form = null;
-            try
-            {
-                if (context.Request.HasFormContentType) form = await context.Request.ReadFormAsync(context.RequestAborted);
-            }
-            catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
-            {
-                // Too large, or not a form at all (NUL bytes…): not the one-click body either.
-                form = null;
-            }
+            // Too large, or not a form at all (NUL bytes…): not the one-click body either.
+            var (form, _) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
             if (form is null || form["List-Unsubscribe"].ToString() != "One-Click")
                 return Answer(StatusCodes.Status400BadRequest, false, SubscriptionsTexts.Unsubscribe.OneClickMalformed);
             if (tokens.ReadUnsubscribe(token) is not { } subscription)

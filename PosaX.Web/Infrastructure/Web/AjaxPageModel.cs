@@ -34,26 +34,16 @@ public abstract class AjaxPageModel : PageModel
             context.Result = refused;
             return;
         }
-        if (Request.HasFormContentType)
+        var (form, refusedWith) = await RequestForms.ReadAsync(Request, HttpContext.RequestAborted);
+        if (form is null)
         {
-            IFormCollection form;
-            try
-            {
-                form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-            }
-            catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
-            {
-                var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
-                context.Result = Answer(status, new AjaxResponse(false, status == StatusCodes.Status413PayloadTooLarge
-                    ? InfrastructureTexts.Ajax.TooLarge
-                    : InfrastructureTexts.Ajax.Unreadable, null, AjaxResponse.NoErrors));
-                return;
-            }
-            if (form.FirstOrDefault(f => f.Value.Any(v => v is not null && !FormText.IsTypeable(v))) is { Key: not null } untypeable)
-            {
-                context.Result = Invalid(FieldName(untypeable.Key), FormText.Untypeable);
-                return;
-            }
+            context.Result = Answer(refusedWith, RequestForms.Refusal(refusedWith));
+            return;
+        }
+        if (form.FirstOrDefault(f => f.Value.Any(v => v is not null && !FormText.IsTypeable(v))) is { Key: not null } untypeable)
+        {
+            context.Result = Invalid(FieldName(untypeable.Key), FormText.Untypeable);
+            return;
         }
         var formInputMissing = context.HandlerMethod?.Parameters.Any(p =>
             p.BindingInfo?.BindingSource == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Form

@@ -32,7 +32,8 @@ async function count(id, on) {
     const body = new FormData();
     body.set("state", on ? "on" : "off");
     await fetch(`/oeuvres/${id}/favori`, {
-      method: "POST", body, credentials: "same-origin",
+      // keepalive: a tap followed at once by a link still counts.
+      method: "POST", body, credentials: "same-origin", keepalive: true,
       headers: { "RequestVerificationToken": await token(), "Accept": "application/json" },
     });
   } catch {
