@@ -5,14 +5,16 @@ namespace PosaX.Web.Components;
 /// <summary>Every text the shared Razor components write themselves (pages pass the rest as parameters).</summary>
 public static class ComponentTexts
 {
+    private static readonly TextResources Strings = new(typeof(ComponentTexts));
+
     /// <summary>The badge of a sold work's price (PriceTag).</summary>
-    public const string Sold = "Vendue";
+    public static string Sold => Strings["Sold"];
 
     /// <summary>The badge of a reserved work on its card.</summary>
-    public const string Reserved = "Réservée";
+    public static string Reserved => Strings["Reserved"];
 
     /// <summary>WhatsAppButton's label when the page gives none.</summary>
-    public const string WhatsApp = "Écrire sur WhatsApp";
+    public static string WhatsApp => Strings["WhatsApp"];
 
     /// <summary>"Douala · membre depuis décembre 2026" (the city only when given): an artist's card and page.</summary>
     public static string ArtistSince(string? city, DateTime memberSinceUtc) =>
@@ -24,5 +26,5 @@ public static class ComponentTexts
     /// <summary>The number of an artist's works on the site.</summary>
     public static string Works(int count) => count switch { 0 => "Pas encore d’œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
     /// <summary>The heart's name (FavouriteButton); aria-pressed says whether the work is a favourite.</summary>
-    public const string Favourite = "Ajouter aux favoris";
+    public static string Favourite => Strings["Favourite"];
 }

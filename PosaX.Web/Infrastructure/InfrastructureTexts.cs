@@ -1,3 +1,5 @@
+using PosaX.Web.Infrastructure.Text;
+
 namespace PosaX.Web.Infrastructure;
 
 /// <summary>
@@ -7,16 +9,18 @@ namespace PosaX.Web.Infrastructure;
 /// </summary>
 public static class InfrastructureTexts
 {
+    private static readonly TextResources Strings = new(typeof(InfrastructureTexts));
+
     /// <summary>The answers of <see cref="Web.AjaxPageModel"/>, the rate limiter and the antiforgery filter.</summary>
     public static class Ajax
     {
-        public const string TooLarge = "Envoi trop volumineux : réduisez la taille des fichiers.";
-        public const string Unreadable = "Le formulaire envoyé est illisible. Rechargez la page et réessayez.";
-        public const string Incomplete = "Le formulaire envoyé est incomplet. Rechargez la page et réessayez.";
-        public const string FixFields = "Veuillez corriger les champs indiqués.";
-        public const string InvalidValue = "Valeur invalide.";
-        public const string Untypeable = "Ce champ contient des caractères invisibles non autorisés.";
-        public const string SessionExpired = "Votre session a expiré : rechargez la page puis réessayez.";
+        public static string TooLarge => Strings["Ajax.TooLarge"];
+        public static string Unreadable => Strings["Ajax.Unreadable"];
+        public static string Incomplete => Strings["Ajax.Incomplete"];
+        public static string FixFields => Strings["Ajax.FixFields"];
+        public static string InvalidValue => Strings["Ajax.InvalidValue"];
+        public static string Untypeable => Strings["Ajax.Untypeable"];
+        public static string SessionExpired => Strings["Ajax.SessionExpired"];
 
         public static string TooManyAttempts(int seconds) => $"Trop de tentatives. Réessayez dans {Waiting(seconds)}.";
 
@@ -28,23 +32,23 @@ public static class InfrastructureTexts
     }
 
     /// <summary>The zone every shown time is in (<see cref="Text.DoualaTime"/>), named once per page that shows times.</summary>
-    public const string DoualaZone = "Heures de Douala (UTC+1).";
+    public static string DoualaZone => Strings["DoualaZone"];
 
     /// <summary>Why the image pipeline refused an upload, shown at the file's field.</summary>
     public static class Images
     {
-        public const string Empty = "Le fichier est vide.";
-        public const string TooLarge = "Fichier trop volumineux : 10 Mo au maximum.";
-        public const string TooManyPixels = "Image trop grande : 40 mégapixels et 12 000 pixels de côté au maximum.";
-        public const string UnsupportedFormat = "Format non pris en charge : JPEG, PNG ou WebP uniquement.";
-        public const string Unreadable = "Image illisible : le fichier est corrompu ou incomplet.";
-        public const string StorageFull = "Le serveur n’a plus de place pour enregistrer les photos. Rien n’a été enregistré : réessayez plus tard.";
-        public const string StorageUnavailable = "Le stockage des photos ne répond pas. Rien n’a été enregistré : réessayez dans un instant.";
+        public static string Empty => Strings["Images.Empty"];
+        public static string TooLarge => Strings["Images.TooLarge"];
+        public static string TooManyPixels => Strings["Images.TooManyPixels"];
+        public static string UnsupportedFormat => Strings["Images.UnsupportedFormat"];
+        public static string Unreadable => Strings["Images.Unreadable"];
+        public static string StorageFull => Strings["Images.StorageFull"];
+        public static string StorageUnavailable => Strings["Images.StorageUnavailable"];
     }
 
     /// <summary>The house layout of every mail (<see cref="Email.MailTemplates"/>); the words of each mail are its feature's.</summary>
     public static class Mail
     {
-        public const string Signature = "L’équipe PosaX";
+        public static string Signature => Strings["Mail.Signature"];
     }
 }

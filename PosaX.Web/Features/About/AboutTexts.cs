@@ -1,10 +1,13 @@
 using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.About;
 
 /// <summary>Every text of the trust and legal pages and of /contact (the pages' bodies are Markdown files in Pages/).</summary>
 public static class AboutTexts
 {
+    private static readonly TextResources Strings = new(typeof(AboutTexts));
+
     /// <summary>Title (the &lt;h1&gt; too) and description of each page written in Markdown.</summary>
     public static readonly IReadOnlyDictionary<string, (string Title, string Description)> Pages = new Dictionary<string, (string, string)>
     {
@@ -33,20 +36,20 @@ public static class AboutTexts
 
     public static class Contact
     {
-        public const string Title = "Contact";
-        public const string Heading = "Nous écrire";
-        public const string Description = "Écrire à l’équipe PosaX : une question sur un achat, un compte d’artiste, un signalement ou une suggestion. Réponse par e-mail.";
-        public const string Intro = "Une question sur le site, votre compte d’artiste ou une œuvre ? Écrivez-nous, nous répondons par e-mail. Pour acheter une œuvre, écrivez directement à l’artiste depuis sa page.";
-        public const string Name = "Votre nom";
-        public const string Email = "Votre e-mail";
-        public const string Message = "Votre message";
-        public const string Send = "Envoyer";
-        public const string Sent = "Merci ! Votre message est envoyé ; nous vous répondrons par e-mail.";
-        public const string NameRequired = "Indiquez votre nom.";
-        public const string NameTooLong = "Le nom ne peut pas dépasser 100 caractères.";
-        public const string EmailInvalid = "Indiquez une adresse e-mail valide, pour que nous puissions vous répondre.";
-        public const string MessageTooShort = "Écrivez votre message (10 caractères au moins).";
-        public const string MessageTooLong = "Le message ne peut pas dépasser 3 000 caractères.";
+        public static string Title => Strings["Contact.Title"];
+        public static string Heading => Strings["Contact.Heading"];
+        public static string Description => Strings["Contact.Description"];
+        public static string Intro => Strings["Contact.Intro"];
+        public static string Name => Strings["Contact.Name"];
+        public static string Email => Strings["Contact.Email"];
+        public static string Message => Strings["Contact.Message"];
+        public static string Send => Strings["Contact.Send"];
+        public static string Sent => Strings["Contact.Sent"];
+        public static string NameRequired => Strings["Contact.NameRequired"];
+        public static string NameTooLong => Strings["Contact.NameTooLong"];
+        public static string EmailInvalid => Strings["Contact.EmailInvalid"];
+        public static string MessageTooShort => Strings["Contact.MessageTooShort"];
+        public static string MessageTooLong => Strings["Contact.MessageTooLong"];
 
         public static MailMessage Mail(string to, string name, string email, string message)
         {

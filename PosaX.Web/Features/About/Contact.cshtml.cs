@@ -27,14 +27,14 @@ public sealed class ContactValidator : AbstractValidator<ContactInput>
     public ContactValidator()
     {
         RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
-            .Must(n => ContactInput.Clean(n).Length > 0).WithMessage(AboutTexts.Contact.NameRequired)
-            .Must(n => ContactInput.Clean(n).Length <= ContactInput.NameMaxLength).WithMessage(AboutTexts.Contact.NameTooLong);
+            .Must(n => ContactInput.Clean(n).Length > 0).WithMessage(_ => AboutTexts.Contact.NameRequired)
+            .Must(n => ContactInput.Clean(n).Length <= ContactInput.NameMaxLength).WithMessage(_ => AboutTexts.Contact.NameTooLong);
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .Must(e => ContactInput.Clean(e) is { Length: > 0 and <= 254 } v && !v.Any(char.IsWhiteSpace)).WithMessage(AboutTexts.Contact.EmailInvalid)
-            .EmailAddress().WithMessage(AboutTexts.Contact.EmailInvalid);
+            .Must(e => ContactInput.Clean(e) is { Length: > 0 and <= 254 } v && !v.Any(char.IsWhiteSpace)).WithMessage(_ => AboutTexts.Contact.EmailInvalid)
+            .EmailAddress().WithMessage(_ => AboutTexts.Contact.EmailInvalid);
         RuleFor(x => x.Message).Cascade(CascadeMode.Stop)
-            .Must(m => ContactInput.Clean(m).Length >= ContactInput.MessageMinLength).WithMessage(AboutTexts.Contact.MessageTooShort)
-            .Must(m => ContactInput.Clean(m).Length <= ContactInput.MessageMaxLength).WithMessage(AboutTexts.Contact.MessageTooLong);
+            .Must(m => ContactInput.Clean(m).Length >= ContactInput.MessageMinLength).WithMessage(_ => AboutTexts.Contact.MessageTooShort)
+            .Must(m => ContactInput.Clean(m).Length <= ContactInput.MessageMaxLength).WithMessage(_ => AboutTexts.Contact.MessageTooLong);
     }
 }
 

@@ -1,43 +1,46 @@
 using System.Globalization;
 using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Admin;
 
 /// <summary>Every text of the admin area a user reads: its pages, validation messages and the moderation mails.</summary>
 public static class AdminTexts
 {
+    private static readonly TextResources Strings = new(typeof(AdminTexts));
+
     /// <summary>The answer to an admin act before two-factor is on (<see cref="AdminTwoFactorFilter"/>).</summary>
-    public const string TwoFactorRequired = "Activez d’abord la double authentification.";
+    public static string TwoFactorRequired => Strings["TwoFactorRequired"];
 
     /// <summary>The label of a list's message slot, where a post without JavaScript says what it did.</summary>
-    public const string LastAct = "Résultat de la dernière action";
+    public static string LastAct => Strings["LastAct"];
 
     /// <summary>The admin area's navigation (_AdminNav).</summary>
     public static class Nav
     {
-        public const string Label = "Administration";
-        public const string Dashboard = "Tableau de bord";
-        public const string Artworks = "Œuvres";
-        public const string Artists = "Artistes";
-        public const string Reports = "Signalements";
-        public const string Categories = "Catégories";
-        public const string Journal = "Journal";
+        public static string Label => Strings["Nav.Label"];
+        public static string Dashboard => Strings["Nav.Dashboard"];
+        public static string Artworks => Strings["Nav.Artworks"];
+        public static string Artists => Strings["Nav.Artists"];
+        public static string Reports => Strings["Nav.Reports"];
+        public static string Categories => Strings["Nav.Categories"];
+        public static string Journal => Strings["Nav.Journal"];
     }
 
     public static class Dashboard
     {
-        public const string Title = "Modération";
-        public const string Artists = "Artistes actifs";
-        public const string Works = "Œuvres";
-        public const string Hidden = "Œuvres masquées";
-        public const string Orders = "Commandes";
-        public const string NewOrders = "Commandes nouvelles";
-        public const string RecentWorks = "Dernières œuvres publiées";
-        public const string RecentArtists = "Derniers inscrits";
-        public const string Pending = "en attente d’activation";
-        public const string OpenReports = "Signalements ouverts";
-        public const string Activity = "Activité du site";
-        public const string Measure = "Mesure";
+        public static string Title => Strings["Dashboard.Title"];
+        public static string Artists => Strings["Dashboard.Artists"];
+        public static string Works => Strings["Dashboard.Works"];
+        public static string Hidden => Strings["Dashboard.Hidden"];
+        public static string Orders => Strings["Dashboard.Orders"];
+        public static string NewOrders => Strings["Dashboard.NewOrders"];
+        public static string RecentWorks => Strings["Dashboard.RecentWorks"];
+        public static string RecentArtists => Strings["Dashboard.RecentArtists"];
+        public static string Pending => Strings["Dashboard.Pending"];
+        public static string OpenReports => Strings["Dashboard.OpenReports"];
+        public static string Activity => Strings["Dashboard.Activity"];
+        public static string Measure => Strings["Dashboard.Measure"];
         public static string LastDays(int days) => $"{days}\u00A0jours";
 
         /// <summary>The rows of the site's activity table: key, label, value of a period's totals.</summary>
@@ -59,86 +62,86 @@ public static class AdminTexts
     /// <summary>The moderation lists' pages (_AdminPager).</summary>
     public static class Paging
     {
-        public const string Label = "Pages de la liste";
-        public const string Previous = "Précédentes";
-        public const string Next = "Suivantes";
+        public static string Label => Strings["Paging.Label"];
+        public static string Previous => Strings["Paging.Previous"];
+        public static string Next => Strings["Paging.Next"];
     }
 
     public static class Artworks
     {
-        public const string Title = "Œuvres — modération";
-        public const string Search = "Rechercher (titre, artiste…)";
-        public const string State = "État";
-        public const string All = "Toutes";
-        public const string Visible = "Visibles";
-        public const string HiddenOnes = "Masquées";
-        public const string Filter = "Filtrer";
-        public const string Reason = "Motif (envoyé à l’artiste)";
-        public const string Hide = "Masquer";
-        public const string Show = "Rétablir";
-        public const string HiddenBadge = "Masquée";
-        public const string Hidden = "Œuvre masquée ; l’artiste a été prévenu.";
-        public const string Shown = "Œuvre rétablie.";
-        public const string FeaturedOnes = "À la une";
-        public const string Feature = "Mettre à la une";
-        public const string Unfeature = "Retirer de la une";
-        public const string FeaturedBadge = "À la une";
-        public const string Featured = "Œuvre mise à la une\u00A0: elle ouvre la page d’accueil.";
-        public const string Unfeatured = "Œuvre retirée de la une.";
-        public const string UnknownWork = "Cette œuvre n’existe pas.";
-        public const string None = "Aucune œuvre.";
+        public static string Title => Strings["Artworks.Title"];
+        public static string Search => Strings["Artworks.Search"];
+        public static string State => Strings["Artworks.State"];
+        public static string All => Strings["Artworks.All"];
+        public static string Visible => Strings["Artworks.Visible"];
+        public static string HiddenOnes => Strings["Artworks.HiddenOnes"];
+        public static string Filter => Strings["Artworks.Filter"];
+        public static string Reason => Strings["Artworks.Reason"];
+        public static string Hide => Strings["Artworks.Hide"];
+        public static string Show => Strings["Artworks.Show"];
+        public static string HiddenBadge => Strings["Artworks.HiddenBadge"];
+        public static string Hidden => Strings["Artworks.Hidden"];
+        public static string Shown => Strings["Artworks.Shown"];
+        public static string FeaturedOnes => Strings["Artworks.FeaturedOnes"];
+        public static string Feature => Strings["Artworks.Feature"];
+        public static string Unfeature => Strings["Artworks.Unfeature"];
+        public static string FeaturedBadge => Strings["Artworks.FeaturedBadge"];
+        public static string Featured => Strings["Artworks.Featured"];
+        public static string Unfeatured => Strings["Artworks.Unfeatured"];
+        public static string UnknownWork => Strings["Artworks.UnknownWork"];
+        public static string None => Strings["Artworks.None"];
     }
 
     public static class Artists
     {
-        public const string Title = "Artistes — modération";
-        public const string Search = "Rechercher (nom, email)";
-        public const string State = "État";
-        public const string All = "Tous";
-        public const string Active = "Actifs";
-        public const string SuspendedOnes = "Suspendus";
-        public const string NotActivated = "Non activé";
-        public const string Filter = "Filtrer";
-        public const string Works = "œuvres";
-        public const string Reason = "Motif (envoyé à l’artiste)";
-        public const string Suspend = "Suspendre";
-        public const string Reactivate = "Réactiver";
-        public const string SuspendedBadge = "Suspendu";
-        public const string AdminBadge = "Administrateur";
-        public const string Suspended = "Compte suspendu : ses sessions sont fermées et ses pages retirées du site.";
-        public const string Reactivated = "Compte réactivé.";
-        public const string UnknownArtist = "Ce compte n’existe pas.";
-        public const string CannotSuspendAdmin = "Un administrateur ne peut pas être suspendu d’ici : retirez-lui d’abord ce rôle.";
-        public const string None = "Aucun compte.";
+        public static string Title => Strings["Artists.Title"];
+        public static string Search => Strings["Artists.Search"];
+        public static string State => Strings["Artists.State"];
+        public static string All => Strings["Artists.All"];
+        public static string Active => Strings["Artists.Active"];
+        public static string SuspendedOnes => Strings["Artists.SuspendedOnes"];
+        public static string NotActivated => Strings["Artists.NotActivated"];
+        public static string Filter => Strings["Artists.Filter"];
+        public static string Works => Strings["Artists.Works"];
+        public static string Reason => Strings["Artists.Reason"];
+        public static string Suspend => Strings["Artists.Suspend"];
+        public static string Reactivate => Strings["Artists.Reactivate"];
+        public static string SuspendedBadge => Strings["Artists.SuspendedBadge"];
+        public static string AdminBadge => Strings["Artists.AdminBadge"];
+        public static string Suspended => Strings["Artists.Suspended"];
+        public static string Reactivated => Strings["Artists.Reactivated"];
+        public static string UnknownArtist => Strings["Artists.UnknownArtist"];
+        public static string CannotSuspendAdmin => Strings["Artists.CannotSuspendAdmin"];
+        public static string None => Strings["Artists.None"];
     }
 
     public static class Reports
     {
-        public const string Title = "Signalements";
-        public const string FiltersLabel = "Signalements";
-        public const string Search = "Rechercher (œuvre, artiste, motif)";
-        public const string Filter = "Filtrer";
-        public const string DecisionDismissed = "Rien à faire";
-        public const string DecisionHidden = "Masquer l’œuvre";
-        public const string Dashboard = "Tableau de bord";
-        public const string Open = "Ouverts";
-        public const string Closed = "Clos";
-        public const string NoneOpen = "Aucun signalement ouvert.";
-        public const string NoneClosed = "Aucun signalement clos.";
-        public const string HiddenBadge = "Masquée";
-        public const string ReportedOn = "signalée le";
-        public const string ModerateWork = "Voir dans la modération des œuvres";
-        public const string Decision = "Décision";
-        public const string Note = "Note (envoyée à l’artiste si l’œuvre est masquée)";
-        public const string Close = "Clore";
-        public const string ClosedOn = "Clos le";
-        public const string By = "par";
-        public const string Dismissed = "Signalement clos : rien à faire.";
-        public const string AlreadyClosed = "Ce signalement était déjà clos.";
-        public const string UnknownReport = "Ce signalement n’existe pas.";
-        public const string DecisionRequired = "Choisissez une décision.";
-        public const string NoteRequired = "Indiquez le motif : il est envoyé à l’artiste.";
-        public const string NoteTooLong = "La note ne peut pas dépasser 500 caractères.";
+        public static string Title => Strings["Reports.Title"];
+        public static string FiltersLabel => Strings["Reports.FiltersLabel"];
+        public static string Search => Strings["Reports.Search"];
+        public static string Filter => Strings["Reports.Filter"];
+        public static string DecisionDismissed => Strings["Reports.DecisionDismissed"];
+        public static string DecisionHidden => Strings["Reports.DecisionHidden"];
+        public static string Dashboard => Strings["Reports.Dashboard"];
+        public static string Open => Strings["Reports.Open"];
+        public static string Closed => Strings["Reports.Closed"];
+        public static string NoneOpen => Strings["Reports.NoneOpen"];
+        public static string NoneClosed => Strings["Reports.NoneClosed"];
+        public static string HiddenBadge => Strings["Reports.HiddenBadge"];
+        public static string ReportedOn => Strings["Reports.ReportedOn"];
+        public static string ModerateWork => Strings["Reports.ModerateWork"];
+        public static string Decision => Strings["Reports.Decision"];
+        public static string Note => Strings["Reports.Note"];
+        public static string Close => Strings["Reports.Close"];
+        public static string ClosedOn => Strings["Reports.ClosedOn"];
+        public static string By => Strings["Reports.By"];
+        public static string Dismissed => Strings["Reports.Dismissed"];
+        public static string AlreadyClosed => Strings["Reports.AlreadyClosed"];
+        public static string UnknownReport => Strings["Reports.UnknownReport"];
+        public static string DecisionRequired => Strings["Reports.DecisionRequired"];
+        public static string NoteRequired => Strings["Reports.NoteRequired"];
+        public static string NoteTooLong => Strings["Reports.NoteTooLong"];
 
         public static string OpenOnWork(int count) => count > 1 ? $"{count} signalements ouverts sur cette œuvre" : "";
         public static string WorkHidden(int closed) =>
@@ -147,42 +150,42 @@ public static class AdminTexts
 
     public static class Categories
     {
-        public const string Title = "Catégories";
-        public const string Intro = "L’ordre de cette liste est celui du catalogue. Une catégorie retirée n’est plus proposée pour les nouvelles œuvres ; les œuvres qui l’ont la gardent, et le catalogue la propose tant qu’il en montre.";
-        public const string SlugKept = "L’adresse (slug) d’une catégorie ne change pas quand on la renomme : les liens vers le catalogue restent valables.";
-        public const string Order = "Ordre";
-        public const string Name = "Nom";
-        public const string Slug = "Adresse";
-        public const string Works = "Œuvres (visibles / total)";
-        public const string State = "État";
-        public const string Actions = "Actions";
-        public const string Active = "Active";
-        public const string RetiredBadge = "Retirée";
-        public const string NewName = "Nouvelle catégorie";
-        public const string Add = "Ajouter";
-        public const string Rename = "Renommer";
-        public const string RenameLabel = "Nom de la catégorie";
-        public const string Up = "Monter";
-        public const string Down = "Descendre";
-        public const string Retire = "Retirer";
-        public const string Restore = "Rétablir";
-        public const string Delete = "Supprimer";
-        public const string InUseHint = "Utilisée : elle ne peut qu’être retirée.";
-        public const string NameRequired = "Indiquez le nom de la catégorie.";
-        public const string NameTooLong = "Le nom ne peut pas dépasser 60 caractères.";
-        public const string UnknownCategory = "Cette catégorie n’existe pas (ou plus). Rechargez la page.";
-        public const string DirectionInvalid = "Choisissez de monter ou de descendre la catégorie.";
-        public const string Unchanged = "Aucun changement.";
-        public const string AlreadyFirst = "Cette catégorie est déjà la première.";
-        public const string AlreadyLast = "Cette catégorie est déjà la dernière.";
-        public const string AlreadyRetired = "Cette catégorie est déjà retirée.";
-        public const string AlreadyActive = "Cette catégorie est déjà active.";
-        public const string Added = "Catégorie ajoutée.";
-        public const string Renamed = "Catégorie renommée ; son adresse reste la même.";
-        public const string Moved = "Ordre des catégories enregistré.";
-        public const string Retired = "Catégorie retirée : elle n’est plus proposée pour les nouvelles œuvres.";
-        public const string Restored = "Catégorie rétablie : elle est de nouveau proposée.";
-        public const string Deleted = "Catégorie supprimée.";
+        public static string Title => Strings["Categories.Title"];
+        public static string Intro => Strings["Categories.Intro"];
+        public static string SlugKept => Strings["Categories.SlugKept"];
+        public static string Order => Strings["Categories.Order"];
+        public static string Name => Strings["Categories.Name"];
+        public static string Slug => Strings["Categories.Slug"];
+        public static string Works => Strings["Categories.Works"];
+        public static string State => Strings["Categories.State"];
+        public static string Actions => Strings["Categories.Actions"];
+        public static string Active => Strings["Categories.Active"];
+        public static string RetiredBadge => Strings["Categories.RetiredBadge"];
+        public static string NewName => Strings["Categories.NewName"];
+        public static string Add => Strings["Categories.Add"];
+        public static string Rename => Strings["Categories.Rename"];
+        public static string RenameLabel => Strings["Categories.RenameLabel"];
+        public static string Up => Strings["Categories.Up"];
+        public static string Down => Strings["Categories.Down"];
+        public static string Retire => Strings["Categories.Retire"];
+        public static string Restore => Strings["Categories.Restore"];
+        public static string Delete => Strings["Categories.Delete"];
+        public static string InUseHint => Strings["Categories.InUseHint"];
+        public static string NameRequired => Strings["Categories.NameRequired"];
+        public static string NameTooLong => Strings["Categories.NameTooLong"];
+        public static string UnknownCategory => Strings["Categories.UnknownCategory"];
+        public static string DirectionInvalid => Strings["Categories.DirectionInvalid"];
+        public static string Unchanged => Strings["Categories.Unchanged"];
+        public static string AlreadyFirst => Strings["Categories.AlreadyFirst"];
+        public static string AlreadyLast => Strings["Categories.AlreadyLast"];
+        public static string AlreadyRetired => Strings["Categories.AlreadyRetired"];
+        public static string AlreadyActive => Strings["Categories.AlreadyActive"];
+        public static string Added => Strings["Categories.Added"];
+        public static string Renamed => Strings["Categories.Renamed"];
+        public static string Moved => Strings["Categories.Moved"];
+        public static string Retired => Strings["Categories.Retired"];
+        public static string Restored => Strings["Categories.Restored"];
+        public static string Deleted => Strings["Categories.Deleted"];
 
         public static string Duplicate(string existing) => $"La catégorie « {existing} » existe déjà (les majuscules et les accents ne comptent pas).";
 
@@ -207,23 +210,23 @@ public static class AdminTexts
 
     public static class Journal
     {
-        public const string Title = "Journal d’administration";
-        public const string AppendOnly = "Chaque acte d’administration est inscrit ici avec son auteur, sa date et son motif. Le journal ne peut être ni modifié ni effacé : on ne peut qu’y ajouter.";
-        public const string Action = "Action";
-        public const string AnyAction = "Toutes les actions";
-        public const string Admin = "Administrateur";
-        public const string AnyAdmin = "Tous les administrateurs";
-        public const string Filter = "Filtrer";
-        public const string Reset = "Tout afficher";
-        public const string When = "Date";
-        public const string Who = "Qui";
-        public const string What = "Quoi";
-        public const string Reason = "Motif";
-        public const string NoReason = "—";
-        public const string Older = "Plus anciens";
-        public const string Newest = "Revenir aux plus récents";
-        public const string Empty = "Aucune entrée.";
-        public const string PagerLabel = "Pages du journal";
+        public static string Title => Strings["Journal.Title"];
+        public static string AppendOnly => Strings["Journal.AppendOnly"];
+        public static string Action => Strings["Journal.Action"];
+        public static string AnyAction => Strings["Journal.AnyAction"];
+        public static string Admin => Strings["Journal.Admin"];
+        public static string AnyAdmin => Strings["Journal.AnyAdmin"];
+        public static string Filter => Strings["Journal.Filter"];
+        public static string Reset => Strings["Journal.Reset"];
+        public static string When => Strings["Journal.When"];
+        public static string Who => Strings["Journal.Who"];
+        public static string What => Strings["Journal.What"];
+        public static string Reason => Strings["Journal.Reason"];
+        public static string NoReason => Strings["Journal.NoReason"];
+        public static string Older => Strings["Journal.Older"];
+        public static string Newest => Strings["Journal.Newest"];
+        public static string Empty => Strings["Journal.Empty"];
+        public static string PagerLabel => Strings["Journal.PagerLabel"];
 
         /// <summary>What an act was done to, as the journal keeps it.</summary>
         public static string WorkTarget(long id, string title) => $"Œuvre {id} « {title} »";
@@ -254,7 +257,7 @@ public static class AdminTexts
     /// <summary>The reason every hide or suspend must give (<see cref="ModerationReasonValidator{TId}"/>).</summary>
     public static class Moderation
     {
-        public const string ReasonRequired = "Indiquez le motif : il est envoyé à l’artiste.";
+        public static string ReasonRequired => Strings["Moderation.ReasonRequired"];
         public static readonly string ReasonTooLong = $"Le motif ne peut pas dépasser {AdminJournal.ReasonMaxLength} caractères.";
     }
 

@@ -25,8 +25,8 @@ public sealed class CategoryNameValidator : AbstractValidator<CategoryInput>
     public CategoryNameValidator()
     {
         // A name must have a letter or a digit: "???" would fold to nothing and match no search.
-        RuleFor(x => x.Name).Must(n => TextFolding.Fold(n).Length > 0).WithMessage(AdminTexts.Categories.NameRequired)
-            .Must(n => AdminCategoriesModel.CleanName(n).Length <= AdminCategoriesModel.NameMaxLength).WithMessage(AdminTexts.Categories.NameTooLong);
+        RuleFor(x => x.Name).Must(n => TextFolding.Fold(n).Length > 0).WithMessage(_ => AdminTexts.Categories.NameRequired)
+            .Must(n => AdminCategoriesModel.CleanName(n).Length <= AdminCategoriesModel.NameMaxLength).WithMessage(_ => AdminTexts.Categories.NameTooLong);
     }
 }
 

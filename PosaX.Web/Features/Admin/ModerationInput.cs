@@ -17,8 +17,8 @@ public abstract class ModerationReasonValidator<TId> : AbstractValidator<Moderat
 {
     protected ModerationReasonValidator(string unknownTarget)
     {
-        RuleFor(x => x.Id).NotNull().WithMessage(unknownTarget);
-        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(AdminTexts.Moderation.ReasonRequired)
-            .MaximumLength(AdminJournal.ReasonMaxLength).WithMessage(AdminTexts.Moderation.ReasonTooLong);
+        RuleFor(x => x.Id).NotNull().WithMessage(_ => unknownTarget);
+        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(_ => AdminTexts.Moderation.ReasonRequired)
+            .MaximumLength(AdminJournal.ReasonMaxLength).WithMessage(_ => AdminTexts.Moderation.ReasonTooLong);
     }
 }

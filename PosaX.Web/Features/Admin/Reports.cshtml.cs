@@ -19,12 +19,12 @@ public sealed class CloseReportValidator : AbstractValidator<CloseReportInput>
 {
     public CloseReportValidator()
     {
-        RuleFor(x => x.Id).NotNull().WithMessage(AdminTexts.Reports.UnknownReport);
-        RuleFor(x => x.Decision).Must(AdminReportsModel.Decisions.IsKnown).WithMessage(AdminTexts.Reports.DecisionRequired);
+        RuleFor(x => x.Id).NotNull().WithMessage(_ => AdminTexts.Reports.UnknownReport);
+        RuleFor(x => x.Decision).Must(AdminReportsModel.Decisions.IsKnown).WithMessage(_ => AdminTexts.Reports.DecisionRequired);
         // Hiding mails the artist the note as the reason: it cannot be empty then.
         RuleFor(x => x.Note).Must(n => !string.IsNullOrWhiteSpace(n)).When(x => x.Decision == AdminReportsModel.Decisions.Hidden)
-            .WithMessage(AdminTexts.Reports.NoteRequired);
-        RuleFor(x => x.Note).Must(n => n is null || n.Trim().Length <= 500).WithMessage(AdminTexts.Reports.NoteTooLong);
+            .WithMessage(_ => AdminTexts.Reports.NoteRequired);
+        RuleFor(x => x.Note).Must(n => n is null || n.Trim().Length <= 500).WithMessage(_ => AdminTexts.Reports.NoteTooLong);
     }
 }
 
@@ -43,7 +43,7 @@ public class AdminReportsModel(PosaXDbContext db, WorkModeration moderation, IVa
         public const string Dismissed = "dismissed";
         public const string Hidden = "hidden";
 
-        public static readonly (string Value, string Label)[] All = [(Dismissed, AdminTexts.Reports.DecisionDismissed), (Hidden, AdminTexts.Reports.DecisionHidden)];
+        public static (string Value, string Label)[] All => [(Dismissed, AdminTexts.Reports.DecisionDismissed), (Hidden, AdminTexts.Reports.DecisionHidden)];
 
         public static bool IsKnown(string? value) => All.Any(d => d.Value == value);
 

@@ -1,21 +1,25 @@
+using PosaX.Web.Infrastructure.Text;
+
 namespace PosaX.Web.Features.Artists;
 
 /// <summary>Every text of the artists' pages a user reads.</summary>
 public static class ArtistsTexts
 {
+    private static readonly TextResources Strings = new(typeof(ArtistsTexts));
+
     public static class Index
     {
-        public const string Title = "Les artistes";
-        public const string Description = "Les artistes de PosaX : peintres, sculpteurs, photographes et créateurs du Cameroun. Découvrez leurs œuvres et écrivez-leur sur WhatsApp.";
-        public const string None = "Aucun artiste pour le moment.";
+        public static string Title => Strings["Index.Title"];
+        public static string Description => Strings["Index.Description"];
+        public static string None => Strings["Index.None"];
     }
 
     public static class ArtistPage
     {
-        public const string Works = "Ses œuvres";
-        public const string NoWorks = "Pas encore d’œuvre en ligne.";
-        public const string AllWorks = "Voir ses autres œuvres";
-        public const string Bio = "Présentation";
+        public static string Works => Strings["ArtistPage.Works"];
+        public static string NoWorks => Strings["ArtistPage.NoWorks"];
+        public static string AllWorks => Strings["ArtistPage.AllWorks"];
+        public static string Bio => Strings["ArtistPage.Bio"];
 
         public static string PageTitle(string name) => name + ", artiste";
         public static string PhotoAlt(string name) => "Photo de " + name;

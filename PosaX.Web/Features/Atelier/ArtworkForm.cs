@@ -75,19 +75,19 @@ public sealed class ArtworkValidator : AbstractValidator<ArtworkInput>
 {
     public ArtworkValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(AtelierTexts.Artworks.TitleRequired)
-            .MaximumLength(Artwork.TitleMaxLength).WithMessage(AtelierTexts.Artworks.TitleTooLong);
-        RuleFor(x => x.Description).MaximumLength(Artwork.DescriptionMaxLength).WithMessage(AtelierTexts.Artworks.DescriptionTooLong);
-        RuleFor(x => x.Price).Must(p => ArtworkFields.Price(p) is > 0 and <= ArtworkFields.MaxPrice).WithMessage(AtelierTexts.Artworks.PriceInvalid);
-        RuleFor(x => x.Category).NotEmpty().WithMessage(AtelierTexts.Artworks.CategoryRequired);
-        RuleFor(x => x.Medium).MaximumLength(Artwork.MediumMaxLength).WithMessage(AtelierTexts.Artworks.MediumTooLong);
-        RuleFor(x => x.WidthCm).Must(BeADimension).WithMessage(AtelierTexts.Artworks.DimensionInvalid);
-        RuleFor(x => x.HeightCm).Must(BeADimension).WithMessage(AtelierTexts.Artworks.DimensionInvalid);
-        RuleFor(x => x.DepthCm).Must(d => string.IsNullOrWhiteSpace(d) || BeADimension(d)).WithMessage(AtelierTexts.Artworks.DimensionInvalid);
+        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => AtelierTexts.Artworks.TitleRequired)
+            .MaximumLength(Artwork.TitleMaxLength).WithMessage(_ => AtelierTexts.Artworks.TitleTooLong);
+        RuleFor(x => x.Description).MaximumLength(Artwork.DescriptionMaxLength).WithMessage(_ => AtelierTexts.Artworks.DescriptionTooLong);
+        RuleFor(x => x.Price).Must(p => ArtworkFields.Price(p) is > 0 and <= ArtworkFields.MaxPrice).WithMessage(_ => AtelierTexts.Artworks.PriceInvalid);
+        RuleFor(x => x.Category).NotEmpty().WithMessage(_ => AtelierTexts.Artworks.CategoryRequired);
+        RuleFor(x => x.Medium).MaximumLength(Artwork.MediumMaxLength).WithMessage(_ => AtelierTexts.Artworks.MediumTooLong);
+        RuleFor(x => x.WidthCm).Must(BeADimension).WithMessage(_ => AtelierTexts.Artworks.DimensionInvalid);
+        RuleFor(x => x.HeightCm).Must(BeADimension).WithMessage(_ => AtelierTexts.Artworks.DimensionInvalid);
+        RuleFor(x => x.DepthCm).Must(d => string.IsNullOrWhiteSpace(d) || BeADimension(d)).WithMessage(_ => AtelierTexts.Artworks.DimensionInvalid);
         RuleFor(x => x.Year).Must(y => string.IsNullOrWhiteSpace(y) || ArtworkFields.Year(y) is { } year && year >= 1900 && year <= clock.GetUtcNow().Year)
-            .WithMessage(AtelierTexts.Artworks.YearInvalid);
-        RuleFor(x => x.Status).Must(s => s is not null && ArtworkFields.Statuses.ContainsKey(s)).WithMessage(AtelierTexts.Artworks.StatusInvalid);
-        RuleFor(x => x.Images.Count).LessThanOrEqualTo(Artwork.MaxImages).OverridePropertyName("images").WithMessage(AtelierTexts.Artworks.TooManyImages);
+            .WithMessage(_ => AtelierTexts.Artworks.YearInvalid);
+        RuleFor(x => x.Status).Must(s => s is not null && ArtworkFields.Statuses.ContainsKey(s)).WithMessage(_ => AtelierTexts.Artworks.StatusInvalid);
+        RuleFor(x => x.Images.Count).LessThanOrEqualTo(Artwork.MaxImages).OverridePropertyName("images").WithMessage(_ => AtelierTexts.Artworks.TooManyImages);
     }
 
     private static bool BeADimension(string? text) => ArtworkFields.Centimetres(text) is > 0 and <= 5000;

@@ -1,29 +1,32 @@
 using System.Globalization;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Orders;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Atelier;
 
 /// <summary>Every text of the atelier a user reads: the artist's works and their form, the orders and their status.</summary>
 public static class AtelierTexts
 {
+    private static readonly TextResources Strings = new(typeof(AtelierTexts));
+
     /// <summary>/atelier: the landing page after activation and sign-in, with its checklist.</summary>
     public static class Home
     {
-        public const string Title = "Mon atelier";
+        public static string Title => Strings["Home.Title"];
         public static string Heading(string name) => $"Bonjour {name}";
-        public const string Activated = "Compte activé\u00A0!";
-        public const string ActivatedNext = "Votre page d’artiste est prête\u00A0: complétez-la, puis publiez votre première œuvre.";
-        public const string ChecklistTitle = "Pour une page qui donne envie d’acheter";
-        public const string Done = "(fait)";
-        public const string PhotoStep = "Ajoutez votre photo";
-        public const string PhotoHint = "Un visage inspire confiance aux acheteurs.";
-        public const string BioStep = "Présentez-vous";
-        public const string BioHint = "Quelques lignes sur votre démarche, votre ville, vos techniques.";
-        public const string WhatsAppStep = "Indiquez votre numéro WhatsApp";
-        public const string WhatsAppHint = "C’est là que les acheteurs vous écrivent.";
-        public const string WorkStep = "Publiez votre première œuvre";
-        public const string WorkHint = "Une bonne photo, un titre, un prix en FCFA.";
+        public static string Activated => Strings["Home.Activated"];
+        public static string ActivatedNext => Strings["Home.ActivatedNext"];
+        public static string ChecklistTitle => Strings["Home.ChecklistTitle"];
+        public static string Done => Strings["Home.Done"];
+        public static string PhotoStep => Strings["Home.PhotoStep"];
+        public static string PhotoHint => Strings["Home.PhotoHint"];
+        public static string BioStep => Strings["Home.BioStep"];
+        public static string BioHint => Strings["Home.BioHint"];
+        public static string WhatsAppStep => Strings["Home.WhatsAppStep"];
+        public static string WhatsAppHint => Strings["Home.WhatsAppHint"];
+        public static string WorkStep => Strings["Home.WorkStep"];
+        public static string WorkHint => Strings["Home.WorkHint"];
         public static string MyWorks(int count) => count switch
         {
             0 => "Mes œuvres",
@@ -31,69 +34,69 @@ public static class AtelierTexts
             _ => $"Mes œuvres ({count})",
         };
         public static string MyOrders(int newOrders) => newOrders == 0 ? "Mes commandes" : $"Mes commandes ({newOrders} nouvelle{(newOrders > 1 ? "s" : "")})";
-        public const string MyProfile = "Mon profil";
-        public const string MyPublicPage = "Voir ma page publique";
+        public static string MyProfile => Strings["Home.MyProfile"];
+        public static string MyPublicPage => Strings["Home.MyPublicPage"];
     }
 
     /// <summary>The works list, the work form (new, edit, delete) and its validation.</summary>
     public static class Artworks
     {
-        public const string ListTitle = "Mes œuvres";
-        public const string NewTitle = "Nouvelle œuvre";
-        public const string EditTitle = "Modifier l’œuvre";
-        public const string Add = "Ajouter une œuvre";
-        public const string Empty = "Vous n’avez encore publié aucune œuvre.";
-        public const string Edit = "Modifier";
-        public const string View = "Voir";
-        public const string Title = "Titre";
-        public const string Description = "Description";
-        public const string DescriptionHint = "Technique, histoire, inspiration. Mise en forme Markdown : **gras**, *italique*, listes.";
-        public const string Price = "Prix (FCFA)";
-        public const string PriceHint = "En francs CFA, sans centimes, par ex. 150\u202F000 ou 1\u202F200\u202F000\u00A0FCFA.";
-        public const string Category = "Catégorie";
-        public const string ChooseCategory = "Choisissez…";
-        public const string Medium = "Technique / support";
-        public const string MediumHint = "Par ex. acrylique sur toile, bronze, tirage jet d’encre.";
-        public const string Dimensions = "Dimensions (cm)";
-        public const string Height = "Hauteur";
-        public const string Width = "Largeur";
-        public const string Depth = "Profondeur (facultatif)";
-        public const string Year = "Année (facultatif)";
-        public const string Status = "Disponibilité";
-        public const string Images = "Photos";
-        public const string ImagesHint = "1 à 8 photos JPEG, PNG ou WebP, 10 Mo chacune au plus. La première est la couverture.";
-        public const string StoredImages = "Photos actuelles";
-        public const string RemoveImage = "Retirer";
-        public const string MoveUp = "Monter";
-        public const string MoveDown = "Descendre";
-        public const string Save = "Enregistrer";
-        public const string Publish = "Publier l’œuvre";
-        public const string Saved = "Œuvre enregistrée.";
-        public const string Created = "Œuvre publiée.";
-        public const string PublishedNotice = "Œuvre publiée\u00A0: elle est en ligne.";
-        public const string ViewPage = "Voir la page";
-        public const string ShareOnWhatsApp = "Partager sur WhatsApp";
+        public static string ListTitle => Strings["Artworks.ListTitle"];
+        public static string NewTitle => Strings["Artworks.NewTitle"];
+        public static string EditTitle => Strings["Artworks.EditTitle"];
+        public static string Add => Strings["Artworks.Add"];
+        public static string Empty => Strings["Artworks.Empty"];
+        public static string Edit => Strings["Artworks.Edit"];
+        public static string View => Strings["Artworks.View"];
+        public static string Title => Strings["Artworks.Title"];
+        public static string Description => Strings["Artworks.Description"];
+        public static string DescriptionHint => Strings["Artworks.DescriptionHint"];
+        public static string Price => Strings["Artworks.Price"];
+        public static string PriceHint => Strings["Artworks.PriceHint"];
+        public static string Category => Strings["Artworks.Category"];
+        public static string ChooseCategory => Strings["Artworks.ChooseCategory"];
+        public static string Medium => Strings["Artworks.Medium"];
+        public static string MediumHint => Strings["Artworks.MediumHint"];
+        public static string Dimensions => Strings["Artworks.Dimensions"];
+        public static string Height => Strings["Artworks.Height"];
+        public static string Width => Strings["Artworks.Width"];
+        public static string Depth => Strings["Artworks.Depth"];
+        public static string Year => Strings["Artworks.Year"];
+        public static string Status => Strings["Artworks.Status"];
+        public static string Images => Strings["Artworks.Images"];
+        public static string ImagesHint => Strings["Artworks.ImagesHint"];
+        public static string StoredImages => Strings["Artworks.StoredImages"];
+        public static string RemoveImage => Strings["Artworks.RemoveImage"];
+        public static string MoveUp => Strings["Artworks.MoveUp"];
+        public static string MoveDown => Strings["Artworks.MoveDown"];
+        public static string Save => Strings["Artworks.Save"];
+        public static string Publish => Strings["Artworks.Publish"];
+        public static string Saved => Strings["Artworks.Saved"];
+        public static string Created => Strings["Artworks.Created"];
+        public static string PublishedNotice => Strings["Artworks.PublishedNotice"];
+        public static string ViewPage => Strings["Artworks.ViewPage"];
+        public static string ShareOnWhatsApp => Strings["Artworks.ShareOnWhatsApp"];
         public static string ShareMessage(string title, string price, Uri url) => $"{title} — {price}, sur PosaX\u00A0: {url}";
-        public const string Delete = "Supprimer cette œuvre";
-        public const string DeleteConfirm = "Supprimer définitivement cette œuvre et ses photos ?";
-        public const string Deleted = "Œuvre supprimée.";
-        public const string Hidden = "Masquée par la modération";
-        public const string TitleRequired = "Donnez un titre à l’œuvre.";
-        public const string TitleTooLong = "Le titre ne peut pas dépasser 120 caractères.";
-        public const string DescriptionTooLong = "La description ne peut pas dépasser 5 000 caractères.";
-        public const string PriceInvalid = "Indiquez un prix en FCFA, un nombre entier supérieur à 0.";
-        public const string CategoryRequired = "Choisissez une catégorie.";
-        public const string CategoryUnknown = "Cette catégorie n’existe pas.";
-        public const string CategoryRetired = "Cette catégorie n’accepte plus de nouvelles œuvres : choisissez-en une autre.";
-        public const string MediumTooLong = "La technique ne peut pas dépasser 120 caractères.";
-        public const string DimensionInvalid = "Indiquez une dimension en centimètres (par ex. 60 ou 45,5).";
-        public const string YearInvalid = "Indiquez une année entre 1900 et cette année.";
-        public const string StatusInvalid = "Choisissez une disponibilité.";
-        public const string TooManyImages = "8 photos au maximum par œuvre.";
-        public const string NoImage = "Ajoutez au moins une photo de l’œuvre.";
-        public const string StatusAvailable = "Disponible";
-        public const string StatusReserved = "Réservée";
-        public const string StatusSold = "Vendue";
+        public static string Delete => Strings["Artworks.Delete"];
+        public static string DeleteConfirm => Strings["Artworks.DeleteConfirm"];
+        public static string Deleted => Strings["Artworks.Deleted"];
+        public static string Hidden => Strings["Artworks.Hidden"];
+        public static string TitleRequired => Strings["Artworks.TitleRequired"];
+        public static string TitleTooLong => Strings["Artworks.TitleTooLong"];
+        public static string DescriptionTooLong => Strings["Artworks.DescriptionTooLong"];
+        public static string PriceInvalid => Strings["Artworks.PriceInvalid"];
+        public static string CategoryRequired => Strings["Artworks.CategoryRequired"];
+        public static string CategoryUnknown => Strings["Artworks.CategoryUnknown"];
+        public static string CategoryRetired => Strings["Artworks.CategoryRetired"];
+        public static string MediumTooLong => Strings["Artworks.MediumTooLong"];
+        public static string DimensionInvalid => Strings["Artworks.DimensionInvalid"];
+        public static string YearInvalid => Strings["Artworks.YearInvalid"];
+        public static string StatusInvalid => Strings["Artworks.StatusInvalid"];
+        public static string TooManyImages => Strings["Artworks.TooManyImages"];
+        public static string NoImage => Strings["Artworks.NoImage"];
+        public static string StatusAvailable => Strings["Artworks.StatusAvailable"];
+        public static string StatusReserved => Strings["Artworks.StatusReserved"];
+        public static string StatusSold => Strings["Artworks.StatusSold"];
 
         public static string StatusLabel(ArtworkStatus status) => status switch
         {
@@ -106,32 +109,32 @@ public static class AtelierTexts
     /// <summary>The artist's orders page.</summary>
     public static class Orders
     {
-        public const string Title = "Mes commandes";
-        public const string Intro = "Les demandes des acheteurs, les plus récentes d’abord. Écrivez-leur sur WhatsApp, puis suivez chaque commande jusqu’à la vente.";
-        public const string Empty = "Aucune commande pour l’instant. Elles apparaîtront ici dès qu’un acheteur demandera une de vos œuvres.";
-        public const string Reference = "Référence";
-        public const string Work = "Œuvre";
-        public const string Buyer = "Acheteur";
-        public const string Phone = "Téléphone";
-        public const string Email = "E-mail";
-        public const string Message = "Message";
-        public const string Date = "Date";
-        public const string Status = "Statut";
-        public const string NextStatus = "Nouveau statut";
-        public const string Apply = "Valider";
-        public const string Final = "Commande terminée.";
-        public const string WriteOnWhatsApp = "Écrire sur WhatsApp";
-        public const string Truncated = "Seules les 200 commandes les plus récentes sont affichées.";
+        public static string Title => Strings["Orders.Title"];
+        public static string Intro => Strings["Orders.Intro"];
+        public static string Empty => Strings["Orders.Empty"];
+        public static string Reference => Strings["Orders.Reference"];
+        public static string Work => Strings["Orders.Work"];
+        public static string Buyer => Strings["Orders.Buyer"];
+        public static string Phone => Strings["Orders.Phone"];
+        public static string Email => Strings["Orders.Email"];
+        public static string Message => Strings["Orders.Message"];
+        public static string Date => Strings["Orders.Date"];
+        public static string Status => Strings["Orders.Status"];
+        public static string NextStatus => Strings["Orders.NextStatus"];
+        public static string Apply => Strings["Orders.Apply"];
+        public static string Final => Strings["Orders.Final"];
+        public static string WriteOnWhatsApp => Strings["Orders.WriteOnWhatsApp"];
+        public static string Truncated => Strings["Orders.Truncated"];
     }
 
     /// <summary>Moving an order along its pipeline.</summary>
     public static class Status
     {
-        public const string Title = "Statut de la commande";
-        public const string NotFound = "Commande introuvable.";
-        public const string UnknownStatus = "Choisissez un statut dans la liste.";
-        public const string WorkSold = "Cette œuvre est déjà vendue.";
-        public const string Back = "Retour à mes commandes";
+        public static string Title => Strings["Status.Title"];
+        public static string NotFound => Strings["Status.NotFound"];
+        public static string UnknownStatus => Strings["Status.UnknownStatus"];
+        public static string WorkSold => Strings["Status.WorkSold"];
+        public static string Back => Strings["Status.Back"];
 
         public static string CannotMove(OrderStatus from, OrderStatus to) =>
             $"Une commande « {OrderPipeline.Label(from)} » ne peut pas passer à « {OrderPipeline.Label(to)} ».";
@@ -150,27 +153,27 @@ public static class AtelierTexts
     {
         private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-        public const string Title = "Mes statistiques";
-        public const string Link = "Statistiques";
-        public const string Period = "Période";
+        public static string Title => Strings["Statistics.Title"];
+        public static string Link => Strings["Statistics.Link"];
+        public static string Period => Strings["Statistics.Period"];
         public static string LastDays(int days) => $"{days}\u00A0jours";
         public static string Intro(DateOnly first, DateOnly last) =>
             $"Du {first.ToString("d MMMM yyyy", French)} au {last.ToString("d MMMM yyyy", French)} (jours de Douala). Comptés sans cookie et sans savoir qui\u00A0: les robots ne comptent pas.";
-        public const string Charts = "Jour après jour";
-        public const string PerWork = "Par œuvre";
-        public const string Work = "Œuvre";
-        public const string Views = "Vues";
-        public const string WhatsApp = "Clics WhatsApp";
-        public const string WhatsAppColumn = "WhatsApp";
-        public const string Favourites = "Favoris";
-        public const string Orders = "Commandes";
-        public const string Sold = "Vendues";
-        public const string Conversion = "Vues → commandes";
-        public const string Total = "Total";
-        public const string HiddenWork = "(masquée)";
-        public const string NoWorks = "Publiez une œuvre pour voir ses statistiques ici.";
-        public const string PerDay = "Détail par jour";
-        public const string Day = "Jour";
+        public static string Charts => Strings["Statistics.Charts"];
+        public static string PerWork => Strings["Statistics.PerWork"];
+        public static string Work => Strings["Statistics.Work"];
+        public static string Views => Strings["Statistics.Views"];
+        public static string WhatsApp => Strings["Statistics.WhatsApp"];
+        public static string WhatsAppColumn => Strings["Statistics.WhatsAppColumn"];
+        public static string Favourites => Strings["Statistics.Favourites"];
+        public static string Orders => Strings["Statistics.Orders"];
+        public static string Sold => Strings["Statistics.Sold"];
+        public static string Conversion => Strings["Statistics.Conversion"];
+        public static string Total => Strings["Statistics.Total"];
+        public static string HiddenWork => Strings["Statistics.HiddenWork"];
+        public static string NoWorks => Strings["Statistics.NoWorks"];
+        public static string PerDay => Strings["Statistics.PerDay"];
+        public static string Day => Strings["Statistics.Day"];
         public static string FavouritesRemoved(int removed) => removed == 0 ? "" : $"{Count(removed)} retiré{(removed > 1 ? "s" : "")}";
         public static string Count(int n) => n.ToString("N0", French);
         public static string Percent(double? value) => value is { } v ? v.ToString("0.#", French) + "\u00A0%" : "—";

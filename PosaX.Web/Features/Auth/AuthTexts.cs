@@ -1,4 +1,5 @@
 using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Auth;
 
@@ -8,114 +9,116 @@ namespace PosaX.Web.Features.Auth;
 /// </summary>
 public static class AuthTexts
 {
-    public const string PageTitleLogin = "Connexion";
-    public const string PageTitleRegister = "Inscription";
-    public const string DescriptionLogin = "Connectez-vous à votre espace d’artiste PosaX pour publier vos œuvres et suivre les demandes d’achat.";
-    public const string DescriptionRegister = "Créez gratuitement votre compte d’artiste PosaX : exposez vos œuvres et recevez les demandes des acheteurs sur WhatsApp.";
-    public const string HeadingLogin = "Connexion à l’espace artiste";
-    public const string HeadingRegister = "Créer un compte d’artiste";
-    public const string LoginHeading = "Connexion";
-    public const string RegisterHeading = "Inscription";
-    public const string NoAccount = "Vous n’avez pas de compte ?";
-    public const string HaveAccount = "Vous avez un compte ?";
-    public const string Email = "Adresse e-mail";
-    public const string Password = "Mot de passe";
-    public const string PasswordHint = "8 caractères au moins. Une phrase facile à retenir est idéale.";
-    public const string ConfirmPassword = "Confirmez le mot de passe";
-    public const string Name = "Nom d’artiste";
-    public const string WhatsApp = "Numéro WhatsApp";
-    public const string WhatsAppHint = "Les acheteurs vous contacteront sur ce numéro, par ex. 677 12 34 56.";
-    public const string Photo = "Photo de profil (facultatif)";
-    public const string PhotoHint = "JPEG, PNG ou WebP, 10 Mo au plus.";
-    public const string RememberMe = "Se souvenir de moi";
-    public const string ForgotPasswordLink = "Mot de passe oublié ?";
-    public const string SignIn = "Se connecter";
-    public const string SignUp = "Créer mon compte";
-    public const string TermsBefore = "J’accepte les";
-    public const string TermsLink = "conditions générales d’utilisation";
-    public const string TermsRequired = "Acceptez les conditions générales d’utilisation pour créer votre compte.";
-    public const string WrongCredentials = "E-mail ou mot de passe incorrect.";
-    public const string Suspended = "Votre compte est suspendu par la modération : le motif vous a été envoyé par e-mail.";
-    public const string NotActivated = "Votre compte n’est pas encore activé : ouvrez le lien reçu par e-mail.";
-    public const string ResendActivation = "Renvoyer le lien d’activation";
-    public const string Registered = "Compte créé ! Consultez votre boîte mail pour l’activer.";
-    public const string PasswordReset = "Votre mot de passe a été changé. Connectez-vous avec le nouveau.";
-    public const string InvalidEmail = "Saisissez une adresse e-mail valide.";
-    public const string EmailRequired = "Saisissez votre adresse e-mail.";
-    public const string PasswordRequired = "Saisissez votre mot de passe.";
-    public const string PasswordsDiffer = "Les mots de passe ne correspondent pas.";
+    private static readonly TextResources Strings = new(typeof(AuthTexts));
+
+    public static string PageTitleLogin => Strings["PageTitleLogin"];
+    public static string PageTitleRegister => Strings["PageTitleRegister"];
+    public static string DescriptionLogin => Strings["DescriptionLogin"];
+    public static string DescriptionRegister => Strings["DescriptionRegister"];
+    public static string HeadingLogin => Strings["HeadingLogin"];
+    public static string HeadingRegister => Strings["HeadingRegister"];
+    public static string LoginHeading => Strings["LoginHeading"];
+    public static string RegisterHeading => Strings["RegisterHeading"];
+    public static string NoAccount => Strings["NoAccount"];
+    public static string HaveAccount => Strings["HaveAccount"];
+    public static string Email => Strings["Email"];
+    public static string Password => Strings["Password"];
+    public static string PasswordHint => Strings["PasswordHint"];
+    public static string ConfirmPassword => Strings["ConfirmPassword"];
+    public static string Name => Strings["Name"];
+    public static string WhatsApp => Strings["WhatsApp"];
+    public static string WhatsAppHint => Strings["WhatsAppHint"];
+    public static string Photo => Strings["Photo"];
+    public static string PhotoHint => Strings["PhotoHint"];
+    public static string RememberMe => Strings["RememberMe"];
+    public static string ForgotPasswordLink => Strings["ForgotPasswordLink"];
+    public static string SignIn => Strings["SignIn"];
+    public static string SignUp => Strings["SignUp"];
+    public static string TermsBefore => Strings["TermsBefore"];
+    public static string TermsLink => Strings["TermsLink"];
+    public static string TermsRequired => Strings["TermsRequired"];
+    public static string WrongCredentials => Strings["WrongCredentials"];
+    public static string Suspended => Strings["Suspended"];
+    public static string NotActivated => Strings["NotActivated"];
+    public static string ResendActivation => Strings["ResendActivation"];
+    public static string Registered => Strings["Registered"];
+    public static string PasswordReset => Strings["PasswordReset"];
+    public static string InvalidEmail => Strings["InvalidEmail"];
+    public static string EmailRequired => Strings["EmailRequired"];
+    public static string PasswordRequired => Strings["PasswordRequired"];
+    public static string PasswordsDiffer => Strings["PasswordsDiffer"];
 
     public static class ForgotPassword
     {
-        public const string Title = "Mot de passe oublié";
-        public const string Explanation = "Saisissez l’adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.";
-        public const string Send = "Envoyer le lien";
-        public const string Sent = "Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé.";
+        public static string Title => Strings["ForgotPassword.Title"];
+        public static string Explanation => Strings["ForgotPassword.Explanation"];
+        public static string Send => Strings["ForgotPassword.Send"];
+        public static string Sent => Strings["ForgotPassword.Sent"];
     }
 
     public static class ResetPassword
     {
-        public const string Title = "Nouveau mot de passe";
-        public const string NewPassword = "Nouveau mot de passe";
-        public const string Save = "Enregistrer";
-        public const string InvalidLink = "Ce lien n’est plus valable. Demandez-en un nouveau depuis « Mot de passe oublié ».";
+        public static string Title => Strings["ResetPassword.Title"];
+        public static string NewPassword => Strings["ResetPassword.NewPassword"];
+        public static string Save => Strings["ResetPassword.Save"];
+        public static string InvalidLink => Strings["ResetPassword.InvalidLink"];
     }
 
     public static class RegisterConfirmation
     {
-        public const string Title = "Vérifiez votre boîte mail";
-        public const string Explanation = "Nous vous avons envoyé un lien pour activer votre compte. Ouvrez-le pour accéder à votre profil.";
-        public const string Spam = "Rien reçu après quelques minutes ? Regardez dans les courriers indésirables, ou demandez un nouveau lien.";
-        public const string Resend = "Renvoyer le lien";
-        public const string Sent = "Si un compte en attente d’activation existe pour cette adresse, un nouveau lien vient d’être envoyé.";
+        public static string Title => Strings["RegisterConfirmation.Title"];
+        public static string Explanation => Strings["RegisterConfirmation.Explanation"];
+        public static string Spam => Strings["RegisterConfirmation.Spam"];
+        public static string Resend => Strings["RegisterConfirmation.Resend"];
+        public static string Sent => Strings["RegisterConfirmation.Sent"];
     }
 
     public static class TwoFactorLogin
     {
-        public const string Title = "Double authentification";
-        public const string Explanation = "Saisissez le code à 6 chiffres affiché par votre application d’authentification.";
-        public const string Code = "Code de vérification";
-        public const string Verify = "Vérifier";
-        public const string LostDevice = "Vous n’avez plus votre téléphone ?";
-        public const string RecoveryExplanation = "Saisissez l’un des codes de secours reçus à l’activation. Chaque code ne sert qu’une fois.";
-        public const string RecoveryCode = "Code de secours";
-        public const string UseRecovery = "Utiliser ce code";
-        public const string WrongCode = "Code incorrect ou expiré.";
-        public const string CodeRequired = "Saisissez le code.";
-        public const string Expired = "Votre connexion a expiré : saisissez de nouveau votre e-mail et votre mot de passe.";
+        public static string Title => Strings["TwoFactorLogin.Title"];
+        public static string Explanation => Strings["TwoFactorLogin.Explanation"];
+        public static string Code => Strings["TwoFactorLogin.Code"];
+        public static string Verify => Strings["TwoFactorLogin.Verify"];
+        public static string LostDevice => Strings["TwoFactorLogin.LostDevice"];
+        public static string RecoveryExplanation => Strings["TwoFactorLogin.RecoveryExplanation"];
+        public static string RecoveryCode => Strings["TwoFactorLogin.RecoveryCode"];
+        public static string UseRecovery => Strings["TwoFactorLogin.UseRecovery"];
+        public static string WrongCode => Strings["TwoFactorLogin.WrongCode"];
+        public static string CodeRequired => Strings["TwoFactorLogin.CodeRequired"];
+        public static string Expired => Strings["TwoFactorLogin.Expired"];
     }
 
     public static class Activation
     {
-        public const string InvalidHeading = "Lien invalide ou expiré";
-        public const string InvalidExplanation = "Ce lien d’activation n’est plus valable. Demandez-en un nouveau : il arrive en quelques secondes.";
-        public const string AlreadyActiveHeading = "Compte déjà activé";
-        public const string AlreadyActiveExplanation = "Votre compte est actif : connectez-vous avec votre e-mail et votre mot de passe.";
+        public static string InvalidHeading => Strings["Activation.InvalidHeading"];
+        public static string InvalidExplanation => Strings["Activation.InvalidExplanation"];
+        public static string AlreadyActiveHeading => Strings["Activation.AlreadyActiveHeading"];
+        public static string AlreadyActiveExplanation => Strings["Activation.AlreadyActiveExplanation"];
     }
 
     public static class Logout
     {
-        public const string Title = "Déconnexion";
-        public const string SignOut = "Se déconnecter";
-        public const string SignedOut = "Vous êtes déconnecté.";
+        public static string Title => Strings["Logout.Title"];
+        public static string SignOut => Strings["Logout.SignOut"];
+        public static string SignedOut => Strings["Logout.SignedOut"];
     }
 
     /// <summary>The answers of the cookie's 401 and 403 to an AJAX request.</summary>
     public static class Access
     {
-        public const string SessionExpired = "Votre session a expiré : reconnectez-vous.";
-        public const string Forbidden = "Vous n’avez pas accès à cette action.";
+        public static string SessionExpired => Strings["Access.SessionExpired"];
+        public static string Forbidden => Strings["Access.Forbidden"];
     }
 
     /// <summary>What <see cref="PasswordRules"/> says of a password it refuses.</summary>
     public static class Passwords
     {
-        public const string Required = "Choisissez un mot de passe.";
+        public static string Required => Strings["Passwords.Required"];
         public static string TooShort(int min) => $"Le mot de passe doit contenir au moins {min} caractères.";
         public static string TooLong(int max) => $"Le mot de passe ne peut pas dépasser {max} caractères.";
-        public const string TooCommon = "Ce mot de passe est trop courant : choisissez-en un autre (une phrase de plusieurs mots par exemple).";
-        public const string IsEmail = "Le mot de passe ne doit pas être votre adresse e-mail.";
-        public const string IsName = "Le mot de passe ne doit pas être votre nom.";
+        public static string TooCommon => Strings["Passwords.TooCommon"];
+        public static string IsEmail => Strings["Passwords.IsEmail"];
+        public static string IsName => Strings["Passwords.IsName"];
     }
 
     /// <summary>The account mails (<see cref="AccountMails"/>).</summary>

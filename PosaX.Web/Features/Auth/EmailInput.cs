@@ -13,7 +13,7 @@ public sealed record EmailInput
 public sealed class EmailInputValidator : AbstractValidator<EmailInput>
 {
     public EmailInputValidator() =>
-        RuleFor(x => x.Email).NotEmpty().WithMessage(AuthTexts.EmailRequired)
-            .MaximumLength(256).WithMessage(AuthTexts.InvalidEmail)
-            .EmailAddress().WithMessage(AuthTexts.InvalidEmail);
+        RuleFor(x => x.Email).NotEmpty().WithMessage(_ => AuthTexts.EmailRequired)
+            .MaximumLength(256).WithMessage(_ => AuthTexts.InvalidEmail)
+            .EmailAddress().WithMessage(_ => AuthTexts.InvalidEmail);
 }

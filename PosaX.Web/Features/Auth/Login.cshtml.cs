@@ -20,10 +20,10 @@ public sealed class LoginValidator : AbstractValidator<LoginInput>
 {
     public LoginValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage(AuthTexts.EmailRequired)
-            .MaximumLength(256).EmailAddress().WithMessage(AuthTexts.InvalidEmail);
-        RuleFor(x => x.Password).NotEmpty().WithMessage(AuthTexts.PasswordRequired)
-            .MaximumLength(PasswordRules.MaxLength).WithMessage(AuthTexts.WrongCredentials);
+        RuleFor(x => x.Email).NotEmpty().WithMessage(_ => AuthTexts.EmailRequired)
+            .MaximumLength(256).EmailAddress().WithMessage(_ => AuthTexts.InvalidEmail);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => AuthTexts.PasswordRequired)
+            .MaximumLength(PasswordRules.MaxLength).WithMessage(_ => AuthTexts.WrongCredentials);
     }
 }
 

@@ -29,17 +29,17 @@ public sealed class RegisterValidator : AbstractValidator<RegisterInput>
     public RegisterValidator()
     {
         RuleFor(x => x.Name).ArtistName();
-        RuleFor(x => x.Email).NotEmpty().WithMessage(AuthTexts.EmailRequired)
-            .MaximumLength(256).WithMessage(AuthTexts.InvalidEmail)
-            .EmailAddress().WithMessage(AuthTexts.InvalidEmail);
+        RuleFor(x => x.Email).NotEmpty().WithMessage(_ => AuthTexts.EmailRequired)
+            .MaximumLength(256).WithMessage(_ => AuthTexts.InvalidEmail)
+            .EmailAddress().WithMessage(_ => AuthTexts.InvalidEmail);
         RuleFor(x => x.Password).Custom((password, context) =>
         {
             if (PasswordRules.Check(password, context.InstanceToValidate.Email, context.InstanceToValidate.Name) is { } problem)
                 context.AddFailure(problem);
         });
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(AuthTexts.PasswordsDiffer);
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(_ => AuthTexts.PasswordsDiffer);
         RuleFor(x => x.Whatsapp).OptionalWhatsApp();
-        RuleFor(x => x.Terms).Equal(true).WithMessage(AuthTexts.TermsRequired);
+        RuleFor(x => x.Terms).Equal(true).WithMessage(_ => AuthTexts.TermsRequired);
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class ResetValidator : AbstractValidator<ResetInput>
         {
             if (PasswordRules.Check(password) is { } problem) context.AddFailure(problem);
         });
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(AuthTexts.PasswordsDiffer);
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(_ => AuthTexts.PasswordsDiffer);
     }
 }
 

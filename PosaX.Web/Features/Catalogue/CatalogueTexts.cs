@@ -8,21 +8,23 @@ namespace PosaX.Web.Features.Catalogue;
 /// <summary>Every text of the catalogue a user reads: home, browse and search, the work page, reports.</summary>
 public static class CatalogueTexts
 {
+    private static readonly TextResources Strings = new(typeof(CatalogueTexts));
+
     public static class Home
     {
-        public const string Title = "PosaX";
-        public const string Description = "PosaX, la galerie en ligne des artistes du Cameroun : peintures, sculptures, photographies. Contactez les artistes sur WhatsApp.";
-        public const string Heading = "L’art du Cameroun, de l’atelier à votre mur";
-        public const string Intro = "Les artistes exposent leurs œuvres, vous les contactez directement sur WhatsApp.";
-        public const string Browse = "Voir toutes les œuvres";
-        public const string Join = "Je suis artiste : créer mon compte";
-        public const string Latest = "Dernières œuvres";
-        public const string Categories = "Catégories";
-        public const string Artists = "Artistes";
-        public const string AllArtists = "Tous les artistes";
-        public const string NoWorks = "Les premières œuvres arrivent bientôt.";
-        public const string HeroLabel = "Œuvres à la une";
-        public const string HowItWorks = "Comment ça marche";
+        public static string Title => Strings["Home.Title"];
+        public static string Description => Strings["Home.Description"];
+        public static string Heading => Strings["Home.Heading"];
+        public static string Intro => Strings["Home.Intro"];
+        public static string Browse => Strings["Home.Browse"];
+        public static string Join => Strings["Home.Join"];
+        public static string Latest => Strings["Home.Latest"];
+        public static string Categories => Strings["Home.Categories"];
+        public static string Artists => Strings["Home.Artists"];
+        public static string AllArtists => Strings["Home.AllArtists"];
+        public static string NoWorks => Strings["Home.NoWorks"];
+        public static string HeroLabel => Strings["Home.HeroLabel"];
+        public static string HowItWorks => Strings["Home.HowItWorks"];
 
         /// <summary>Only what is true: PosaX puts buyer and artist in touch and holds no payment.</summary>
         public static readonly (string Title, string Text)[] Steps =
@@ -35,49 +37,49 @@ public static class CatalogueTexts
 
     public static class Browse
     {
-        public const string Title = "Œuvres d’art à vendre";
-        public const string Heading = "Œuvres";
-        public const string Description = "Peintures, sculptures, photographies, perlages et textiles d’artistes du Cameroun, à acheter directement auprès d’eux sur WhatsApp.";
-        public const string Search = "Rechercher une œuvre, un artiste, une ville…";
-        public const string SearchPlaceholder = "Œuvre, artiste, ville…";
+        public static string Title => Strings["Browse.Title"];
+        public static string Heading => Strings["Browse.Heading"];
+        public static string Description => Strings["Browse.Description"];
+        public static string Search => Strings["Browse.Search"];
+        public static string SearchPlaceholder => Strings["Browse.SearchPlaceholder"];
         /// <summary>The filters' search landmark, named apart from the header's.</summary>
-        public const string FiltersLandmark = "Recherche et filtres des œuvres";
-        public const string SearchButton = "Rechercher";
-        public const string Filters = "Filtres et tri";
-        public const string Category = "Catégorie";
-        public const string AnyCategory = "Toutes les catégories";
-        public const string MinPrice = "Prix minimum (FCFA)";
-        public const string MaxPrice = "Prix maximum (FCFA)";
-        public const string Size = "Taille";
-        public const string AnySize = "Toutes les tailles";
-        public const string SizeS = "Petite (moins de 40 cm)";
-        public const string SizeM = "Moyenne (40 à 100 cm)";
-        public const string SizeL = "Grande (plus de 100 cm)";
-        public const string Orientation = "Orientation";
-        public const string AnyOrientation = "Toutes";
-        public const string Portrait = "Portrait";
-        public const string Landscape = "Paysage";
-        public const string Square = "Carré";
-        public const string AvailableOnly = "Disponibles uniquement";
-        public const string Sort = "Trier par";
-        public const string Recent = "Les plus récentes";
-        public const string PriceAscending = "Prix croissant";
-        public const string PriceDescending = "Prix décroissant";
-        public const string Apply = "Appliquer";
-        public const string Reset = "Tout effacer";
-        public const string Next = "Suivant";
-        public const string FirstPage = "Première page";
-        public const string Results = "Résultats";
-        public const string Pages = "Pages";
+        public static string FiltersLandmark => Strings["Browse.FiltersLandmark"];
+        public static string SearchButton => Strings["Browse.SearchButton"];
+        public static string Filters => Strings["Browse.Filters"];
+        public static string Category => Strings["Browse.Category"];
+        public static string AnyCategory => Strings["Browse.AnyCategory"];
+        public static string MinPrice => Strings["Browse.MinPrice"];
+        public static string MaxPrice => Strings["Browse.MaxPrice"];
+        public static string Size => Strings["Browse.Size"];
+        public static string AnySize => Strings["Browse.AnySize"];
+        public static string SizeS => Strings["Browse.SizeS"];
+        public static string SizeM => Strings["Browse.SizeM"];
+        public static string SizeL => Strings["Browse.SizeL"];
+        public static string Orientation => Strings["Browse.Orientation"];
+        public static string AnyOrientation => Strings["Browse.AnyOrientation"];
+        public static string Portrait => Strings["Browse.Portrait"];
+        public static string Landscape => Strings["Browse.Landscape"];
+        public static string Square => Strings["Browse.Square"];
+        public static string AvailableOnly => Strings["Browse.AvailableOnly"];
+        public static string Sort => Strings["Browse.Sort"];
+        public static string Recent => Strings["Browse.Recent"];
+        public static string PriceAscending => Strings["Browse.PriceAscending"];
+        public static string PriceDescending => Strings["Browse.PriceDescending"];
+        public static string Apply => Strings["Browse.Apply"];
+        public static string Reset => Strings["Browse.Reset"];
+        public static string Next => Strings["Browse.Next"];
+        public static string FirstPage => Strings["Browse.FirstPage"];
+        public static string Results => Strings["Browse.Results"];
+        public static string Pages => Strings["Browse.Pages"];
 
-        public const string ActiveFilters = "Filtres actifs";
-        public const string CategoriesNav = "Catégories";
-        public const string AllCategories = "Toutes";
-        public const string Available = "Disponibles";
-        public const string PricesSwapped = "Le prix minimum dépassait le maximum : nous les avons remis dans l’ordre.";
-        public const string Widen = "Élargir la recherche :";
-        public const string PopularCategories = "Catégories populaires";
-        public const string SeeAll = "Voir toutes les œuvres";
+        public static string ActiveFilters => Strings["Browse.ActiveFilters"];
+        public static string CategoriesNav => Strings["Browse.CategoriesNav"];
+        public static string AllCategories => Strings["Browse.AllCategories"];
+        public static string Available => Strings["Browse.Available"];
+        public static string PricesSwapped => Strings["Browse.PricesSwapped"];
+        public static string Widen => Strings["Browse.Widen"];
+        public static string PopularCategories => Strings["Browse.PopularCategories"];
+        public static string SeeAll => Strings["Browse.SeeAll"];
 
         public static string RemoveFilter(string label) => $"Retirer le filtre {label}";
         public static string Quoted(string text) => $"« {text} »";
@@ -133,39 +135,39 @@ public static class CatalogueTexts
 
     public static class ArtworkPage
     {
-        public const string Reserved = "Réservée";
-        public const string Dimensions = "Dimensions";
-        public const string Medium = "Technique";
-        public const string Year = "Année";
-        public const string Category = "Catégorie";
-        public const string Artist = "L’artiste";
-        public const string ArtistPage = "Voir sa page et ses œuvres";
-        public const string Similar = "Œuvres similaires";
-        public const string Photos = "Photos de l’œuvre";
-        public const string WhatsApp = "Écrire à l’artiste sur WhatsApp";
-        public const string Breadcrumb = "Fil d’Ariane";
-        public const string Home = "Accueil";
-        public const string Catalogue = "Œuvres";
-        public const string Order = "Commander";
-        public const string WriteShort = "Écrire sur WhatsApp";
-        public const string WriteToArtist = "Écrire à l’artiste";
-        public const string Share = "Partager";
-        public const string ShareWhatsApp = "WhatsApp";
-        public const string ShareFacebook = "Facebook";
-        public const string CopyLink = "Copier le lien";
-        public const string ZoomHint = "Agrandir la photo";
-        public const string CloseZoom = "Fermer";
-        public const string PhotoNumber = "Photo";
-        public const string OrderDialog = "Commander cette œuvre";
-        public const string SimilarAvailable = "Œuvres disponibles du même genre";
+        public static string Reserved => Strings["ArtworkPage.Reserved"];
+        public static string Dimensions => Strings["ArtworkPage.Dimensions"];
+        public static string Medium => Strings["ArtworkPage.Medium"];
+        public static string Year => Strings["ArtworkPage.Year"];
+        public static string Category => Strings["ArtworkPage.Category"];
+        public static string Artist => Strings["ArtworkPage.Artist"];
+        public static string ArtistPage => Strings["ArtworkPage.ArtistPage"];
+        public static string Similar => Strings["ArtworkPage.Similar"];
+        public static string Photos => Strings["ArtworkPage.Photos"];
+        public static string WhatsApp => Strings["ArtworkPage.WhatsApp"];
+        public static string Breadcrumb => Strings["ArtworkPage.Breadcrumb"];
+        public static string Home => Strings["ArtworkPage.Home"];
+        public static string Catalogue => Strings["ArtworkPage.Catalogue"];
+        public static string Order => Strings["ArtworkPage.Order"];
+        public static string WriteShort => Strings["ArtworkPage.WriteShort"];
+        public static string WriteToArtist => Strings["ArtworkPage.WriteToArtist"];
+        public static string Share => Strings["ArtworkPage.Share"];
+        public static string ShareWhatsApp => Strings["ArtworkPage.ShareWhatsApp"];
+        public static string ShareFacebook => Strings["ArtworkPage.ShareFacebook"];
+        public static string CopyLink => Strings["ArtworkPage.CopyLink"];
+        public static string ZoomHint => Strings["ArtworkPage.ZoomHint"];
+        public static string CloseZoom => Strings["ArtworkPage.CloseZoom"];
+        public static string PhotoNumber => Strings["ArtworkPage.PhotoNumber"];
+        public static string OrderDialog => Strings["ArtworkPage.OrderDialog"];
+        public static string SimilarAvailable => Strings["ArtworkPage.SimilarAvailable"];
 
         public static string SoldMessage(string title, string url) =>
             $"Bonjour, j’ai vu votre œuvre « {title} » sur PosaX (vendue) : {url}\nAvez-vous des œuvres semblables ?";
 
         public static string ShareText(string title, long price, string url) => $"« {title} », {Money.Fcfa(price)}, sur PosaX : {url}";
 
-        public const string SoldNote = "Cette œuvre a été vendue. Découvrez les autres œuvres de l’artiste.";
-        public const string ReservedNote = "Cette œuvre est réservée par un acheteur. Écrivez à l’artiste pour être prévenu si elle se libère.";
+        public static string SoldNote => Strings["ArtworkPage.SoldNote"];
+        public static string ReservedNote => Strings["ArtworkPage.ReservedNote"];
 
         public static string PageTitle(string title, string category, string artist) => $"{title}, {category.ToLowerInvariant()} de {artist}";
         public static string PhotoAlt(string title, int number) => $"{title}, photo {number}";
@@ -191,19 +193,19 @@ public static class CatalogueTexts
 
     public static class Report
     {
-        public const string Heading = "Signaler cette œuvre";
-        public const string Intro = "Contrefaçon, œuvre copiée sur un autre artiste, contenu choquant… Dites-nous ce qui ne va pas : la modération examinera l’œuvre.";
-        public const string Reason = "Ce qui ne va pas";
-        public const string Send = "Envoyer le signalement";
-        public const string NoScriptLink = "Signaler cette œuvre";
-        public const string NoScriptHint = "(formulaire de signalement)";
-        public const string Thanks = "Merci : votre signalement a été transmis à la modération.";
-        public const string ReasonRequired = "Dites en quelques mots ce qui ne va pas.";
+        public static string Heading => Strings["Report.Heading"];
+        public static string Intro => Strings["Report.Intro"];
+        public static string Reason => Strings["Report.Reason"];
+        public static string Send => Strings["Report.Send"];
+        public static string NoScriptLink => Strings["Report.NoScriptLink"];
+        public static string NoScriptHint => Strings["Report.NoScriptHint"];
+        public static string Thanks => Strings["Report.Thanks"];
+        public static string ReasonRequired => Strings["Report.ReasonRequired"];
         public static readonly string ReasonTooShort = $"Expliquez le problème en {ReportInput.MinLength} caractères au moins.";
         public static readonly string ReasonTooLong = $"Le signalement ne peut pas dépasser {ArtworkReport.ReasonMaxLength} caractères.";
-        public const string NotOnSite = "Cette œuvre n’est pas ou plus en ligne.";
-        public const string BackToWork = "Revenir à l’œuvre";
-        public const string BackToCatalogue = "Voir le catalogue";
+        public static string NotOnSite => Strings["Report.NotOnSite"];
+        public static string BackToWork => Strings["Report.BackToWork"];
+        public static string BackToCatalogue => Strings["Report.BackToCatalogue"];
 
         public static string PageTitle(string title) => $"Signaler « {title} »";
     }

@@ -25,9 +25,9 @@ public sealed class ReportValidator : AbstractValidator<ReportInput>
     public ReportValidator()
     {
         RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
-            .Must(r => ReportInput.Clean(r) is not null).WithMessage(CatalogueTexts.Report.ReasonRequired)
-            .Must(r => ReportInput.Clean(r)!.Length >= ReportInput.MinLength).WithMessage(CatalogueTexts.Report.ReasonTooShort)
-            .Must(r => ReportInput.Clean(r)!.Length <= ArtworkReport.ReasonMaxLength).WithMessage(CatalogueTexts.Report.ReasonTooLong);
+            .Must(r => ReportInput.Clean(r) is not null).WithMessage(_ => CatalogueTexts.Report.ReasonRequired)
+            .Must(r => ReportInput.Clean(r)!.Length >= ReportInput.MinLength).WithMessage(_ => CatalogueTexts.Report.ReasonTooShort)
+            .Must(r => ReportInput.Clean(r)!.Length <= ArtworkReport.ReasonMaxLength).WithMessage(_ => CatalogueTexts.Report.ReasonTooLong);
     }
 }
 

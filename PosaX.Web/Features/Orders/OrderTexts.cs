@@ -14,32 +14,34 @@ public sealed record OrderSummary(
 /// <summary>The French text of placing an order, in one place: form, answers, WhatsApp message, mail.</summary>
 public static class OrderTexts
 {
-    public const string NameRequired = "Indiquez votre nom.";
-    public const string NameTooLong = "Le nom ne peut pas dépasser 100 caractères.";
-    public const string PhoneRequired = "Indiquez votre numéro WhatsApp.";
-    public const string PhoneInvalid = "Ce numéro n’est pas valide (ex. 677 12 34 56 ou +237 677 12 34 56).";
-    public const string EmailInvalid = "Cette adresse e-mail n’est pas valide.";
-    public const string MessageTooLong = "Le message ne peut pas dépasser 1 000 caractères.";
-    public const string NotOffered = "Cette œuvre n’existe pas ou n’est plus proposée.";
-    public const string AlreadySold = "Cette œuvre est déjà vendue.";
-    public const string AlreadyReserved = "Cette œuvre est réservée pour un autre acheteur.";
-    public const string OwnWork = "Vous ne pouvez pas commander votre propre œuvre.";
-    public const string PageTitle = "Commander une œuvre";
-    public const string BackToCatalogue = "Voir les autres œuvres";
-    public const string BackToWork = "Revenir à l’œuvre";
+    private static readonly TextResources Strings = new(typeof(OrderTexts));
+
+    public static string NameRequired => Strings["NameRequired"];
+    public static string NameTooLong => Strings["NameTooLong"];
+    public static string PhoneRequired => Strings["PhoneRequired"];
+    public static string PhoneInvalid => Strings["PhoneInvalid"];
+    public static string EmailInvalid => Strings["EmailInvalid"];
+    public static string MessageTooLong => Strings["MessageTooLong"];
+    public static string NotOffered => Strings["NotOffered"];
+    public static string AlreadySold => Strings["AlreadySold"];
+    public static string AlreadyReserved => Strings["AlreadyReserved"];
+    public static string OwnWork => Strings["OwnWork"];
+    public static string PageTitle => Strings["PageTitle"];
+    public static string BackToCatalogue => Strings["BackToCatalogue"];
+    public static string BackToWork => Strings["BackToWork"];
 
     /// <summary>The order form on the work page (_OrderForm).</summary>
     public static class Form
     {
-        public const string NoScriptLink = "Commander cette œuvre";
-        public const string NoScriptHint = "(formulaire de commande)";
-        public const string Heading = "Commander cette œuvre";
-        public const string Hint = "Votre demande est transmise à l’artiste ; vous recevez sa référence et pouvez lui écrire directement sur WhatsApp. Rien n’est payé en ligne.";
-        public const string Name = "Votre nom";
-        public const string Phone = "Votre téléphone (WhatsApp)";
-        public const string Email = "Votre e-mail (facultatif)";
-        public const string Message = "Message (facultatif)";
-        public const string Submit = "Envoyer la demande et écrire à l’artiste";
+        public static string NoScriptLink => Strings["Form.NoScriptLink"];
+        public static string NoScriptHint => Strings["Form.NoScriptHint"];
+        public static string Heading => Strings["Form.Heading"];
+        public static string Hint => Strings["Form.Hint"];
+        public static string Name => Strings["Form.Name"];
+        public static string Phone => Strings["Form.Phone"];
+        public static string Email => Strings["Form.Email"];
+        public static string Message => Strings["Form.Message"];
+        public static string Submit => Strings["Form.Submit"];
     }
 
     /// <summary>An order's status, as the artist's orders page shows it.</summary>
@@ -69,20 +71,20 @@ public static class OrderTexts
     /// <summary>The order's confirmation page, /commandes/{reference}/{secret}.</summary>
     public static class Confirmation
     {
-        public const string Title = "Demande envoyée";
-        public const string Heading = "Merci, votre demande est envoyée";
-        public const string ReferenceLabel = "Votre référence";
-        public const string ReferenceHint = "Notez-la : elle figure dans votre message à l’artiste et dans ses échanges avec vous.";
-        public const string WorkHeading = "L’œuvre demandée";
-        public const string By = "par";
-        public const string NextHeading = "Et maintenant ?";
-        public const string StepWrite = "Écrivez à l’artiste sur WhatsApp : votre message est déjà rédigé, avec la référence, le titre, le prix et le lien de l’œuvre.";
-        public const string StepAgree = "Convenez ensemble du paiement, de la livraison ou du retrait. PosaX ne prend aucun paiement : vous réglez l’artiste directement.";
-        public const string StepMailed = "L’artiste a aussi reçu votre demande par e-mail.";
-        public const string OpenWhatsApp = "Ouvrir WhatsApp";
-        public const string MailSent = "Un e-mail de confirmation vous a été envoyé avec ce récapitulatif.";
-        public const string BackToCatalogue = "Voir d’autres œuvres";
-        public const string HowToBuy = "Comment acheter sur PosaX";
+        public static string Title => Strings["Confirmation.Title"];
+        public static string Heading => Strings["Confirmation.Heading"];
+        public static string ReferenceLabel => Strings["Confirmation.ReferenceLabel"];
+        public static string ReferenceHint => Strings["Confirmation.ReferenceHint"];
+        public static string WorkHeading => Strings["Confirmation.WorkHeading"];
+        public static string By => Strings["Confirmation.By"];
+        public static string NextHeading => Strings["Confirmation.NextHeading"];
+        public static string StepWrite => Strings["Confirmation.StepWrite"];
+        public static string StepAgree => Strings["Confirmation.StepAgree"];
+        public static string StepMailed => Strings["Confirmation.StepMailed"];
+        public static string OpenWhatsApp => Strings["Confirmation.OpenWhatsApp"];
+        public static string MailSent => Strings["Confirmation.MailSent"];
+        public static string BackToCatalogue => Strings["Confirmation.BackToCatalogue"];
+        public static string HowToBuy => Strings["Confirmation.HowToBuy"];
 
         public static string StepCalled(string buyerPhone) =>
             $"L’artiste peut aussi vous appeler ou vous écrire au {WhatsAppNumber.Display(buyerPhone)}.";

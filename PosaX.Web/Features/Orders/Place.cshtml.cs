@@ -29,14 +29,14 @@ public sealed class OrderValidator : AbstractValidator<OrderInput>
 {
     public OrderValidator()
     {
-        RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(OrderTexts.NameRequired)
-            .Must(n => n is null || n.Trim().Length <= 100).WithMessage(OrderTexts.NameTooLong);
+        RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => OrderTexts.NameRequired)
+            .Must(n => n is null || n.Trim().Length <= 100).WithMessage(_ => OrderTexts.NameTooLong);
         RuleFor(x => x.Phone).Cascade(CascadeMode.Stop)
-            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(OrderTexts.PhoneRequired)
-            .Must(p => WhatsAppNumber.TryNormalize(p, out _)).WithMessage(OrderTexts.PhoneInvalid);
-        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || e.Trim().Length <= 256).WithMessage(OrderTexts.EmailInvalid)
-            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage(OrderTexts.EmailInvalid);
-        RuleFor(x => x.Message).Must(m => (OrderInput.Clean(m)?.Length ?? 0) <= 1000).WithMessage(OrderTexts.MessageTooLong);
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(_ => OrderTexts.PhoneRequired)
+            .Must(p => WhatsAppNumber.TryNormalize(p, out _)).WithMessage(_ => OrderTexts.PhoneInvalid);
+        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || e.Trim().Length <= 256).WithMessage(_ => OrderTexts.EmailInvalid)
+            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage(_ => OrderTexts.EmailInvalid);
+        RuleFor(x => x.Message).Must(m => (OrderInput.Clean(m)?.Length ?? 0) <= 1000).WithMessage(_ => OrderTexts.MessageTooLong);
     }
 }
 

@@ -11,10 +11,10 @@ namespace PosaX.Web.Features.Profile;
 public static class ArtistFieldRules
 {
     public static IRuleBuilderOptions<T, string?> ArtistName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(n => n?.Trim().Length >= 2).WithMessage(ProfileTexts.NameRequired)
-            .MaximumLength(Artist.DisplayNameMaxLength).WithMessage(ProfileTexts.NameTooLong);
+        rule.Must(n => n?.Trim().Length >= 2).WithMessage(_ => ProfileTexts.NameRequired)
+            .MaximumLength(Artist.DisplayNameMaxLength).WithMessage(_ => ProfileTexts.NameTooLong);
 
     /// <summary>Optional; when given, a number <see cref="WhatsAppNumber"/> can normalise.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalWhatsApp<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(w => string.IsNullOrWhiteSpace(w) || WhatsAppNumber.TryNormalize(w, out _)).WithMessage(ProfileTexts.WhatsAppInvalid);
+        rule.Must(w => string.IsNullOrWhiteSpace(w) || WhatsAppNumber.TryNormalize(w, out _)).WithMessage(_ => ProfileTexts.WhatsAppInvalid);
 }

@@ -28,13 +28,13 @@ public sealed class ProfileValidator : AbstractValidator<ProfileInput>
     public ProfileValidator()
     {
         RuleFor(x => x.Name).ArtistName();
-        RuleFor(x => x.Bio).MaximumLength(Artist.BioMaxLength).WithMessage(ProfileTexts.BioTooLong);
+        RuleFor(x => x.Bio).MaximumLength(Artist.BioMaxLength).WithMessage(_ => ProfileTexts.BioTooLong);
         RuleFor(x => x.Whatsapp).OptionalWhatsApp();
-        RuleFor(x => x.City).Must(c => c is null || c.Trim().Length <= Artist.CityMaxLength).WithMessage(ProfileTexts.CityTooLong);
+        RuleFor(x => x.City).Must(c => c is null || c.Trim().Length <= Artist.CityMaxLength).WithMessage(_ => ProfileTexts.CityTooLong);
         RuleFor(x => x.Facebook).Must(f => SocialLinks.TryNormalize(f, SocialLinks.Facebook, out _))
-            .WithMessage(ProfileTexts.FacebookInvalid);
+            .WithMessage(_ => ProfileTexts.FacebookInvalid);
         RuleFor(x => x.Instagram).Must(i => SocialLinks.TryNormalize(i, SocialLinks.Instagram, out _))
-            .WithMessage(ProfileTexts.InstagramInvalid);
+            .WithMessage(_ => ProfileTexts.InstagramInvalid);
     }
 }
 

@@ -24,7 +24,7 @@ public sealed record PageMeta(string Title, string? Description = null, bool NoI
     /// <summary>schema.org nodes, written as one JSON-LD block.</summary>
     public IReadOnlyList<object> StructuredData { get; init; } = [];
 
-    public static readonly SocialImage DefaultImage = new("/img/og-default.jpg", 1200, 630, SharedTexts.DefaultImageAlt);
+    public static SocialImage DefaultImage => new("/img/og-default.jpg", 1200, 630, SharedTexts.DefaultImageAlt);
 
     private static readonly JsonSerializerOptions JsonLdOptions = new()
     {

@@ -1,38 +1,41 @@
 using PosaX.Web.Features.Auth;
 using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Shared;
 
 /// <summary>Every text of what all pages share: the layout, the scripts' own messages, the error page.</summary>
 public static class SharedTexts
 {
+    private static readonly TextResources Strings = new(typeof(SharedTexts));
+
     /// <summary>The alt of the site's default preview picture (<see cref="PageMeta.DefaultImage"/>).</summary>
-    public const string DefaultImageAlt = "PosaX, l’art du Cameroun";
+    public static string DefaultImageAlt => Strings["DefaultImageAlt"];
 
     /// <summary>The site's header, navigation and footer (_Layout).</summary>
     public static class Layout
     {
-        public const string SkipLink = "Aller au contenu";
-        public const string Home = "PosaX, accueil";
-        public const string SiteNav = "Site";
-        public const string Artworks = "Œuvres";
-        public const string Artists = "Artistes";
-        public const string Atelier = "Atelier";
-        public const string Orders = "Commandes";
-        public const string Profile = "Profil";
-        public const string Admin = "Administration";
-        public const string Logout = "Déconnexion";
-        public const string Login = "Connexion";
-        public const string Register = "Inscription";
-        public const string Menu = "Menu";
-        public const string Favourites = "Mes favoris";
-        public const string Search = "Rechercher une œuvre ou un artiste";
-        public const string SearchShort = "Rechercher…";
+        public static string SkipLink => Strings["Layout.SkipLink"];
+        public static string Home => Strings["Layout.Home"];
+        public static string SiteNav => Strings["Layout.SiteNav"];
+        public static string Artworks => Strings["Layout.Artworks"];
+        public static string Artists => Strings["Layout.Artists"];
+        public static string Atelier => Strings["Layout.Atelier"];
+        public static string Orders => Strings["Layout.Orders"];
+        public static string Profile => Strings["Layout.Profile"];
+        public static string Admin => Strings["Layout.Admin"];
+        public static string Logout => Strings["Layout.Logout"];
+        public static string Login => Strings["Layout.Login"];
+        public static string Register => Strings["Layout.Register"];
+        public static string Menu => Strings["Layout.Menu"];
+        public static string Favourites => Strings["Layout.Favourites"];
+        public static string Search => Strings["Layout.Search"];
+        public static string SearchShort => Strings["Layout.SearchShort"];
         /// <summary>The header's search landmark, named apart from the catalogue's filters.</summary>
-        public const string SiteSearch = "Recherche sur le site";
-        public const string SearchButton = "Rechercher";
-        public const string FooterNav = "Informations";
-        public const string Footer = "PosaX — l’art africain, de l’atelier à votre mur.";
+        public static string SiteSearch => Strings["Layout.SiteSearch"];
+        public static string SearchButton => Strings["Layout.SearchButton"];
+        public static string FooterNav => Strings["Layout.FooterNav"];
+        public static string Footer => Strings["Layout.Footer"];
     }
 
     /// <summary>
@@ -41,26 +44,26 @@ public static class SharedTexts
     /// </summary>
     public static class Scripts
     {
-        public const string NetworkError = "Connexion impossible. Vérifiez votre réseau puis réessayez.";
-        public const string ServerError = "Une erreur est survenue. Réessayez dans un instant.";
-        public const string TooLarge = InfrastructureTexts.Ajax.TooLarge;
-        public const string ResendActivation = AuthTexts.ResendActivation;
-        public const string SignIn = AuthTexts.SignIn;
-        public const string Continue = "Continuer";
-        public const string LinkCopied = "Lien copié";
-        public const string ChoosePhoto = "Choisir une photo";
-        public const string ChoosePhotos = "Choisir des photos";
-        public const string NoPhoto = "Aucune photo choisie";
+        public static string NetworkError => Strings["Scripts.NetworkError"];
+        public static string ServerError => Strings["Scripts.ServerError"];
+        public static string TooLarge => InfrastructureTexts.Ajax.TooLarge;
+        public static string ResendActivation => AuthTexts.ResendActivation;
+        public static string SignIn => AuthTexts.SignIn;
+        public static string Continue => Strings["Scripts.Continue"];
+        public static string LinkCopied => Strings["Scripts.LinkCopied"];
+        public static string ChoosePhoto => Strings["Scripts.ChoosePhoto"];
+        public static string ChoosePhotos => Strings["Scripts.ChoosePhotos"];
+        public static string NoPhoto => Strings["Scripts.NoPhoto"];
         /// <summary>{n}: the number of photos (the script puts it in).</summary>
-        public const string PhotosChosen = "{n}\u00A0photos choisies";
-        public const string PhotoType = InfrastructureTexts.Images.UnsupportedFormat;
-        public const string PhotoTooLarge = InfrastructureTexts.Images.TooLarge;
+        public static string PhotosChosen => Strings["Scripts.PhotosChosen"];
+        public static string PhotoType => InfrastructureTexts.Images.UnsupportedFormat;
+        public static string PhotoTooLarge => InfrastructureTexts.Images.TooLarge;
     }
 
     /// <summary>The error page (/erreur) and the JSON or plain answers of the same statuses.</summary>
     public static class Error
     {
-        public const string BackHome = "Retour à l’accueil";
+        public static string BackHome => Strings["Error.BackHome"];
 
         public static (string Heading, string Explanation) For(int status) => status switch
         {

@@ -56,9 +56,9 @@ public sealed class SubscribeInputValidator : AbstractValidator<SubscribeInput>
 {
     public SubscribeInputValidator() =>
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(SubscriptionsTexts.EmailRequired)
-            .Must(e => e!.Trim().Length <= Subscription.EmailMaxLength && !e.Trim().Any(char.IsWhiteSpace)).WithMessage(SubscriptionsTexts.EmailInvalid)
-            .EmailAddress().WithMessage(SubscriptionsTexts.EmailInvalid);
+            .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => SubscriptionsTexts.EmailRequired)
+            .Must(e => e!.Trim().Length <= Subscription.EmailMaxLength && !e.Trim().Any(char.IsWhiteSpace)).WithMessage(_ => SubscriptionsTexts.EmailInvalid)
+            .EmailAddress().WithMessage(_ => SubscriptionsTexts.EmailInvalid);
 }
 
 /// <summary>The strict per-address limit on follow and alert posts (the per-IP one is generous).</summary>

@@ -6,21 +6,23 @@ namespace PosaX.Web.Features.Subscriptions;
 /// <summary>Every text of follows, saved-search alerts, their confirmation, unsubscribe and digest mails.</summary>
 public static class SubscriptionsTexts
 {
-    public const string EmailLabel = "Votre adresse e-mail";
-    public const string EmailPlaceholder = "vous@exemple.cm";
-    public const string EmailRequired = "Indiquez votre adresse e-mail.";
-    public const string EmailInvalid = "Cette adresse e-mail n’est pas valide.";
-    public const string NoScriptHint = "(un formulaire sans JavaScript)";
-    public const string NotOnSite = "Cet artiste n’est pas ou plus sur PosaX.";
-    public const string LinkInvalid = "Ce lien n’est plus valable. S’il venait d’un mail de confirmation déjà utilisé, votre abonnement est actif.";
-    public const string BackHome = "Revenir aux œuvres";
+    private static readonly TextResources Strings = new(typeof(SubscriptionsTexts));
+
+    public static string EmailLabel => Strings["EmailLabel"];
+    public static string EmailPlaceholder => Strings["EmailPlaceholder"];
+    public static string EmailRequired => Strings["EmailRequired"];
+    public static string EmailInvalid => Strings["EmailInvalid"];
+    public static string NoScriptHint => Strings["NoScriptHint"];
+    public static string NotOnSite => Strings["NotOnSite"];
+    public static string LinkInvalid => Strings["LinkInvalid"];
+    public static string BackHome => Strings["BackHome"];
 
     public static class Follow
     {
         public static string Heading(string artist) => $"Suivre {artist}";
         public static string Intro(string artist) => $"Recevez un mail quand {artist} publie de nouvelles œuvres (au plus un par jour, désabonnement en un clic).";
-        public const string Submit = "Suivre";
-        public const string NoScriptLink = "Suivre cet artiste";
+        public static string Submit => Strings["Follow.Submit"];
+        public static string NoScriptLink => Strings["Follow.NoScriptLink"];
         public static string PageTitle(string artist) => $"Suivre {artist}";
         /// <summary>The same answer for a new, pending or confirmed address: nothing tells them apart.</summary>
         public static string Answer(string artist) =>
@@ -29,45 +31,44 @@ public static class SubscriptionsTexts
 
     public static class Alert
     {
-        public const string Heading = "M’alerter des nouvelles œuvres";
-        public const string Intro = "Recevez chaque jour les nouvelles œuvres de cette recherche (au plus un mail par jour, pendant 180 jours, désabonnement en un clic).";
-        public const string Submit = "Créer l’alerte";
-        public const string NoScriptLink = "Créer une alerte pour cette recherche";
-        public const string PageTitle = "Alerte pour une recherche";
-        public const string NoFilters = "Choisissez d’abord une recherche ou des filtres : une alerte porte sur une recherche.";
-        public const string SeeSearch = "Voir cette recherche";
-        public const string Answer =
-            "Merci ! Si cette adresse n’a pas encore cette alerte, un mail de confirmation vient d’y être envoyé : ouvrez son lien pour l’activer.";
+        public static string Heading => Strings["Alert.Heading"];
+        public static string Intro => Strings["Alert.Intro"];
+        public static string Submit => Strings["Alert.Submit"];
+        public static string NoScriptLink => Strings["Alert.NoScriptLink"];
+        public static string PageTitle => Strings["Alert.PageTitle"];
+        public static string NoFilters => Strings["Alert.NoFilters"];
+        public static string SeeSearch => Strings["Alert.SeeSearch"];
+        public static string Answer => Strings["Alert.Answer"];
     }
 
     public static class Confirm
     {
-        public const string PageTitle = "Confirmer l’abonnement";
+        public static string PageTitle => Strings["Confirm.PageTitle"];
         public static string FollowQuestion(string artist) => $"Confirmez-vous vouloir recevoir les nouvelles œuvres de {artist} ?";
-        public const string AlertQuestion = "Confirmez-vous vouloir recevoir chaque jour les nouvelles œuvres de cette recherche ?";
-        public const string Submit = "Oui, je confirme";
-        public const string Done = "C’est confirmé. Vous recevrez au plus un mail par jour, seulement s’il y a du nouveau.";
+        public static string AlertQuestion => Strings["Confirm.AlertQuestion"];
+        public static string Submit => Strings["Confirm.Submit"];
+        public static string Done => Strings["Confirm.Done"];
     }
 
     public static class Renew
     {
-        public const string PageTitle = "Prolonger l’alerte";
+        public static string PageTitle => Strings["Renew.PageTitle"];
         public static string Question(DateTime expiresAt) => $"Cette alerte prend fin le {DoualaTime.Format(expiresAt)}. La prolonger de 180 jours à partir d’aujourd’hui ?";
-        public const string Submit = "Prolonger de 180 jours";
+        public static string Submit => Strings["Renew.Submit"];
         public static string Done(DateTime expiresAt) => $"C’est fait : l’alerte court jusqu’au {DoualaTime.Format(expiresAt)}.";
     }
 
     public static class Unsubscribe
     {
-        public const string PageTitle = "Se désabonner";
-        public const string FollowsQuestion = "Ne plus recevoir les nouvelles œuvres des artistes que vous suivez ?";
+        public static string PageTitle => Strings["Unsubscribe.PageTitle"];
+        public static string FollowsQuestion => Strings["Unsubscribe.FollowsQuestion"];
         public static string FollowQuestion(string artist) => $"Ne plus suivre {artist} ?";
-        public const string AlertQuestion = "Ne plus recevoir les nouvelles œuvres de cette recherche ?";
-        public const string Submit = "Me désabonner";
-        public const string Done = "C’est fait : vous ne recevrez plus ces mails.";
+        public static string AlertQuestion => Strings["Unsubscribe.AlertQuestion"];
+        public static string Submit => Strings["Unsubscribe.Submit"];
+        public static string Done => Strings["Unsubscribe.Done"];
         /// <summary>The answer to a mail client's one-click POST (RFC 8058), read by nobody but shown by some.</summary>
-        public const string OneClickDone = "Désabonnement effectué.";
-        public const string OneClickMalformed = "Désabonnement en un clic : le corps attendu est List-Unsubscribe=One-Click.";
+        public static string OneClickDone => Strings["Unsubscribe.OneClickDone"];
+        public static string OneClickMalformed => Strings["Unsubscribe.OneClickMalformed"];
     }
 
     public static class Atelier

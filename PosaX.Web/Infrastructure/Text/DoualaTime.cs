@@ -12,7 +12,7 @@ namespace PosaX.Web.Infrastructure.Text;
 public static class DoualaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(1);
-    public const string ZoneNote = InfrastructureTexts.DoualaZone;
+    public static string ZoneNote => InfrastructureTexts.DoualaZone;
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 

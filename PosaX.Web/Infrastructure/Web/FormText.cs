@@ -10,7 +10,7 @@ namespace PosaX.Web.Infrastructure.Web;
 /// </summary>
 public static class FormText
 {
-    public const string Untypeable = InfrastructureTexts.Ajax.Untypeable;
+    public static string Untypeable => InfrastructureTexts.Ajax.Untypeable;
 
     public static bool IsTypeable(string value)
     {
