@@ -111,8 +111,8 @@ public class WorkPageTests(DatabaseProvider provider) : AppTest(provider)
         {
             foreach (var img in images)
             {
-                // The test pictures are 800 px wide: never upscaled, so 320 and 640 only.
-                Assert.That(img.GetAttribute("srcset"), Does.Match(@"^/media/a/\d{4}/[0-9a-f]{32}/320\.webp 320w, /media/a/\d{4}/[0-9a-f]{32}/640\.webp 640w$"));
+                // The test pictures are 800 px wide: never upscaled, so 320, 480 and 640 only.
+                Assert.That(img.GetAttribute("srcset"), Does.Match(@"^/media/a/\d{4}/[0-9a-f]{32}/320\.webp 320w, /media/a/\d{4}/[0-9a-f]{32}/480\.webp 480w, /media/a/\d{4}/[0-9a-f]{32}/640\.webp 640w$"));
                 Assert.That(img.GetAttribute("sizes"), Is.Not.Empty);
                 Assert.That(img.GetAttribute("width"), Is.EqualTo("640"));
                 Assert.That(img.GetAttribute("height"), Is.EqualTo("480"));

@@ -103,7 +103,7 @@ public sealed class ImagePipelineTests
         Assert.That(result.Succeeded, Is.True, () => result.Rejection?.Message ?? "");
         var image = result.Image!;
         // 2000×1000 stored, displayed as 1000×2000: widths up to 960, portrait.
-        Assert.That(image.Widths, Is.EqualTo(new[] { 320, 640, 960 }));
+        Assert.That(image.Widths, Is.EqualTo(new[] { 320, 480, 640, 960 }));
         Assert.That((image.Width, image.Height), Is.EqualTo((960, 1920)));
 
         var outputs = image.Widths.Select(w => VariantPath(image.Key, $"{w}.webp")).Append(VariantPath(image.Key, "og.jpg")).ToList();
@@ -144,12 +144,12 @@ public sealed class ImagePipelineTests
         var image = result.Image!;
         Assert.That(image.Key, Does.Match("^a/[0-9]{4}/[0-9a-f]{32}$"));
         Assert.That(image.Key, Does.StartWith($"a/{DateTime.UtcNow.Year}/"));
-        Assert.That(image.Widths, Is.EqualTo(new[] { 320, 640, 960 }), "1280 and 1600 would be upscaled");
+        Assert.That(image.Widths, Is.EqualTo(new[] { 320, 480, 640, 960 }), "1280 and 1600 would be upscaled");
         Assert.That((image.Width, image.Height), Is.EqualTo((960, 720)));
 
         var dir = Path.Combine(_pipeline.RootPath, image.Key);
         Assert.That(Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(),
-            Is.EqualTo(new[] { "320.webp", "640.webp", "960.webp", "og.jpg" }));
+            Is.EqualTo(new[] { "320.webp", "480.webp", "640.webp", "960.webp", "og.jpg" }));
         foreach (var w in image.Widths)
         {
             var path = VariantPath(image.Key, $"{w}.webp");
@@ -175,7 +175,7 @@ public sealed class ImagePipelineTests
     public async Task Artwork_WiderThanAllWidths_GetsAllFive()
     {
         var result = await Process(Jpeg(2400, 1200));
-        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 320, 640, 960, 1280, 1600 }));
+        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 320, 480, 640, 960, 1280, 1600 }));
         Assert.That((result.Image.Width, result.Image.Height), Is.EqualTo((1600, 800)));
     }
 
@@ -225,7 +225,7 @@ public sealed class ImagePipelineTests
     {
         var result = await Process(Png(700, 500, alpha: true));
         Assert.That(result.Succeeded, Is.True, () => result.Rejection?.Message ?? "");
-        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 320, 640 }));
+        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 320, 480, 640 }));
         using var og = VipsImage.NewFromFile(VariantPath(result.Image.Key, "og.jpg"));
         Assert.That(og.Bands, Is.EqualTo(3), "og.jpg flattened");
     }
@@ -235,7 +235,7 @@ public sealed class ImagePipelineTests
     {
         var result = await Process(WebP(800, 600));
         Assert.That(result.Succeeded, Is.True, () => result.Rejection?.Message ?? "");
-        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 320, 640 }));
+        Assert.That(result.Image!.Widths, Is.EqualTo(new[] { 320, 480, 640 }));
         Assert.That((result.Image.Width, result.Image.Height), Is.EqualTo((640, 480)));
     }
 
@@ -499,8 +499,8 @@ public sealed class ImagePipelineTests
         var stopwatch = Stopwatch.StartNew();
         var result = await Process(photo);
         stopwatch.Stop();
-        TestContext.Out.WriteLine($"12 MP JPEG ({photo.Length / 1024} KB) → 5 WebP + og.jpg in {stopwatch.ElapsedMilliseconds} ms");
-        Assert.That(result.Image!.Widths, Has.Count.EqualTo(5));
+        TestContext.Out.WriteLine($"12 MP JPEG ({photo.Length / 1024} KB) → 6 WebP + og.jpg in {stopwatch.ElapsedMilliseconds} ms");
+        Assert.That(result.Image!.Widths, Has.Count.EqualTo(ImagePipeline.ArtworkWidths.Count));
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
     }
 }

@@ -16,8 +16,10 @@ public static class StructuredData
         string? Medium, double HeightCm, double WidthCm, double? DepthCm, int? Year,
         string CategoryName, string CategorySlug, string ArtistName, string ArtistSlug, IReadOnlyList<(string Key, int[] Widths)> Images);
 
+    private const int StructuredDataImageWidth = 640;
+
     /// <summary>The variant search engines are given: 640 px wide, or the largest a smaller photo has (never a URL that answers 404).</summary>
-    public static int ImageWidth(int[] widths) => widths.Where(w => w <= ImagePipeline.ArtworkWidths[1]).DefaultIfEmpty(widths.Min()).Max();
+    public static int ImageWidth(int[] widths) => widths.Where(w => w <= StructuredDataImageWidth).DefaultIfEmpty(widths.Min()).Max();
 
     /// <summary>A work: Product (so it can be offered) and VisualArtwork (what it is).</summary>
     public static Dictionary<string, object?> Work(SiteOptions site, WorkFacts work)

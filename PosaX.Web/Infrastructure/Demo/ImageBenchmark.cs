@@ -8,7 +8,7 @@ namespace PosaX.Web.Infrastructure.Demo;
 
 /// <summary>
 /// <c>dotnet PosaX.Web.dll bench-image [--file photo.jpg] [--runs N]</c>: times one upload through
-/// the real <see cref="ImagePipeline"/> (checks, decode, five WebP widths, the og.jpg preview,
+/// the real <see cref="ImagePipeline"/> (checks, decode, six WebP widths, the og.jpg preview,
 /// atomic store) in this process, as the atelier does it. Without --file, a 12-megapixel
 /// camera-like JPEG is made: a generated picture with sensor-like noise at quality 92, several MB,
 /// as hard to compress as a photograph. The stored variants are deleted after each run.
