@@ -1,4 +1,3 @@
-using System.Globalization;
 using PosaX.Web.Infrastructure.Email;
 using PosaX.Web.Infrastructure.Text;
 
@@ -41,22 +40,22 @@ public static class AdminTexts
         public static string OpenReports => Strings["Dashboard.OpenReports"];
         public static string Activity => Strings["Dashboard.Activity"];
         public static string Measure => Strings["Dashboard.Measure"];
-        public static string LastDays(int days) => $"{days}\u00A0jours";
+        public static string LastDays(int days) => Strings.Format("Dashboard.LastDays", days);
 
-        /// <summary>The rows of the site's activity table: key, label, value of a period's totals.</summary>
-        public static readonly (string Key, string Label, Func<Statistics.Measures, string> Value)[] Measures =
+        /// <summary>The rows of the site's activity table: key, label, value of a period's totals (built per call: the labels follow the language).</summary>
+        public static (string Key, string Label, Func<Statistics.Measures, string> Value)[] Measures =>
         [
-            ("views", "Vues des pages d’œuvres", m => Count(m.Views)),
-            ("whatsapp", "Clics WhatsApp", m => Count(m.WhatsAppClicks)),
-            ("favourites-added", "Favoris ajoutés", m => Count(m.FavouritesAdded)),
-            ("favourites-removed", "Favoris retirés", m => Count(m.FavouritesRemoved)),
-            ("orders", "Commandes", m => Count(m.Orders)),
-            ("sold", "Œuvres vendues", m => Count(m.Sold)),
-            ("conversion", "Vues → commandes", m => m.Conversion is { } c ? c.ToString("0.#", French) + "\u00A0%" : "—"),
+            ("views", Strings["Dashboard.Measures.Views"], m => Count(m.Views)),
+            ("whatsapp", Strings["Dashboard.Measures.WhatsApp"], m => Count(m.WhatsAppClicks)),
+            ("favourites-added", Strings["Dashboard.Measures.FavouritesAdded"], m => Count(m.FavouritesAdded)),
+            ("favourites-removed", Strings["Dashboard.Measures.FavouritesRemoved"], m => Count(m.FavouritesRemoved)),
+            ("orders", Strings["Dashboard.Measures.Orders"], m => Count(m.Orders)),
+            ("sold", Strings["Dashboard.Measures.Sold"], m => Count(m.Sold)),
+            ("conversion", Strings["Dashboard.Measures.Conversion"],
+                m => m.Conversion is { } c ? Strings.Format("Dashboard.Percent", c.ToString("0.#", Languages.Culture)) : "—"),
         ];
 
-        private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
-        private static string Count(int n) => n.ToString("N0", French);
+        private static string Count(int n) => n.ToString("N0", Languages.Culture);
     }
 
     /// <summary>The moderation lists' pages (_AdminPager).</summary>
@@ -143,9 +142,9 @@ public static class AdminTexts
         public static string NoteRequired => Strings["Reports.NoteRequired"];
         public static string NoteTooLong => Strings["Reports.NoteTooLong"];
 
-        public static string OpenOnWork(int count) => count > 1 ? $"{count} signalements ouverts sur cette œuvre" : "";
+        public static string OpenOnWork(int count) => count > 1 ? Strings.Format("Reports.OpenOnWork", count) : "";
         public static string WorkHidden(int closed) =>
-            closed > 1 ? $"Œuvre masquée ; l’artiste a été prévenu. {closed} signalements clos." : "Œuvre masquée ; l’artiste a été prévenu. Signalement clos.";
+            closed > 1 ? Strings.Format("Reports.WorkHidden.Many", closed) : Strings["Reports.WorkHidden.One"];
     }
 
     public static class Categories
@@ -187,13 +186,12 @@ public static class AdminTexts
         public static string Restored => Strings["Categories.Restored"];
         public static string Deleted => Strings["Categories.Deleted"];
 
-        public static string Duplicate(string existing) => $"La catégorie « {existing} » existe déjà (les majuscules et les accents ne comptent pas).";
+        public static string Duplicate(string existing) => Strings.Format("Categories.Duplicate", existing);
 
-        public static string DeleteConfirm(string name) => $"Supprimer définitivement la catégorie « {name} » ?";
+        public static string DeleteConfirm(string name) => Strings.Format("Categories.DeleteConfirm", name);
 
         public static string InUse(int works) =>
-            $"Cette catégorie est utilisée par {(works == 1 ? "1 œuvre" : $"{works} œuvres")} : elle ne peut pas être supprimée. " +
-            "Retirez-la plutôt : elle ne sera plus proposée pour les nouvelles œuvres, et celles qui l’ont la garderont.";
+            works == 1 ? Strings["Categories.InUse.One"] : Strings.Format("Categories.InUse.Many", works);
 
         /// <summary>The message shown after the redirect that follows a successful act (?fait=…).</summary>
         public static string? Done(string? code) => code switch
@@ -229,62 +227,61 @@ public static class AdminTexts
         public static string PagerLabel => Strings["Journal.PagerLabel"];
 
         /// <summary>What an act was done to, as the journal keeps it.</summary>
-        public static string WorkTarget(long id, string title) => $"Œuvre {id} « {title} »";
-        public static string ArtistTarget(string name, string? email) => $"Artiste {name} <{email}>";
-        public static string CategoryTarget(string name, string slug) => $"Catégorie « {name} » ({slug})";
+        public static string WorkTarget(long id, string title) => Strings.Format("Journal.WorkTarget", id, title);
+        public static string ArtistTarget(string name, string? email) => Strings.Format("Journal.ArtistTarget", name, email);
+        public static string CategoryTarget(string name, string slug) => Strings.Format("Journal.CategoryTarget", name, slug);
         /// <summary>The reason kept for a category's move, by 1-based positions.</summary>
-        public static string Moved(int from, int to) => $"position {from} → {to}";
+        public static string Moved(int from, int to) => Strings.Format("Journal.Moved", from, to);
 
-        private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
+        /// <summary>The action in words; a code not listed here yet shows as itself rather than vanish.</summary>
+        public static string ActionLabel(string action) => action switch
         {
-            ["artwork.hide"] = "Œuvre masquée",
-            ["artwork.show"] = "Œuvre rétablie",
-            ["artist.suspend"] = "Artiste suspendu",
-            ["artist.reactivate"] = "Artiste réactivé",
-            ["report.close"] = "Signalement clos",
-            ["category.add"] = "Catégorie ajoutée",
-            ["category.rename"] = "Catégorie renommée",
-            ["category.move"] = "Catégorie déplacée",
-            ["category.retire"] = "Catégorie retirée",
-            ["category.restore"] = "Catégorie rétablie",
-            ["category.delete"] = "Catégorie supprimée",
+            "artwork.hide" => Strings["Journal.Actions.ArtworkHide"],
+            "artwork.show" => Strings["Journal.Actions.ArtworkShow"],
+            "artist.suspend" => Strings["Journal.Actions.ArtistSuspend"],
+            "artist.reactivate" => Strings["Journal.Actions.ArtistReactivate"],
+            "report.close" => Strings["Journal.Actions.ReportClose"],
+            "category.add" => Strings["Journal.Actions.CategoryAdd"],
+            "category.rename" => Strings["Journal.Actions.CategoryRename"],
+            "category.move" => Strings["Journal.Actions.CategoryMove"],
+            "category.retire" => Strings["Journal.Actions.CategoryRetire"],
+            "category.restore" => Strings["Journal.Actions.CategoryRestore"],
+            "category.delete" => Strings["Journal.Actions.CategoryDelete"],
+            _ => action,
         };
-
-        /// <summary>The action in French words; a code not listed here yet shows as itself rather than vanish.</summary>
-        public static string ActionLabel(string action) => Actions.TryGetValue(action, out var label) ? label : action;
     }
 
     /// <summary>The reason every hide or suspend must give (<see cref="ModerationReasonValidator{TId}"/>).</summary>
     public static class Moderation
     {
         public static string ReasonRequired => Strings["Moderation.ReasonRequired"];
-        public static readonly string ReasonTooLong = $"Le motif ne peut pas dépasser {AdminJournal.ReasonMaxLength} caractères.";
+        public static string ReasonTooLong => Strings.Format("Moderation.ReasonTooLong", AdminJournal.ReasonMaxLength);
     }
 
     /// <summary>The moderation mails to the artist.</summary>
     public static class Mails
     {
+        private static string Greeting(string name) => Strings.Format("Mails.Greeting", name);
+
         public static MailMessage WorkHidden(string to, string name, string title, string reason, Uri atelier) =>
-            MailTemplates.Build(to, "Votre œuvre a été retirée du catalogue",
-                $"Bonjour {name},",
-                $"Votre œuvre « {title} » a été retirée du catalogue PosaX par la modération. Motif : {MailTemplates.Sentence(reason)} " +
-                "Vous pouvez la modifier depuis votre atelier :",
+            MailTemplates.Build(to, Strings["Mails.WorkHidden.Subject"],
+                Greeting(name),
+                Strings.Format("Mails.WorkHidden.Intro", title, MailTemplates.Sentence(reason)),
                 atelier,
-                "Pour toute question, écrivez-nous depuis la page Contact de PosaX (ce message part d’une adresse qui ne reçoit pas de réponse).");
+                Strings["Mails.WorkHidden.Footer"]);
 
         public static MailMessage ArtistSuspended(string to, string name, string reason) =>
-            MailTemplates.Build(to, "Votre compte PosaX est suspendu",
-                $"Bonjour {name},",
-                $"Votre compte PosaX a été suspendu par la modération. Motif : {MailTemplates.Sentence(reason)} " +
-                "Votre page et vos œuvres ne sont plus visibles et vous ne pouvez plus vous connecter.",
+            MailTemplates.Build(to, Strings["Mails.ArtistSuspended.Subject"],
+                Greeting(name),
+                Strings.Format("Mails.ArtistSuspended.Intro", MailTemplates.Sentence(reason)),
                 null,
-                "Pour contester cette décision, écrivez-nous depuis la page Contact de PosaX (ce message part d’une adresse qui ne reçoit pas de réponse).");
+                Strings["Mails.ArtistSuspended.Footer"]);
 
         public static MailMessage ArtistReactivated(string to, string name, Uri login) =>
-            MailTemplates.Build(to, "Votre compte PosaX est réactivé",
-                $"Bonjour {name},",
-                "Votre compte PosaX a été réactivé : votre page et vos œuvres sont de nouveau visibles. Vous pouvez vous connecter :",
+            MailTemplates.Build(to, Strings["Mails.ArtistReactivated.Subject"],
+                Greeting(name),
+                Strings["Mails.ArtistReactivated.Intro"],
                 login,
-                "Merci de votre patience.");
+                Strings["Mails.ArtistReactivated.Footer"]);
     }
 }

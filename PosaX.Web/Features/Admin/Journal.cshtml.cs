@@ -1,4 +1,5 @@
 using System.Globalization;
+using PosaX.Web.Infrastructure.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,7 +57,7 @@ public class AdminJournalModel(PosaXDbContext db) : PageModel
 
         // The filter lists: what the journal really holds (a handful of codes and admins).
         Actions = (await db.AdminLog.Select(e => e.Action).Distinct().ToListAsync(ct))
-            .OrderBy(AdminTexts.Journal.ActionLabel, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true)).ToList();
+            .OrderBy(AdminTexts.Journal.ActionLabel, StringComparer.Create(Languages.Culture, ignoreCase: true)).ToList();
         Admins = (await db.AdminLog.Select(e => e.AdminEmail).Distinct().ToListAsync(ct))
             .OrderBy(e => e, StringComparer.OrdinalIgnoreCase).ToList();
     }

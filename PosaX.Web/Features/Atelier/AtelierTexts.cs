@@ -1,4 +1,3 @@
-using System.Globalization;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Orders;
 using PosaX.Web.Infrastructure.Text;
@@ -14,7 +13,7 @@ public static class AtelierTexts
     public static class Home
     {
         public static string Title => Strings["Home.Title"];
-        public static string Heading(string name) => $"Bonjour {name}";
+        public static string Heading(string name) => Strings.Format("Home.Heading", name);
         public static string Activated => Strings["Home.Activated"];
         public static string ActivatedNext => Strings["Home.ActivatedNext"];
         public static string ChecklistTitle => Strings["Home.ChecklistTitle"];
@@ -29,11 +28,16 @@ public static class AtelierTexts
         public static string WorkHint => Strings["Home.WorkHint"];
         public static string MyWorks(int count) => count switch
         {
-            0 => "Mes œuvres",
-            1 => "Mes œuvres (1)",
-            _ => $"Mes œuvres ({count})",
+            0 => Strings["Home.MyWorks.Zero"],
+            1 => Strings["Home.MyWorks.One"],
+            _ => Strings.Format("Home.MyWorks.Many", count),
         };
-        public static string MyOrders(int newOrders) => newOrders == 0 ? "Mes commandes" : $"Mes commandes ({newOrders} nouvelle{(newOrders > 1 ? "s" : "")})";
+        public static string MyOrders(int newOrders) => newOrders switch
+        {
+            0 => Strings["Home.MyOrders.Zero"],
+            1 => Strings["Home.MyOrders.One"],
+            _ => Strings.Format("Home.MyOrders.Many", newOrders),
+        };
         public static string MyProfile => Strings["Home.MyProfile"];
         public static string MyPublicPage => Strings["Home.MyPublicPage"];
     }
@@ -76,7 +80,9 @@ public static class AtelierTexts
         public static string PublishedNotice => Strings["Artworks.PublishedNotice"];
         public static string ViewPage => Strings["Artworks.ViewPage"];
         public static string ShareOnWhatsApp => Strings["Artworks.ShareOnWhatsApp"];
-        public static string ShareMessage(string title, string price, Uri url) => $"{title} — {price}, sur PosaX\u00A0: {url}";
+        public static string ShareMessage(string title, string price, Uri url) => Strings.Format("Artworks.ShareMessage", title, price, url);
+        /// <summary>A refused photo among several: which file, and why.</summary>
+        public static string FileRejected(string fileName, string reason) => Strings.Format("Artworks.FileRejected", fileName, reason);
         public static string Delete => Strings["Artworks.Delete"];
         public static string DeleteConfirm => Strings["Artworks.DeleteConfirm"];
         public static string Deleted => Strings["Artworks.Deleted"];
@@ -137,28 +143,26 @@ public static class AtelierTexts
         public static string Back => Strings["Status.Back"];
 
         public static string CannotMove(OrderStatus from, OrderStatus to) =>
-            $"Une commande « {OrderPipeline.Label(from)} » ne peut pas passer à « {OrderPipeline.Label(to)} ».";
+            Strings.Format("Status.CannotMove", OrderPipeline.Label(from), OrderPipeline.Label(to));
 
-        public static string HeldBy(string reference) =>
-            $"L’œuvre est réservée pour la commande {reference} : annulez-la d’abord.";
+        public static string HeldBy(string reference) => Strings.Format("Status.HeldBy", reference);
 
-        public static string Moved(string reference, OrderStatus to) => $"Commande {reference} : {OrderPipeline.Label(to).ToLowerInvariant()}.";
+        public static string Moved(string reference, OrderStatus to) =>
+            Strings.Format("Status.Moved", reference, OrderPipeline.Label(to).ToLower(Languages.Culture));
 
         public static string OthersCancelled(int count) =>
-            count == 1 ? " L’autre demande pour cette œuvre a été annulée." : $" Les {count} autres demandes pour cette œuvre ont été annulées.";
+            count == 1 ? Strings["Status.OthersCancelled.One"] : Strings.Format("Status.OthersCancelled.Many", count);
     }
 
     /// <summary>/atelier/statistiques, and each work's figures on the works list.</summary>
     public static class Statistics
     {
-        private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
         public static string Title => Strings["Statistics.Title"];
         public static string Link => Strings["Statistics.Link"];
         public static string Period => Strings["Statistics.Period"];
-        public static string LastDays(int days) => $"{days}\u00A0jours";
-        public static string Intro(DateOnly first, DateOnly last) =>
-            $"Du {first.ToString("d MMMM yyyy", French)} au {last.ToString("d MMMM yyyy", French)} (jours de Douala). Comptés sans cookie et sans savoir qui\u00A0: les robots ne comptent pas.";
+        public static string LastDays(int days) => Strings.Format("Statistics.LastDays", days);
+        /// <summary>The period's first and last days, written {0:d MMMM yyyy} in the resources.</summary>
+        public static string Intro(DateOnly first, DateOnly last) => Strings.Format("Statistics.Intro", first, last);
         public static string Charts => Strings["Statistics.Charts"];
         public static string PerWork => Strings["Statistics.PerWork"];
         public static string Work => Strings["Statistics.Work"];
@@ -174,14 +178,22 @@ public static class AtelierTexts
         public static string NoWorks => Strings["Statistics.NoWorks"];
         public static string PerDay => Strings["Statistics.PerDay"];
         public static string Day => Strings["Statistics.Day"];
-        public static string FavouritesRemoved(int removed) => removed == 0 ? "" : $"{Count(removed)} retiré{(removed > 1 ? "s" : "")}";
-        public static string Count(int n) => n.ToString("N0", French);
-        public static string Percent(double? value) => value is { } v ? v.ToString("0.#", French) + "\u00A0%" : "—";
-        public static string ShortDay(DateOnly day) => day.ToString("d MMM", French);
-        public static string LongDay(DateOnly day) => day.ToString("dddd d MMMM", French);
+        public static string FavouritesRemoved(int removed) => removed switch
+        {
+            0 => "",
+            1 => Strings.Format("Statistics.FavouritesRemoved.One", Count(removed)),
+            _ => Strings.Format("Statistics.FavouritesRemoved.Many", Count(removed)),
+        };
+        public static string Count(int n) => n.ToString("N0", Languages.Culture);
+        public static string Percent(double? value) =>
+            value is { } v ? Strings.Format("Statistics.Percent", v.ToString("0.#", Languages.Culture)) : "—";
+        public static string ShortDay(DateOnly day) => day.ToString("d MMM", Languages.Culture);
+        public static string LongDay(DateOnly day) => day.ToString("dddd d MMMM", Languages.Culture);
 
-        /// <summary>The works list: each work's last 30 days.</summary>
+        /// <summary>The works list: each work's last 30 days (zero, one and many are separate texts: the languages count differently).</summary>
         public static string ListFigures(int views, int orders) =>
-            $"30\u00A0jours\u00A0: {Count(views)}\u00A0vue{(views > 1 ? "s" : "")}, {Count(orders)}\u00A0commande{(orders > 1 ? "s" : "")}";
+            Strings.Format("Statistics.ListFigures",
+                Strings.Format(views switch { 0 => "Statistics.ViewCount.Zero", 1 => "Statistics.ViewCount.One", _ => "Statistics.ViewCount.Many" }, Count(views)),
+                Strings.Format(orders switch { 0 => "Statistics.OrderCount.Zero", 1 => "Statistics.OrderCount.One", _ => "Statistics.OrderCount.Many" }, Count(orders)));
     }
 }

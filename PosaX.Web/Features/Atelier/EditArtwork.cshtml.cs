@@ -78,7 +78,7 @@ public class EditArtworkModel(
             if (!result.Succeeded)
             {
                 foreach (var done in processed) images.Delete(done.Key);
-                return Invalid("images", result.Rejection, $"{file.FileName} : {result.Rejection.Message}");
+                return Invalid("images", result.Rejection, AtelierTexts.Artworks.FileRejected(file.FileName, result.Rejection.Message));
             }
             processed.Add(result.Image);
         }

@@ -49,7 +49,8 @@ public static class AuthFeature
             .AddDefaultTokenProviders()
             // Replaces Identity's authenticator provider: each code once (RFC 6238 §5.2).
             .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<PosaXIdentityErrors>();
         services.Replace(ServiceDescriptor.Scoped<IUserStore<Artist>, HashedRecoveryCodesUserStore>());
 
         // OWASP ASVS 5: PBKDF2-HMAC-SHA512 with at least 210,000 iterations.

@@ -114,8 +114,8 @@ public static class AuthTexts
     public static class Passwords
     {
         public static string Required => Strings["Passwords.Required"];
-        public static string TooShort(int min) => $"Le mot de passe doit contenir au moins {min} caractères.";
-        public static string TooLong(int max) => $"Le mot de passe ne peut pas dépasser {max} caractères.";
+        public static string TooShort(int min) => Strings.Format("Passwords.TooShort", min);
+        public static string TooLong(int max) => Strings.Format("Passwords.TooLong", max);
         public static string TooCommon => Strings["Passwords.TooCommon"];
         public static string IsEmail => Strings["Passwords.IsEmail"];
         public static string IsName => Strings["Passwords.IsName"];
@@ -124,33 +124,33 @@ public static class AuthTexts
     /// <summary>The account mails (<see cref="AccountMails"/>).</summary>
     public static class Mails
     {
+        private static string Greeting(string name) => Strings.Format("Mails.Greeting", name);
+
         public static MailMessage Activation(string to, string name, Uri link) => MailTemplates.Build(to,
-            "Activez votre compte PosaX",
-            $"Bonjour {name},",
-            "Bienvenue sur PosaX ! Pour activer votre compte d’artiste, ouvrez ce lien (valable 48 heures) :",
+            Strings["Mails.Activation.Subject"],
+            Greeting(name),
+            Strings["Mails.Activation.Intro"],
             link,
-            "Si vous n’avez pas créé de compte sur PosaX, ignorez ce message.");
+            Strings["Mails.Activation.Footer"]);
 
         public static MailMessage AlreadyRegistered(string to, string name, Uri loginLink, Uri resetLink) => MailTemplates.Build(to,
-            "Votre compte PosaX existe déjà",
-            $"Bonjour {name},",
-            "Quelqu’un (vous, peut-être) a essayé de créer un compte PosaX avec cette adresse, qui en a déjà un. " +
-            "Pour vous connecter, ouvrez ce lien :",
+            Strings["Mails.AlreadyRegistered.Subject"],
+            Greeting(name),
+            Strings["Mails.AlreadyRegistered.Intro"],
             loginLink,
-            $"Mot de passe oublié ? Choisissez-en un nouveau ici : {resetLink}\nSi ce n’était pas vous, ignorez ce message : votre compte n’a pas changé.");
+            Strings.Format("Mails.AlreadyRegistered.Footer", resetLink));
 
         public static MailMessage PasswordReset(string to, string name, Uri link) => MailTemplates.Build(to,
-            "Réinitialisez votre mot de passe PosaX",
-            $"Bonjour {name},",
-            "Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 48 heures) :",
+            Strings["Mails.PasswordReset.Subject"],
+            Greeting(name),
+            Strings["Mails.PasswordReset.Intro"],
             link,
-            "Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.");
+            Strings["Mails.PasswordReset.Footer"]);
 
         public static MailMessage PasswordChanged(string to, string name, Uri resetLink) => MailTemplates.Build(to,
-            "Votre mot de passe PosaX a changé",
-            $"Bonjour {name},",
-            "Le mot de passe de votre compte vient d’être changé et toutes vos sessions ont été fermées. " +
-            "Si ce n’était pas vous, réinitialisez-le tout de suite :",
+            Strings["Mails.PasswordChanged.Subject"],
+            Greeting(name),
+            Strings["Mails.PasswordChanged.Intro"],
             resetLink,
             null);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Auth;
+using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Email;
 
@@ -11,7 +12,7 @@ public sealed record OrderSummary(
     string Reference, string ArtworkTitle, long Price, Uri ArtworkUrl,
     string BuyerName, string BuyerPhone, string? BuyerEmail, string? Message);
 
-/// <summary>The French text of placing an order, in one place: form, answers, WhatsApp message, mail.</summary>
+/// <summary>The text of placing an order, in one place: form, answers, WhatsApp message, mails.</summary>
 public static class OrderTexts
 {
     private static readonly TextResources Strings = new(typeof(OrderTexts));
@@ -47,26 +48,25 @@ public static class OrderTexts
     /// <summary>An order's status, as the artist's orders page shows it.</summary>
     public static string StatusLabel(OrderStatus status) => status switch
     {
-        OrderStatus.New => "Nouvelle",
-        OrderStatus.Contacted => "Contactée",
-        OrderStatus.Reserved => "Réservée",
-        OrderStatus.Sold => "Vendue",
-        OrderStatus.Cancelled => "Annulée",
+        OrderStatus.New => Strings["StatusLabel.New"],
+        OrderStatus.Contacted => Strings["StatusLabel.Contacted"],
+        OrderStatus.Reserved => Strings["StatusLabel.Reserved"],
+        OrderStatus.Sold => Strings["StatusLabel.Sold"],
+        OrderStatus.Cancelled => Strings["StatusLabel.Cancelled"],
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
     /// <summary>The button's wording: what the artist does.</summary>
     public static string StatusAction(OrderStatus status) => status switch
     {
-        OrderStatus.Contacted => "Marquer contactée",
-        OrderStatus.Reserved => "Réserver l’œuvre",
-        OrderStatus.Sold => "Marquer vendue",
-        OrderStatus.Cancelled => "Annuler",
+        OrderStatus.Contacted => Strings["StatusAction.Contacted"],
+        OrderStatus.Reserved => Strings["StatusAction.Reserved"],
+        OrderStatus.Sold => Strings["StatusAction.Sold"],
+        OrderStatus.Cancelled => Strings["StatusAction.Cancelled"],
         _ => StatusLabel(status),
     };
 
-    public static string Placed(string reference) =>
-        $"Demande {reference} envoyée. Écrivez maintenant à l’artiste sur WhatsApp.";
+    public static string Placed(string reference) => Strings.Format("Placed", reference);
 
     /// <summary>The order's confirmation page, /commandes/{reference}/{secret}.</summary>
     public static class Confirmation
@@ -86,95 +86,126 @@ public static class OrderTexts
         public static string BackToCatalogue => Strings["Confirmation.BackToCatalogue"];
         public static string HowToBuy => Strings["Confirmation.HowToBuy"];
 
-        public static string StepCalled(string buyerPhone) =>
-            $"L’artiste peut aussi vous appeler ou vous écrire au {WhatsAppNumber.Display(buyerPhone)}.";
+        public static string StepCalled(string buyerPhone) => Strings.Format("Confirmation.StepCalled", WhatsAppNumber.Display(buyerPhone));
 
-        public static string NoWhatsApp(string buyerPhone) =>
-            $"L’artiste n’a pas indiqué de numéro WhatsApp : il vous contactera au {WhatsAppNumber.Display(buyerPhone)}.";
+        public static string NoWhatsApp(string buyerPhone) => Strings.Format("Confirmation.NoWhatsApp", WhatsAppNumber.Display(buyerPhone));
+    }
+
+    /// <summary>The words of the two order mails; their layout is <see cref="BuyerMail"/>'s and <see cref="ArtistMail"/>'s.</summary>
+    public static class Mails
+    {
+        public static string Greeting(string name) => Strings.Format("Mails.Greeting", name);
+        /// <summary>A label and its value on one line ("Référence : PX-…").</summary>
+        public static string Line(string label, string value) => Strings.Format("Mails.Line", label, value);
+        /// <summary>A label that introduces what the next line holds ("Son message :").</summary>
+        public static string Heading(string label) => Strings.Format("Mails.Heading", label);
+        /// <summary>A work's title in the language's quotation marks.</summary>
+        public static string Quoted(string title) => Strings.Format("Mails.Quoted", title);
+        public static string Reference => Strings["Mails.Reference"];
+        public static string Work => Strings["Mails.Work"];
+        public static string Artist => Strings["Mails.Artist"];
+        public static string Buyer => Strings["Mails.Buyer"];
+        public static string Phone => Strings["Mails.Phone"];
+        public static string Email => Strings["Mails.Email"];
+        public static string TheWork => Strings["Mails.TheWork"];
+
+        public static string BuyerSubject(string reference, string title) => Strings.Format("Mails.BuyerSubject", reference, title);
+        /// <summary>{1} is the work's title, quoted (and a link in the HTML part).</summary>
+        public static string BuyerReceived(string artistName, string quotedTitle) => Strings.Format("Mails.BuyerReceived", artistName, quotedTitle);
+        public static string BuyerWriteOnWhatsApp => Strings["Mails.BuyerWriteOnWhatsApp"];
+        public static string BuyerWriteTo(string artistName) => Strings.Format("Mails.BuyerWriteTo", artistName);
+        public static string YourRequest => Strings["Mails.YourRequest"];
+        public static string ReviewRequest => Strings["Mails.ReviewRequest"];
+
+        public static string ArtistSubject(string reference, string title) => Strings.Format("Mails.ArtistSubject", reference, title);
+        /// <summary>{1} is the work's title, quoted (and a link in the HTML part).</summary>
+        public static string ArtistWantsToBuy(string buyerName, string quotedTitle) => Strings.Format("Mails.ArtistWantsToBuy", buyerName, quotedTitle);
+        public static string TheirMessage => Strings["Mails.TheirMessage"];
+        public static string WriteToBuyer => Strings["Mails.WriteToBuyer"];
+        public static string FollowOrders => Strings["Mails.FollowOrders"];
+        public static string FollowOrdersLink => Strings["Mails.FollowOrdersLink"];
     }
 
     /// <summary>The buyer's confirmation mail, when an address was given.</summary>
     public static MailMessage BuyerMail(string to, string artistName, OrderSummary order, Uri confirmationPage, Uri? artistChat)
     {
-        var subject = $"Votre demande {order.Reference} : {order.ArtworkTitle}";
+        var subject = Mails.BuyerSubject(order.Reference, order.ArtworkTitle);
         var lines = new List<(string Label, string Value)>
         {
-            ("Référence", order.Reference),
-            ("Œuvre", $"{order.ArtworkTitle} ({Money.Fcfa(order.Price)})"),
-            ("Artiste", artistName),
+            (Mails.Reference, order.Reference),
+            (Mails.Work, $"{order.ArtworkTitle} ({Money.Fcfa(order.Price)})"),
+            (Mails.Artist, artistName),
         };
-        var next = artistChat is null
-            ? Confirmation.NoWhatsApp(order.BuyerPhone)
-            : "Écrivez à l’artiste sur WhatsApp : votre message est déjà rédigé.";
-        var text = $"Bonjour {order.BuyerName},\n\n" +
-            $"{artistName} a bien reçu votre demande pour l’œuvre « {order.ArtworkTitle} ».\n\n" +
-            string.Concat(lines.Select(l => $"{l.Label} : {l.Value}\n")) +
+        var next = artistChat is null ? Confirmation.NoWhatsApp(order.BuyerPhone) : Mails.BuyerWriteOnWhatsApp;
+        var signature = InfrastructureTexts.Mail.Signature;
+        var text = $"{Mails.Greeting(order.BuyerName)}\n\n" +
+            $"{Mails.BuyerReceived(artistName, Mails.Quoted(order.ArtworkTitle))}\n\n" +
+            string.Concat(lines.Select(l => Mails.Line(l.Label, l.Value) + "\n")) +
             $"\n{next}\n" +
-            (artistChat is null ? "" : $"{artistChat.AbsoluteUri}\n") +
+            (artistChat is null ? "" : $"{artistChat.AbsoluteUri}\n") +
             $"\n{Confirmation.StepAgree}\n" +
-            $"\nVotre demande : {confirmationPage.AbsoluteUri}\n" +
-            $"L’œuvre : {order.ArtworkUrl.AbsoluteUri}\n\nL’équipe PosaX\n";
+            $"\n{Mails.Line(Mails.YourRequest, confirmationPage.AbsoluteUri)}\n" +
+            $"{Mails.Line(Mails.TheWork, order.ArtworkUrl.AbsoluteUri)}\n\n{signature}\n";
 
+        // The resources' sentences go into the HTML as written; what they hold (names, titles) is encoded.
         var e = (string s) => WebUtility.HtmlEncode(s);
         var html = $"""
-            <!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5">
-            <p>Bonjour {e(order.BuyerName)},</p>
-            <p>{e(artistName)} a bien reçu votre demande pour l’œuvre <a href="{e(order.ArtworkUrl.AbsoluteUri)}">« {e(order.ArtworkTitle)} »</a>.</p>
-            <ul>{string.Concat(lines.Select(l => $"<li>{e(l.Label)} : {e(l.Value)}</li>"))}</ul>
+            <!doctype html><html lang="{Languages.Current}"><body style="font-family:sans-serif;line-height:1.5">
+            <p>{Mails.Greeting(e(order.BuyerName))}</p>
+            <p>{Mails.BuyerReceived(e(artistName), $"<a href=\"{e(order.ArtworkUrl.AbsoluteUri)}\">{Mails.Quoted(e(order.ArtworkTitle))}</a>")}</p>
+            <ul>{string.Concat(lines.Select(l => $"<li>{Mails.Line(e(l.Label), e(l.Value))}</li>"))}</ul>
             <p>{e(next)}</p>
-            {(artistChat is null ? "" : $"<p><a href=\"{e(artistChat.AbsoluteUri)}\">Écrire à {e(artistName)} sur WhatsApp</a></p>")}
+            {(artistChat is null ? "" : $"<p><a href=\"{e(artistChat.AbsoluteUri)}\">{Mails.BuyerWriteTo(e(artistName))}</a></p>")}
             <p>{e(Confirmation.StepAgree)}</p>
-            <p><a href="{e(confirmationPage.AbsoluteUri)}">Revoir votre demande</a></p>
-            <p>L’équipe PosaX</p></body></html>
+            <p><a href="{e(confirmationPage.AbsoluteUri)}">{Mails.ReviewRequest}</a></p>
+            <p>{signature}</p></body></html>
             """;
         return new MailMessage(to, subject, text, html);
     }
 
     public static string PlacedWithoutWhatsApp(string reference, string phone) =>
-        $"Demande {reference} envoyée à l’artiste. Il n’a pas indiqué de numéro WhatsApp : " +
-        $"il vous contactera au {WhatsAppNumber.Display(phone)}. Notez votre référence : {reference}.";
+        Strings.Format("PlacedWithoutWhatsApp", reference, WhatsAppNumber.Display(phone));
 
     /// <summary>What the buyer sends the artist on WhatsApp: everything needed to answer.</summary>
     public static string WhatsAppMessage(OrderSummary order) =>
-        $"Bonjour, je souhaite acheter votre œuvre « {order.ArtworkTitle} » ({Money.Fcfa(order.Price)}) vue sur PosaX : " +
-        $"{order.ArtworkUrl.AbsoluteUri}\nRéférence de ma demande : {order.Reference}\n{order.BuyerName}";
+        Strings.Format("WhatsAppMessage", order.ArtworkTitle, Money.Fcfa(order.Price), order.ArtworkUrl.AbsoluteUri, order.Reference, order.BuyerName);
 
     /// <summary>The artist's answer to the buyer, from the mail or the orders page.</summary>
     public static string BuyerChatLink(string buyerPhone, string buyerName, string reference, string artworkTitle) =>
-        WhatsAppNumber.ChatLink(buyerPhone,
-            $"Bonjour {buyerName}, je vous écris au sujet de votre demande {reference} pour « {artworkTitle} » sur PosaX.");
+        WhatsAppNumber.ChatLink(buyerPhone, Strings.Format("BuyerChatMessage", buyerName, reference, artworkTitle));
 
     public static MailMessage ArtistMail(string to, string artistName, OrderSummary order, Uri ordersPage)
     {
         var buyerChat = BuyerChatLink(order.BuyerPhone, order.BuyerName, order.Reference, order.ArtworkTitle);
-        var subject = $"Nouvelle commande {order.Reference} : {order.ArtworkTitle}";
+        var subject = Mails.ArtistSubject(order.Reference, order.ArtworkTitle);
         var lines = new List<(string Label, string Value)>
         {
-            ("Référence", order.Reference),
-            ("Œuvre", $"{order.ArtworkTitle} ({Money.Fcfa(order.Price)})"),
-            ("Acheteur", order.BuyerName),
-            ("Téléphone", WhatsAppNumber.Display(order.BuyerPhone)),
+            (Mails.Reference, order.Reference),
+            (Mails.Work, $"{order.ArtworkTitle} ({Money.Fcfa(order.Price)})"),
+            (Mails.Buyer, order.BuyerName),
+            (Mails.Phone, WhatsAppNumber.Display(order.BuyerPhone)),
         };
-        if (order.BuyerEmail is not null) lines.Add(("E-mail", order.BuyerEmail));
+        if (order.BuyerEmail is not null) lines.Add((Mails.Email, order.BuyerEmail));
 
-        var text = $"Bonjour {artistName},\n\n" +
-            $"{order.BuyerName} souhaite acheter votre œuvre « {order.ArtworkTitle} ».\n\n" +
-            string.Concat(lines.Select(l => $"{l.Label} : {l.Value}\n")) +
-            (order.Message is null ? "" : $"\nSon message :\n{order.Message}\n") +
-            $"\nÉcrire à l’acheteur sur WhatsApp :\n{buyerChat}\n" +
-            $"\nL’œuvre : {order.ArtworkUrl.AbsoluteUri}\n" +
-            $"Suivez vos commandes : {ordersPage.AbsoluteUri}\n\nL’équipe PosaX\n";
+        var signature = InfrastructureTexts.Mail.Signature;
+        var text = $"{Mails.Greeting(artistName)}\n\n" +
+            $"{Mails.ArtistWantsToBuy(order.BuyerName, Mails.Quoted(order.ArtworkTitle))}\n\n" +
+            string.Concat(lines.Select(l => Mails.Line(l.Label, l.Value) + "\n")) +
+            (order.Message is null ? "" : $"\n{Mails.Heading(Mails.TheirMessage)}\n{order.Message}\n") +
+            $"\n{Mails.Heading(Mails.WriteToBuyer)}\n{buyerChat}\n" +
+            $"\n{Mails.Line(Mails.TheWork, order.ArtworkUrl.AbsoluteUri)}\n" +
+            $"{Mails.Line(Mails.FollowOrders, ordersPage.AbsoluteUri)}\n\n{signature}\n";
 
         var e = (string s) => WebUtility.HtmlEncode(s);
         var html = $"""
-            <!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5">
-            <p>Bonjour {e(artistName)},</p>
-            <p>{e(order.BuyerName)} souhaite acheter votre œuvre <a href="{e(order.ArtworkUrl.AbsoluteUri)}">« {e(order.ArtworkTitle)} »</a>.</p>
-            <ul>{string.Concat(lines.Select(l => $"<li>{e(l.Label)} : {e(l.Value)}</li>"))}</ul>
-            {(order.Message is null ? "" : $"<p>Son message :<br>{e(order.Message).Replace("\n", "<br>")}</p>")}
-            <p><a href="{e(buyerChat)}">Écrire à l’acheteur sur WhatsApp</a></p>
-            <p><a href="{e(ordersPage.AbsoluteUri)}">Suivre vos commandes</a></p>
-            <p>L’équipe PosaX</p></body></html>
+            <!doctype html><html lang="{Languages.Current}"><body style="font-family:sans-serif;line-height:1.5">
+            <p>{Mails.Greeting(e(artistName))}</p>
+            <p>{Mails.ArtistWantsToBuy(e(order.BuyerName), $"<a href=\"{e(order.ArtworkUrl.AbsoluteUri)}\">{Mails.Quoted(e(order.ArtworkTitle))}</a>")}</p>
+            <ul>{string.Concat(lines.Select(l => $"<li>{Mails.Line(e(l.Label), e(l.Value))}</li>"))}</ul>
+            {(order.Message is null ? "" : $"<p>{Mails.Heading(Mails.TheirMessage)}<br>{e(order.Message).Replace("\n", "<br>")}</p>")}
+            <p><a href="{e(buyerChat)}">{Mails.WriteToBuyer}</a></p>
+            <p><a href="{e(ordersPage.AbsoluteUri)}">{Mails.FollowOrdersLink}</a></p>
+            <p>{signature}</p></body></html>
             """;
         return new MailMessage(to, subject, text, html);
     }

@@ -70,9 +70,9 @@ public static class ProfileTexts
     {
         /// <summary>The notice to the owner when two-factor is turned on (someone with a stolen password may have done it).</summary>
         public static MailMessage TwoFactorEnabled(string to, string name, Uri resetLink) => MailTemplates.Build(to,
-            "Double authentification activée sur votre compte PosaX",
-            $"Bonjour {name},",
-            "La double authentification vient d’être activée sur votre compte PosaX. Si ce n’est pas vous, réinitialisez tout de suite votre mot de passe avec ce lien, puis prévenez-nous depuis la page Contact de PosaX\u00A0:",
+            Strings["Mails.TwoFactorEnabled.Subject"],
+            Strings.Format("Mails.Greeting", name),
+            Strings["Mails.TwoFactorEnabled.Intro"],
             resetLink, null);
     }
 }

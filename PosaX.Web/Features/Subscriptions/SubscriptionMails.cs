@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Subscriptions;
 
@@ -26,13 +27,13 @@ public static class SubscriptionMails
         foreach (var work in works)
             text.Append('\n').Append(work.Title).Append(" — ").Append(SubscriptionsTexts.Mails.By(work.ArtistName))
                 .Append(" — ").Append(SubscriptionsTexts.Mails.Price(work.Price)).Append('\n').Append(work.Link.AbsoluteUri).Append('\n');
-        if (link is not null) text.Append(works.Count > 0 ? "\n" + linkLabel + Colon + "\n" : "").Append(link.AbsoluteUri).Append('\n');
+        if (link is not null) text.Append(works.Count > 0 ? "\n" + linkLabel + SubscriptionsTexts.Mails.Colon + "\n" : "").Append(link.AbsoluteUri).Append('\n');
         text.Append('\n').Append(footer).Append("\n\n").Append(unsubscribeLine).Append('\n').Append(unsubscribeLink.AbsoluteUri)
             .Append("\n\n").Append(InfrastructureTexts.Mail.Signature).Append('\n');
 
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"fr\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:600px\">")
+            .Append("<!doctype html><html lang=\"").Append(Languages.Current).Append("\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:600px\">")
             .Append("<p>").Append(E(greeting)).Append("</p><p>").Append(E(intro)).Append("</p>");
         foreach (var work in works)
         {
@@ -63,7 +64,4 @@ public static class SubscriptionMails
             },
         };
     }
-
-    /// <summary>The linkLabel of the text part ends with " :" written by the layout: keep French spacing.</summary>
-    internal const string Colon = "\u00A0:";
 }

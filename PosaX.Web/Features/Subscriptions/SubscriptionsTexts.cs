@@ -19,14 +19,13 @@ public static class SubscriptionsTexts
 
     public static class Follow
     {
-        public static string Heading(string artist) => $"Suivre {artist}";
-        public static string Intro(string artist) => $"Recevez un mail quand {artist} publie de nouvelles œuvres (au plus un par jour, désabonnement en un clic).";
+        public static string Heading(string artist) => Strings.Format("Follow.Heading", artist);
+        public static string Intro(string artist) => Strings.Format("Follow.Intro", artist);
         public static string Submit => Strings["Follow.Submit"];
         public static string NoScriptLink => Strings["Follow.NoScriptLink"];
-        public static string PageTitle(string artist) => $"Suivre {artist}";
+        public static string PageTitle(string artist) => Strings.Format("Follow.PageTitle", artist);
         /// <summary>The same answer for a new, pending or confirmed address: nothing tells them apart.</summary>
-        public static string Answer(string artist) =>
-            $"Merci ! Si cette adresse ne suit pas encore {artist}, un mail de confirmation vient d’y être envoyé : ouvrez son lien pour commencer.";
+        public static string Answer(string artist) => Strings.Format("Follow.Answer", artist);
     }
 
     public static class Alert
@@ -44,7 +43,7 @@ public static class SubscriptionsTexts
     public static class Confirm
     {
         public static string PageTitle => Strings["Confirm.PageTitle"];
-        public static string FollowQuestion(string artist) => $"Confirmez-vous vouloir recevoir les nouvelles œuvres de {artist} ?";
+        public static string FollowQuestion(string artist) => Strings.Format("Confirm.FollowQuestion", artist);
         public static string AlertQuestion => Strings["Confirm.AlertQuestion"];
         public static string Submit => Strings["Confirm.Submit"];
         public static string Done => Strings["Confirm.Done"];
@@ -53,16 +52,16 @@ public static class SubscriptionsTexts
     public static class Renew
     {
         public static string PageTitle => Strings["Renew.PageTitle"];
-        public static string Question(DateTime expiresAt) => $"Cette alerte prend fin le {DoualaTime.Format(expiresAt)}. La prolonger de 180 jours à partir d’aujourd’hui ?";
+        public static string Question(DateTime expiresAt) => Strings.Format("Renew.Question", DoualaTime.Format(expiresAt));
         public static string Submit => Strings["Renew.Submit"];
-        public static string Done(DateTime expiresAt) => $"C’est fait : l’alerte court jusqu’au {DoualaTime.Format(expiresAt)}.";
+        public static string Done(DateTime expiresAt) => Strings.Format("Renew.Done", DoualaTime.Format(expiresAt));
     }
 
     public static class Unsubscribe
     {
         public static string PageTitle => Strings["Unsubscribe.PageTitle"];
         public static string FollowsQuestion => Strings["Unsubscribe.FollowsQuestion"];
-        public static string FollowQuestion(string artist) => $"Ne plus suivre {artist} ?";
+        public static string FollowQuestion(string artist) => Strings.Format("Unsubscribe.FollowQuestion", artist);
         public static string AlertQuestion => Strings["Unsubscribe.AlertQuestion"];
         public static string Submit => Strings["Unsubscribe.Submit"];
         public static string Done => Strings["Unsubscribe.Done"];
@@ -75,57 +74,61 @@ public static class SubscriptionsTexts
     {
         public static string Followers(int count) => count switch
         {
-            0 => "Personne ne suit encore votre page",
-            1 => "1 personne suit votre page",
-            _ => $"{Money.Number(count)} personnes suivent votre page",
+            0 => Strings["Atelier.Followers.Zero"],
+            1 => Strings["Atelier.Followers.One"],
+            _ => Strings.Format("Atelier.Followers.Many", Money.Number(count)),
         };
     }
 
     public static class Mails
     {
-        private const string UnsubscribeLine = "Pour ne plus recevoir ces mails, en un clic :";
-        private const string NotYou = "Si vous n’avez rien demandé, ignorez ce mail : rien ne vous sera envoyé.";
+        private static string UnsubscribeLine => Strings["Mails.UnsubscribeLine"];
+        private static string NotYou => Strings["Mails.NotYou"];
+        private static string Greeting => Strings["Mails.Greeting"];
+
+        /// <summary>What ends a link's label in the text part when the link goes on the next line (" :" in French).</summary>
+        public static string Colon => Strings["Mails.Colon"];
 
         public static MailMessage FollowConfirmation(string to, string artistName, Uri confirmLink, Uri unsubscribeLink) => SubscriptionMails.Build(to,
-            $"Confirmez : suivre {artistName} sur PosaX",
-            "Bonjour,",
-            $"Pour recevoir un mail quand {artistName} publie de nouvelles œuvres sur PosaX (au plus un par jour), confirmez ici :",
-            confirmLink, "Confirmer", [],
+            Strings.Format("Mails.FollowConfirmation.Subject", artistName),
+            Greeting,
+            Strings.Format("Mails.FollowConfirmation.Intro", artistName),
+            confirmLink, Strings["Mails.FollowConfirmation.Link"], [],
             NotYou, UnsubscribeLine, unsubscribeLink);
 
         public static MailMessage AlertConfirmation(string to, Uri searchLink, Uri confirmLink, Uri unsubscribeLink) => SubscriptionMails.Build(to,
-            "Confirmez votre alerte PosaX",
-            "Bonjour,",
-            $"Pour recevoir chaque jour les nouvelles œuvres de cette recherche pendant 180 jours ({searchLink}), confirmez ici :",
-            confirmLink, "Confirmer l’alerte", [],
+            Strings["Mails.AlertConfirmation.Subject"],
+            Greeting,
+            Strings.Format("Mails.AlertConfirmation.Intro", searchLink),
+            confirmLink, Strings["Mails.AlertConfirmation.Link"], [],
             NotYou, UnsubscribeLine, unsubscribeLink);
 
         public static MailMessage FollowDigest(string to, IReadOnlyList<DigestWork> works, Uri unsubscribeLink) => SubscriptionMails.Build(to,
-            works.Count == 1 ? "Une nouvelle œuvre de vos artistes sur PosaX" : $"{works.Count} nouvelles œuvres de vos artistes sur PosaX",
-            "Bonjour,",
-            "Les artistes que vous suivez ont publié depuis notre dernier mail :",
+            works.Count == 1 ? Strings["Mails.FollowDigest.SubjectOne"] : Strings.Format("Mails.FollowDigest.SubjectMany", works.Count),
+            Greeting,
+            Strings["Mails.FollowDigest.Intro"],
             null, null, works,
-            "Vous recevez ce mail parce que vous suivez ces artistes sur PosaX.", "Pour ne plus suivre aucun artiste, en un clic :", unsubscribeLink);
+            Strings["Mails.FollowDigest.Footer"], Strings["Mails.FollowDigest.UnsubscribeLine"], unsubscribeLink);
 
         public static MailMessage AlertDigest(string to, IReadOnlyList<DigestWork> works, int total, Uri allLink, Uri renewLink, DateTime expiresAt, Uri unsubscribeLink) =>
             SubscriptionMails.Build(to,
-                total == 1 ? "Une nouvelle œuvre pour votre alerte PosaX" : $"{Money.Number(total)} nouvelles œuvres pour votre alerte PosaX",
-                "Bonjour,",
+                total == 1 ? Strings["Mails.AlertDigest.SubjectOne"] : Strings.Format("Mails.AlertDigest.SubjectMany", Money.Number(total)),
+                Greeting,
                 total > works.Count
-                    ? $"{Money.Number(total)} nouvelles œuvres correspondent à votre recherche. Les {works.Count} plus récentes :"
-                    : "De nouvelles œuvres correspondent à votre recherche :",
-                allLink, "Voir toutes les œuvres de cette recherche", works,
-                $"Cette alerte prend fin le {DoualaTime.Format(expiresAt)}. Pour la prolonger de 180 jours : {renewLink}",
-                "Pour arrêter cette alerte, en un clic :", unsubscribeLink);
+                    ? Strings.Format("Mails.AlertDigest.IntroLatest", Money.Number(total), works.Count)
+                    : Strings["Mails.AlertDigest.Intro"],
+                allLink, Strings["Mails.AlertDigest.Link"], works,
+                Strings.Format("Mails.AlertDigest.Footer", DoualaTime.Format(expiresAt), renewLink),
+                Strings["Mails.AlertDigest.UnsubscribeLine"], unsubscribeLink);
 
         public static MailMessage AlertEndingSoon(string to, Uri searchLink, Uri renewLink, DateTime expiresAt, Uri unsubscribeLink) => SubscriptionMails.Build(to,
-            "Votre alerte PosaX prend bientôt fin",
-            "Bonjour,",
-            $"Votre alerte sur cette recherche ({searchLink}) prend fin le {DoualaTime.Format(expiresAt)}. Pour la prolonger de 180 jours :",
-            renewLink, "Prolonger l’alerte", [],
-            "Sans rien faire, elle s’arrêtera d’elle-même.", UnsubscribeLine, unsubscribeLink);
+            Strings["Mails.AlertEndingSoon.Subject"],
+            Greeting,
+            Strings.Format("Mails.AlertEndingSoon.Intro", searchLink, DoualaTime.Format(expiresAt)),
+            renewLink, Strings["Mails.AlertEndingSoon.Link"], [],
+            Strings["Mails.AlertEndingSoon.Footer"], UnsubscribeLine, unsubscribeLink);
 
         public static string Price(long amount) => Money.Fcfa(amount);
-        public static string By(string artist) => $"par {artist}";
+        public static string By(string artist) => Strings.Format("Mails.By", artist);
     }
 }
