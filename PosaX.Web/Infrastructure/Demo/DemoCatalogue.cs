@@ -47,7 +47,7 @@ public sealed class DemoCatalogue(int seed)
     [
         "le marché Mokolo", "le port de Douala", "les collines de Yaoundé", "le lac municipal", "la chefferie de Bandjoun",
         "le palais du sultan", "la plage de Kribi", "les chutes de la Lobé", "le mont Cameroun", "la vallée du Noun",
-        "le quartier Akwa", "le rond-point Deido", "les rizières de Ndop", "les monts Mandara", "la savane de l'Adamaoua",
+        "le quartier Akwa", "le rond-point Deido", "les rizières de Ndop", "les monts Mandara", "la savane de l’Adamaoua",
         "le fleuve Sanaga", "la forêt du Dja", "le marché central", "la gare de Bessengué", "les plantations de thé de Djuttitsa",
     ];
 
@@ -62,10 +62,10 @@ public sealed class DemoCatalogue(int seed)
              "Huile sur bois", "Technique mixte sur toile", "Acrylique et sable sur toile", "Huile au couteau sur toile"],
             ["Marché", "Visages", "Femme au pagne", "Pirogues", "Danseuses", "Baobab", "Case obus", "Vendeuse de beignets",
              "Forêt", "Pêcheurs", "Savane", "Chefferie", "Mère et enfant", "Joueur de balafon", "Orage", "Nature morte aux mangues",
-             "Rue animée", "Porteuses d'eau", "Soleil rouge", "Village", "Carnaval", "Fleuve", "Masques", "Cortège"],
+             "Rue animée", "Porteuses d’eau", "Soleil rouge", "Village", "Carnaval", "Fleuve", "Masques", "Cortège"],
             (30, 200), (30, 200), null),
         new("sculpture", 15,
-            ["Ébène massif", "Bois d'iroko", "Bronze, fonte à la cire perdue", "Bois de fromager", "Pierre savonneuse",
+            ["Ébène massif", "Bois d’iroko", "Bronze, fonte à la cire perdue", "Bois de fromager", "Pierre savonneuse",
              "Bois de padouk", "Bois de teck patiné", "Fer forgé"],
             ["Gardien", "Masque", "Reine mère", "Tabouret royal", "Buste", "Lion", "Éléphant", "Ancêtre", "Guerrier",
              "Femme assise", "Musicien", "Calao", "Panthère", "Porte sculptée", "Totem", "Tête de chef"],
@@ -82,7 +82,7 @@ public sealed class DemoCatalogue(int seed)
             ["Étude", "Portrait", "Croquis", "Visage", "Mains", "Silhouettes", "Paysage", "Nu", "Scène de rue", "Autoportrait"],
             (20, 80), (20, 80), null),
         new("textile", 8,
-            ["Coton tissé, teint à l'indigo", "Tissu ndop teint à la raphia", "Batik sur coton", "Raphia tressé",
+            ["Coton tissé, teint à l’indigo", "Tissu ndop teint à la raphia", "Batik sur coton", "Raphia tressé",
              "Pagne wax cousu", "Toghu brodé main"],
             ["Ndop", "Tenture", "Pagne", "Toghu", "Motifs", "Tapisserie", "Étoffe royale", "Indigo", "Tissage"],
             (60, 250), (60, 200), null),
@@ -92,7 +92,7 @@ public sealed class DemoCatalogue(int seed)
             ["Masque perlé", "Calebasse perlée", "Trône perlé", "Collier royal", "Chasse-mouches", "Éléphant perlé", "Cauris"],
             (20, 120), (15, 60), (10, 40)),
         new("art-numerique", 5,
-            ["Impression giclée sur papier d'art", "Création numérique, tirage sur toile", "Tirage numérique sur dibond"],
+            ["Impression giclée sur papier d’art", "Création numérique, tirage sur toile", "Tirage numérique sur dibond"],
             ["Afrofutur", "Circuit", "Rêve", "Fragments", "Pixels", "Cité", "Mémoire", "Signal"],
             (40, 120), (40, 150), null),
         new("gravure", 5,
@@ -113,34 +113,34 @@ public sealed class DemoCatalogue(int seed)
 
     private static readonly string[] Qualifiers =
     [
-        "au soir", "à l'aube", "sous la pluie", "en indigo", "bamiléké", "bamoun", "de Douala", "de Yaoundé", "de Foumban",
-        "au marché", "en saison sèche", "en saison des pluies", "au bord du Wouri", "de la Sanaga", "du Nord", "de l'Ouest",
-        "du Littoral", "d'hier", "de demain", "en rouge", "en ocre", "en bleu", "en or", "n° 2", "n° 3", "n° 7", "I", "II", "III",
+        "au soir", "à l’aube", "sous la pluie", "en indigo", "bamiléké", "bamoun", "de Douala", "de Yaoundé", "de Foumban",
+        "au marché", "en saison sèche", "en saison des pluies", "au bord du Wouri", "de la Sanaga", "du Nord", "de l’Ouest",
+        "du Littoral", "d’hier", "de demain", "en rouge", "en ocre", "en bleu", "en or", "n° 2", "n° 3", "n° 7", "I", "II", "III",
         "silencieux", "en fête", "au repos", "en mouvement", "sous le manguier", "de minuit", "du dimanche", "des ancêtres",
-        "à la lanterne", "en noir et blanc", "d'Akwa", "de Mvog-Mbi", "de Bonanjo", "de Kribi", "de Limbé", "du marché Central",
+        "à la lanterne", "en noir et blanc", "d’Akwa", "de Mvog-Mbi", "de Bonanjo", "de Kribi", "de Limbé", "du marché Central",
     ];
 
     private static readonly string[] Openings =
     [
-        "Réalisée à **{city}**, cette œuvre s'inspire de {place}.",
-        "Une pièce née d'une promenade vers {place}, reprise à l'atelier de {city}.",
+        "Réalisée à **{city}**, cette œuvre s’inspire de {place}.",
+        "Une pièce née d’une promenade vers {place}, reprise à l’atelier de {city}.",
         "Travaillée pendant plusieurs semaines à {city}, elle évoque {place}.",
-        "Dans cette œuvre, l'artiste revient sur {place}, qu'il ou elle observe depuis l'enfance.",
+        "Dans cette œuvre, l’artiste revient sur {place}, qu’il ou elle observe depuis l’enfance.",
         "Pièce unique, pensée et réalisée à **{city}**.",
-        "Souvenir de {place} : les couleurs, les voix, le mouvement.",
+        "Souvenir de {place} : les couleurs, les voix, le mouvement.",
     ];
 
     private static readonly string[] Middles =
     [
-        "Les ocres et les rouges de la terre répondent au bleu profond de l'indigo.",
+        "Les ocres et les rouges de la terre répondent au bleu profond de l’indigo.",
         "La lumière du soir glisse sur les formes et adoucit les contours.",
-        "Les motifs rappellent les tissus ndop et les symboles des chefferies de l'Ouest.",
-        "Le geste est rapide, presque dansé ; la matière reste visible.",
+        "Les motifs rappellent les tissus ndop et les symboles des chefferies de l’Ouest.",
+        "Le geste est rapide, presque dansé ; la matière reste visible.",
         "Les visages sont à peine esquissés, laissant place au rythme de la scène.",
-        "La composition joue sur le contraste entre la foule et le silence d'un détail.",
-        "Le bois a été choisi pour son veinage, que le travail de l'outil met en valeur.",
-        "Les teintes viennent de pigments naturels préparés à l'atelier.",
-        "On y retrouve l'énergie des marchés et la patience des artisans.",
+        "La composition joue sur le contraste entre la foule et le silence d’un détail.",
+        "Le bois a été choisi pour son veinage, que le travail de l’outil met en valeur.",
+        "Les teintes viennent de pigments naturels préparés à l’atelier.",
+        "On y retrouve l’énergie des marchés et la patience des artisans.",
         "Un hommage aux femmes qui font vivre les marchés du pays.",
         "La pluie, le vent et la chaleur sont présents dans chaque couche.",
         "Le cadrage serré donne toute sa place au regard.",
@@ -148,10 +148,10 @@ public sealed class DemoCatalogue(int seed)
 
     private static readonly string[] Closings =
     [
-        "Signée et datée par l'artiste, livrée avec un certificat d'authenticité.",
-        "Prête à accrocher ; emballage soigné pour le transport.",
-        "Livraison possible à Douala et Yaoundé, envoi à l'étranger sur demande.",
-        "L'artiste répond volontiers à vos questions sur WhatsApp.",
+        "Signée et datée par l’artiste, livrée avec un certificat d’authenticité.",
+        "Prête à accrocher ; emballage soigné pour le transport.",
+        "Livraison possible à Douala et Yaoundé, envoi à l’étranger sur demande.",
+        "L’artiste répond volontiers à vos questions sur WhatsApp.",
         "Encadrement possible sur demande.",
         "Pièce unique, non reproduite.",
     ];
@@ -161,17 +161,17 @@ public sealed class DemoCatalogue(int seed)
         "{discipline} à **{city}**. {extra}",
         "Né(e) à {born}, installé(e) à **{city}** depuis plusieurs années. {extra}",
         "Artiste autodidacte de **{city}**, {discipline_lower} avant tout. {extra}",
-        "Formé(e) à l'Institut de formation artistique de Mbalmayo, {discipline_lower} à {city}. {extra}",
+        "Formé(e) à l’Institut de formation artistique de Mbalmayo, {discipline_lower} à {city}. {extra}",
     ];
 
     private static readonly string[] BioExtras =
     [
         "Expose régulièrement à Douala et à Yaoundé.",
-        "Travaille les matières locales : bois, pigments, raphia.",
+        "Travaille les matières locales : bois, pigments, raphia.",
         "Ses œuvres racontent la vie des quartiers et des marchés.",
         "Anime des ateliers pour les enfants du quartier.",
-        "Inspiré(e) par les traditions des Grassfields et la ville d'aujourd'hui.",
-        "Participe aux biennales et salons d'art contemporain de la sous-région.",
+        "Inspiré(e) par les traditions des Grassfields et la ville d’aujourd’hui.",
+        "Participe aux biennales et salons d’art contemporain de la sous-région.",
         "",
     ];
 
@@ -216,7 +216,7 @@ public sealed class DemoCatalogue(int seed)
         var title = Title(plan);
         var medium = Pick(plan.Media);
         if (medium.StartsWith("Tirage fine art", StringComparison.Ordinal) || medium == "Eau-forte")
-            medium += string.Create(CultureInfo.InvariantCulture, $", {_random.Next(1, 11)}/{(plan.Slug == "gravure" ? 20 : 10)}");
+            medium += string.Create(CultureInfo.InvariantCulture, $", {_random.Next(1, 11)}/{(plan.Slug == "gravure" ? 20 : 10)}");
 
         var description = new StringBuilder();
         description.Append(Pick(Openings).Replace("{city}", _random.Next(4) == 0 ? Pick(Cities) : artistCity, StringComparison.Ordinal)
