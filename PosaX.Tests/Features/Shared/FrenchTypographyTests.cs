@@ -79,11 +79,18 @@ public class FrenchTypographyInTextsTests
     public void Every_text_of_the_texts_classes_follows_French_typography()
     {
         var found = new List<string>();
+        var checkedTexts = 0;
+        // The texts are properties over the .resx files: read them in French whatever the thread's culture.
+        using var french = Languages.Use(Languages.French);
         foreach (var type in TextsClasses.SelectMany(Nested))
         {
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
                 foreach (var text in StringsIn(field.GetValue(null)))
                     Check($"{type.FullName}.{field.Name}", text);
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                         .Where(p => p.GetIndexParameters().Length == 0))
+                foreach (var text in StringsIn(property.GetValue(null)))
+                    Check($"{type.FullName}.{property.Name}", text);
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
                          .Where(m => !m.IsSpecialName && !m.IsGenericMethodDefinition && !m.IsDefined(typeof(CompilerGeneratedAttribute))))
             {
@@ -96,10 +103,12 @@ public class FrenchTypographyInTextsTests
                 }
             }
         }
+        Assert.That(checkedTexts, Is.GreaterThan(600), "the texts were not found: the check would pass on nothing");
         Assert.That(found.Distinct().ToList(), Is.Empty);
 
         void Check(string where, string text)
         {
+            checkedTexts++;
             // Mails' HTML bodies: their markup is not text.
             var plain = Regex.Replace(text, "<[^>]+>", "");
             found.AddRange(FrenchTypography.Violations(plain).Select(v => $"{where}: {v} in \"{Shorten(plain)}\""));
