@@ -69,6 +69,19 @@ public partial class EnglishTextsTests
         Assert.That(found, Is.Empty);
     }
 
+    /// <summary>
+    /// FrenchTypographyInTextsTests reads fields and methods: since the texts moved to resources, the properties'
+    /// French is read here, from the resources themselves (the date patterns hold .NET's quotes, not apostrophes).
+    /// </summary>
+    [TestCaseSource(nameof(TextsClasses))]
+    public void Each_French_text_follows_French_typography(Type texts)
+    {
+        var resources = new TextResources(texts);
+        var found = resources.Keys(CultureInfo.InvariantCulture).Where(key => !key.StartsWith("Dates.", StringComparison.Ordinal))
+            .SelectMany(key => FrenchTypography.Violations(resources[key]).Select(v => $"{key}: {v} in \"{resources[key]}\"")).ToList();
+        Assert.That(found, Is.Empty);
+    }
+
     [TestCaseSource(nameof(TextsClasses))]
     public void What_the_class_builds_reads_in_English(Type texts)
     {
