@@ -20,11 +20,17 @@ public static class ComponentTexts
     public static string ArtistSince(string? city, DateTime memberSinceUtc) =>
         string.IsNullOrEmpty(city) ? MemberSince(memberSinceUtc) : $"{city} · {MemberSince(memberSinceUtc)}";
 
-    /// <summary>"membre depuis décembre 2026" (the month in Douala).</summary>
-    public static string MemberSince(DateTime utc) => "membre depuis " + DoualaTime.MonthYear(utc);
+    /// <summary>"membre depuis décembre 2026", "member since December 2026" (the month in Douala).</summary>
+    public static string MemberSince(DateTime utc) => Strings.Format("MemberSince", DoualaTime.MonthYear(utc));
 
     /// <summary>The number of an artist's works on the site.</summary>
-    public static string Works(int count) => count switch { 0 => "Pas encore d’œuvre", 1 => "1 œuvre", _ => $"{count} œuvres" };
+    public static string Works(int count) => count switch
+    {
+        0 => Strings["Works.None"],
+        1 => Strings["Works.One"],
+        _ => Strings.Format("Works.Many", count),
+    };
+
     /// <summary>The heart's name (FavouriteButton); aria-pressed says whether the work is a favourite.</summary>
     public static string Favourite => Strings["Favourite"];
 }

@@ -22,13 +22,12 @@ public static class InfrastructureTexts
         public static string Untypeable => Strings["Ajax.Untypeable"];
         public static string SessionExpired => Strings["Ajax.SessionExpired"];
 
-        public static string TooManyAttempts(int seconds) => $"Trop de tentatives. Réessayez dans {Waiting(seconds)}.";
+        public static string TooManyAttempts(int seconds) => Strings.Format("Ajax.TooManyAttempts", Waiting(seconds));
 
-        public static string TooManyFromClient(int seconds) =>
-            $"Trop de tentatives depuis votre connexion. Réessayez dans {seconds} secondes.";
+        public static string TooManyFromClient(int seconds) => Strings.Format("Ajax.TooManyFromClient", seconds);
 
         private static string Waiting(int seconds) =>
-            seconds < 120 ? $"{seconds} secondes" : $"{(seconds + 59) / 60} minutes";
+            seconds < 120 ? Strings.Format("Ajax.Seconds", seconds) : Strings.Format("Ajax.Minutes", (seconds + 59) / 60);
     }
 
     /// <summary>The zone every shown time is in (<see cref="Text.DoualaTime"/>), named once per page that shows times.</summary>
@@ -44,6 +43,14 @@ public static class InfrastructureTexts
         public static string Unreadable => Strings["Images.Unreadable"];
         public static string StorageFull => Strings["Images.StorageFull"];
         public static string StorageUnavailable => Strings["Images.StorageUnavailable"];
+    }
+
+    /// <summary>How <see cref="Text.DoualaTime"/> writes a time: .NET date formats, the words in quotes.</summary>
+    public static class Dates
+    {
+        /// <summary>"6 déc. 2026 à 14:05", "6 Dec 2026 at 14:05".</summary>
+        public static string DateTime => Strings["Dates.DateTime"];
+        public static string DateTimeSeconds => Strings["Dates.DateTimeSeconds"];
     }
 
     /// <summary>The house layout of every mail (<see cref="Email.MailTemplates"/>); the words of each mail are its feature's.</summary>

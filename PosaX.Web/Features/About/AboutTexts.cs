@@ -8,30 +8,19 @@ public static class AboutTexts
 {
     private static readonly TextResources Strings = new(typeof(AboutTexts));
 
-    /// <summary>Title (the &lt;h1&gt; too) and description of each page written in Markdown.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Title, string Description)> Pages = new Dictionary<string, (string, string)>
-    {
-        ["a-propos"] = ("À propos de PosaX",
-            "PosaX, la galerie en ligne des artistes du Cameroun : ce que fait le site, ce qu’il ne fait pas (aucun paiement), et comment y exposer ses œuvres."),
-        ["comment-acheter"] = ("Comment acheter une œuvre",
-            "Acheter sur PosaX : choisir une œuvre, écrire à l’artiste sur WhatsApp, convenir avec lui du paiement et de la livraison. Nos conseils pour acheter sereinement."),
-        ["mentions-legales"] = ("Mentions légales",
-            "Mentions légales de PosaX : éditeur, objet du site, responsabilité des contenus publiés par les artistes, propriété intellectuelle."),
-        ["conditions-generales"] = ("Conditions générales d’utilisation",
-            "Conditions générales de PosaX : un service de mise en relation entre artistes et acheteurs, sans paiement en ligne, et les règles que chacun respecte."),
-        ["confidentialite"] = ("Confidentialité",
-            "Les données que PosaX enregistre, ce qui est public, ce que nous ne faisons pas (ni publicité ni traceur) et comment exercer vos droits."),
-    };
+    /// <summary>Title (the &lt;h1&gt; too) and description of each page written in Markdown, by its French slug.</summary>
+    public static IReadOnlyDictionary<string, (string Title, string Description)> Pages =>
+        InfoPages.Slugs.ToDictionary(slug => slug, slug => (Strings[$"Pages.{slug}.Title"], Strings[$"Pages.{slug}.Description"]));
 
-    /// <summary>The footer's links, in order (the layout writes them).</summary>
-    public static readonly (string Path, string Label)[] FooterLinks =
+    /// <summary>The footer's links, in order (the layout writes them; L1's tag helper gives them their English paths).</summary>
+    public static (string Path, string Label)[] FooterLinks =>
     [
-        ("/a-propos", "À propos"),
-        ("/comment-acheter", "Comment acheter"),
-        ("/contact", "Contact"),
-        ("/mentions-legales", "Mentions légales"),
-        ("/conditions-generales", "Conditions générales"),
-        ("/confidentialite", "Confidentialité"),
+        ("/a-propos", Strings["FooterLinks.About"]),
+        ("/comment-acheter", Strings["FooterLinks.HowToBuy"]),
+        ("/contact", Strings["FooterLinks.Contact"]),
+        ("/mentions-legales", Strings["FooterLinks.LegalNotice"]),
+        ("/conditions-generales", Strings["FooterLinks.Terms"]),
+        ("/confidentialite", Strings["FooterLinks.Privacy"]),
     ];
 
     public static class Contact
@@ -51,11 +40,18 @@ public static class AboutTexts
         public static string MessageTooShort => Strings["Contact.MessageTooShort"];
         public static string MessageTooLong => Strings["Contact.MessageTooLong"];
 
+        /// <summary>
+        /// The visitor's message, mailed to the team in the team's language (French); a message written on an
+        /// English page says so, so that the answer is in English.
+        /// </summary>
         public static MailMessage Mail(string to, string name, string email, string message)
         {
-            var subject = $"Message de {name} via PosaX";
-            return MailTemplates.Build(to, subject, "Bonjour,", $"{name} ({email}) a écrit depuis la page Contact :\n\n{message}", null,
-                $"Répondre à {email}.");
+            var english = Languages.Current == Languages.English;
+            using var _ = Languages.Use(Languages.French);
+            var intro = Strings.Format("Contact.Mail.Intro", name, email, message);
+            if (english) intro = Strings["Contact.Mail.WrittenInEnglish"] + "\n\n" + intro;
+            return MailTemplates.Build(to, Strings.Format("Contact.Mail.Subject", name), Strings["Contact.Mail.Greeting"], intro, null,
+                Strings.Format("Contact.Mail.Footer", email));
         }
     }
 }

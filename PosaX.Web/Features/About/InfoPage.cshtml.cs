@@ -6,7 +6,8 @@ using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.About;
 
-/// <summary>/a-propos, /comment-acheter, /mentions-legales, /conditions-generales, /confidentialite: indexable, cached.</summary>
+/// <summary>/a-propos, /comment-acheter, /mentions-legales, /conditions-generales, /confidentialite (in English /en/about,
+/// /en/how-to-buy, /en/legal-notice, /en/terms, /en/privacy): indexable, cached.</summary>
 [OutputCache(PolicyName = PublicCache.Page)]
 public class InfoPageModel : PageModel
 {
@@ -16,9 +17,12 @@ public class InfoPageModel : PageModel
 
     public IActionResult OnGet(string slug)
     {
-        if (!AboutTexts.Pages.TryGetValue(slug, out var page) || InfoPages.HtmlOf(slug) is not { } html) return NotFound();
+        // The slug of either language ("a-propos" or, on /en/…, "about"): the page's French slug is its key.
+        if (InfoPages.PageOf(slug) is not { } key || !AboutTexts.Pages.TryGetValue(key, out var page) || InfoPages.HtmlOf(key) is not { } html)
+            return NotFound();
         (Title, Html) = (page.Title, html);
-        Meta = new PageMeta(page.Title, page.Description) { CanonicalPath = "/" + slug };
+        // Written as the French path, like every link: the English one is LocalizedPaths' (L1).
+        Meta = new PageMeta(page.Title, page.Description) { CanonicalPath = "/" + key };
         return Page();
     }
 }

@@ -1,27 +1,55 @@
 using System.Collections.Frozen;
 using Markdig;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.About;
 
 /// <summary>
-/// The trust and legal pages: one Markdown file each in Features/About/Pages, embedded in the
-/// assembly (nothing to deploy beside it), rendered once at first use. The files are ours: HTML in
-/// them is still disabled, but they need no sanitising.
+/// The trust and legal pages: one Markdown file per page and language in Features/About/Pages (<c>a-propos.md</c>,
+/// <c>a-propos.en.md</c>), embedded in the assembly (nothing to deploy beside it), rendered once at first use. The
+/// files are ours: HTML in them is still disabled, but they need no sanitising.
 /// </summary>
 public static class InfoPages
 {
+    /// <summary>Each page's French slug (its key everywhere) and its English one (/en/about…).</summary>
+    private static readonly (string French, string English)[] SlugPairs =
+    [
+        ("a-propos", "about"),
+        ("comment-acheter", "how-to-buy"),
+        ("mentions-legales", "legal-notice"),
+        ("conditions-generales", "terms"),
+        ("confidentialite", "privacy"),
+    ];
+
+    /// <summary>The pages' French slugs, in the footer's order.</summary>
+    public static IReadOnlyList<string> Slugs { get; } = SlugPairs.Select(p => p.French).ToArray();
+
+    /// <summary>A page's French slug from the slug of either language ("about" → "a-propos"), or null.</summary>
+    public static string? PageOf(string? slug) =>
+        SlugPairs.FirstOrDefault(p => p.French == slug || p.English == slug).French;
+
+    /// <summary>The English slug of a page ("a-propos" → "about").</summary>
+    public static string EnglishSlug(string frenchSlug) => SlugPairs.Single(p => p.French == frenchSlug).English;
+
     private static readonly Lazy<FrozenDictionary<string, string>> Html = new(() =>
     {
         var pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
         var assembly = typeof(InfoPages).Assembly;
-        return AboutTexts.Pages.Keys.ToFrozenDictionary(slug => slug, slug =>
+        return Slugs.SelectMany(slug => Languages.All.Select(language => FileName(slug, language))).ToFrozenDictionary(file => file, file =>
         {
-            using var stream = assembly.GetManifestResourceStream($"PosaX.Web.Features.About.Pages.{slug}.md")
-                ?? throw new InvalidOperationException($"Features/About/Pages/{slug}.md is not embedded.");
+            using var stream = assembly.GetManifestResourceStream($"PosaX.Web.Features.About.Pages.{file}")
+                ?? throw new InvalidOperationException($"Features/About/Pages/{file} is not embedded.");
             using var reader = new StreamReader(stream);
             return Markdown.ToHtml(reader.ReadToEnd(), pipeline);
         });
     });
 
-    public static string? HtmlOf(string slug) => Html.Value.GetValueOrDefault(slug);
+    /// <summary>"a-propos.md" (French), "a-propos.en.md" (English).</summary>
+    private static string FileName(string slug, string language) => language == Languages.French ? slug + ".md" : $"{slug}.{language}.md";
+
+    /// <summary>The page in the current language, by the slug of either language; null for no such page.</summary>
+    public static string? HtmlOf(string slug) => HtmlOf(slug, Languages.Current);
+
+    public static string? HtmlOf(string slug, string language) =>
+        PageOf(slug) is { } page ? Html.Value.GetValueOrDefault(FileName(page, Languages.Normalize(language))) : null;
 }

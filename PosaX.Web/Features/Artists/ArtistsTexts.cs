@@ -21,11 +21,9 @@ public static class ArtistsTexts
         public static string AllWorks => Strings["ArtistPage.AllWorks"];
         public static string Bio => Strings["ArtistPage.Bio"];
 
-        public static string PageTitle(string name) => name + ", artiste";
-        public static string PhotoAlt(string name) => "Photo de " + name;
-        public static string DefaultDescription(string name) =>
-            $"{name}, artiste sur PosaX : découvrez ses œuvres et contactez-le directement sur WhatsApp.";
-        public static string WhatsAppMessage(string name, string pageUrl) =>
-            $"Bonjour {name}, je vous contacte depuis votre page PosaX : {pageUrl}";
+        public static string PageTitle(string name) => Strings.Format("ArtistPage.PageTitle", name);
+        public static string PhotoAlt(string name) => Strings.Format("ArtistPage.PhotoAlt", name);
+        public static string DefaultDescription(string name) => Strings.Format("ArtistPage.DefaultDescription", name);
+        public static string WhatsAppMessage(string name, string pageUrl) => Strings.Format("ArtistPage.WhatsAppMessage", name, pageUrl);
     }
 }

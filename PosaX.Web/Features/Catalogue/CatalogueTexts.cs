@@ -1,4 +1,3 @@
-using System.Globalization;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Shared;
 using PosaX.Web.Infrastructure.Text;
@@ -27,11 +26,11 @@ public static class CatalogueTexts
         public static string HowItWorks => Strings["Home.HowItWorks"];
 
         /// <summary>Only what is true: PosaX puts buyer and artist in touch and holds no payment.</summary>
-        public static readonly (string Title, string Text)[] Steps =
+        public static (string Title, string Text)[] Steps =>
         [
-            ("Vous choisissez une œuvre", "Photos, dimensions, technique et prix : tout est sur la page de l’œuvre."),
-            ("Vous écrivez à l’artiste sur WhatsApp", "Un bouton ouvre la conversation, avec un message qui nomme déjà l’œuvre et son prix."),
-            ("Vous convenez ensemble du paiement et de la livraison", "PosaX ne prend aucun paiement : vous réglez directement avec l’artiste, comme vous en décidez."),
+            (Strings["Home.Steps.Choose.Title"], Strings["Home.Steps.Choose.Text"]),
+            (Strings["Home.Steps.Write.Title"], Strings["Home.Steps.Write.Text"]),
+            (Strings["Home.Steps.Agree.Title"], Strings["Home.Steps.Agree.Text"]),
         ];
     }
 
@@ -81,53 +80,54 @@ public static class CatalogueTexts
         public static string PopularCategories => Strings["Browse.PopularCategories"];
         public static string SeeAll => Strings["Browse.SeeAll"];
 
-        public static string RemoveFilter(string label) => $"Retirer le filtre {label}";
-        public static string Quoted(string text) => $"« {text} »";
-        public static string PriceFrom(long min) => "Dès " + Money.Fcfa(min);
-        public static string PriceUpTo(long max) => "Jusqu’à " + Money.Fcfa(max);
+        public static string RemoveFilter(string label) => Strings.Format("Browse.RemoveFilter", label);
+        public static string Quoted(string text) => Strings.Format("Browse.Quoted", text);
+        public static string PriceFrom(long min) => Strings.Format("Browse.PriceFrom", Money.Fcfa(min));
+        public static string PriceUpTo(long max) => Strings.Format("Browse.PriceUpTo", Money.Fcfa(max));
 
-        /// <summary>A category's name as a heading over its works: "Sculpture" → "Sculptures" (one-word names only).</summary>
+        /// <summary>
+        /// A category's name as a heading over its works: "Sculpture" → "Sculptures" (one-word names only). In French
+        /// only: category names are French on English pages too (they are the site's, as written).
+        /// </summary>
         public static string Plural(string name) =>
-            name.Contains(' ') || name.EndsWith('s') || name.EndsWith('x') || name.EndsWith('z') ? name : name + "s";
+            Languages.Current != Languages.French || name.Contains(' ') || name.EndsWith('s') || name.EndsWith('x') || name.EndsWith('z') ? name : name + "s";
 
         /// <summary>The &lt;h1&gt; of a listing or a search: what it shows.</summary>
         public static string ListHeading(string? category, string? artist, string? query) => (query, category, artist) switch
         {
-            (not null, _, _) => $"Résultats pour {Quoted(query)}",
-            (null, not null, not null) => $"{Plural(category)} de {artist}",
+            (not null, _, _) => Strings.Format("Browse.ResultsFor", Quoted(query)),
+            (null, not null, not null) => Strings.Format("Browse.CategoryBy", Plural(category), artist),
             (null, not null, null) => Plural(category),
-            (null, null, not null) => $"Œuvres de {artist}",
+            (null, null, not null) => Strings.Format("Browse.WorksBy", artist),
             _ => Heading,
         };
 
         public static string ListTitle(string? category, string? artist) => (category, artist) switch
         {
-            (not null, not null) => $"{Plural(category)} de {artist}",
-            (not null, null) => $"{Plural(category)} à vendre",
-            (null, not null) => $"Œuvres de {artist}",
+            (not null, not null) => Strings.Format("Browse.CategoryBy", Plural(category), artist),
+            (not null, null) => Strings.Format("Browse.CategoryForSale", Plural(category)),
+            (null, not null) => Strings.Format("Browse.WorksBy", artist),
             _ => Title,
         };
 
         public static string SearchTitle(string query, string listTitle) =>
-            listTitle == Title ? $"Résultats pour {Quoted(query)}" : $"Résultats pour {Quoted(query)} · {listTitle}";
+            listTitle == Title ? Strings.Format("Browse.ResultsFor", Quoted(query)) : Strings.Format("Browse.ResultsForIn", Quoted(query), listTitle);
 
         /// <summary>The empty state's heading: the searched words are already the page's h1, said once.</summary>
-        public static string EmptyFor(string? query) => query is null
-            ? "Aucune œuvre ne correspond à ces filtres."
-            : "Aucune œuvre ne correspond à cette recherche.";
+        public static string EmptyFor(string? query) => query is null ? Strings["Browse.EmptyForFilters"] : Strings["Browse.EmptyForSearch"];
 
-        public static string Suggestion(string name) => $"Vouliez-vous dire {Quoted(name)} ?";
+        public static string Suggestion(string name) => Strings.Format("Browse.Suggestion", Quoted(name));
 
         public static string ListDescription(string title, int total, bool capped = false) =>
-            $"{title} sur PosaX : {Count(total, capped).ToLowerInvariant()} d’artistes du Cameroun, à acheter directement auprès d’eux sur WhatsApp.";
+            Strings.Format("Browse.ListDescription", title, Count(total, capped).ToLower(Languages.Culture));
 
         /// <param name="capped">The count stopped at <paramref name="total"/>: there are more.</param>
         public static string Count(int total, bool capped = false) => (total, capped) switch
         {
-            (_, true) => "Plus de " + Number(total) + " œuvres",
-            (0, _) => "Aucune œuvre",
-            (1, _) => "1 œuvre",
-            _ => Number(total) + " œuvres",
+            (_, true) => Strings.Format("Browse.Count.MoreThan", Number(total)),
+            (0, _) => Strings["Browse.Count.None"],
+            (1, _) => Strings["Browse.Count.One"],
+            _ => Strings.Format("Browse.Count.Many", Number(total)),
         };
 
         private static string Number(int n) => Money.Number(n);
@@ -161,32 +161,33 @@ public static class CatalogueTexts
         public static string OrderDialog => Strings["ArtworkPage.OrderDialog"];
         public static string SimilarAvailable => Strings["ArtworkPage.SimilarAvailable"];
 
-        public static string SoldMessage(string title, string url) =>
-            $"Bonjour, j’ai vu votre œuvre « {title} » sur PosaX (vendue) : {url}\nAvez-vous des œuvres semblables ?";
+        public static string SoldMessage(string title, string url) => Strings.Format("ArtworkPage.SoldMessage", title, url);
 
-        public static string ShareText(string title, long price, string url) => $"« {title} », {Money.Fcfa(price)}, sur PosaX : {url}";
+        public static string ShareText(string title, long price, string url) => Strings.Format("ArtworkPage.ShareText", title, Money.Fcfa(price), url);
 
         public static string SoldNote => Strings["ArtworkPage.SoldNote"];
         public static string ReservedNote => Strings["ArtworkPage.ReservedNote"];
 
-        public static string PageTitle(string title, string category, string artist) => $"{title}, {category.ToLowerInvariant()} de {artist}";
-        public static string PhotoAlt(string title, int number) => $"{title}, photo {number}";
+        public static string PageTitle(string title, string category, string artist) =>
+            Strings.Format("ArtworkPage.PageTitle", title, category.ToLower(Languages.Culture), artist);
+        public static string PhotoAlt(string title, int number) => Strings.Format("ArtworkPage.PhotoAlt", title, number);
 
         public static string WhatsAppMessage(string title, long price, string url) =>
-            $"Bonjour, je suis intéressé(e) par votre œuvre « {title} » à {Money.Fcfa(price)} vue sur PosaX : {url}";
+            Strings.Format("ArtworkPage.WhatsAppMessage", title, Money.Fcfa(price), url);
 
+        /// <summary>"40 × 30,5 cm" in French, "40 × 30.5 cm" in English.</summary>
         public static string Size(double height, double width, double? depth)
         {
-            static string N(double v) => v.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"));
-            return depth is { } d && d > 0 ? $"{N(height)} × {N(width)} × {N(d)} cm" : $"{N(height)} × {N(width)} cm";
+            static string N(double v) => v.ToString("0.#", Languages.Culture);
+            return depth is { } d && d > 0 ? Strings.Format("ArtworkPage.Size3", N(height), N(width), N(d)) : Strings.Format("ArtworkPage.Size2", N(height), N(width));
         }
 
         /// <summary>What the work is, by whom and for how much, then the start of its description: 50 to 160 characters.</summary>
         public static string MetaDescription(string title, string artist, string category, long price, string? plain)
         {
-            var text = $"« {title} », {category.ToLowerInvariant()} de {artist} à {Money.Fcfa(price)}.";
-            text += string.IsNullOrWhiteSpace(plain) ? " Contactez l’artiste sur WhatsApp." : " " + plain;
-            if (text.Length < 60) text += " Une œuvre à découvrir sur PosaX.";
+            var text = Strings.Format("ArtworkPage.MetaDescription", title, category.ToLower(Languages.Culture), artist, Money.Fcfa(price));
+            text += string.IsNullOrWhiteSpace(plain) ? " " + Strings["ArtworkPage.MetaContact"] : " " + plain;
+            if (text.Length < 60) text += " " + Strings["ArtworkPage.MetaDiscover"];
             return MetaText.Shorten(text);
         }
     }
@@ -201,12 +202,12 @@ public static class CatalogueTexts
         public static string NoScriptHint => Strings["Report.NoScriptHint"];
         public static string Thanks => Strings["Report.Thanks"];
         public static string ReasonRequired => Strings["Report.ReasonRequired"];
-        public static readonly string ReasonTooShort = $"Expliquez le problème en {ReportInput.MinLength} caractères au moins.";
-        public static readonly string ReasonTooLong = $"Le signalement ne peut pas dépasser {ArtworkReport.ReasonMaxLength} caractères.";
+        public static string ReasonTooShort => Strings.Format("Report.ReasonTooShort", ReportInput.MinLength);
+        public static string ReasonTooLong => Strings.Format("Report.ReasonTooLong", ArtworkReport.ReasonMaxLength);
         public static string NotOnSite => Strings["Report.NotOnSite"];
         public static string BackToWork => Strings["Report.BackToWork"];
         public static string BackToCatalogue => Strings["Report.BackToCatalogue"];
 
-        public static string PageTitle(string title) => $"Signaler « {title} »";
+        public static string PageTitle(string title) => Strings.Format("Report.PageTitle", title);
     }
 }

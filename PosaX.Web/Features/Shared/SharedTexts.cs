@@ -65,17 +65,20 @@ public static class SharedTexts
     {
         public static string BackHome => Strings["Error.BackHome"];
 
-        public static (string Heading, string Explanation) For(int status) => status switch
+        /// <summary>The statuses with words of their own; any other is "Error.Other".</summary>
+        private static readonly int[] Known = [400, 403, 404, 410, 413, 429, 503, 507];
+
+        public static (string Heading, string Explanation) For(int status)
         {
-            404 => ("Page introuvable", "Cette page n’existe pas ou plus."),
-            403 => ("Accès refusé", "Vous n’avez pas accès à cette page."),
-            410 => ("Page retirée", "Ce contenu a été retiré."),
-            413 => ("Envoi trop volumineux", "Le fichier envoyé est trop lourd."),
-            429 => ("Trop de requêtes", "Patientez un instant avant de réessayer."),
-            400 => ("Requête invalide", "La requête n’a pas pu être traitée. Rechargez la page et réessayez."),
-            503 => ("Service momentanément indisponible", "Le site redémarre ou est surchargé. Réessayez dans quelques secondes."),
-            507 => ("Espace de stockage saturé", "Le serveur ne peut pas enregistrer de fichiers pour le moment. Réessayez plus tard."),
-            _ => ("Une erreur est survenue", "Nous n’avons pas pu traiter votre demande. Réessayez dans un instant."),
-        };
+            var key = Known.Contains(status) ? "Error.Status" + status : "Error.Other";
+            return (Strings[key + ".Heading"], Strings[key + ".Explanation"]);
+        }
+
+        /// <summary>Heading and explanation as one JSON message: "Page introuvable : Cette page n’existe pas ou plus."</summary>
+        public static string Message(int status)
+        {
+            var (heading, explanation) = For(status);
+            return Strings.Format("Error.Message", heading, explanation);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Data;
 
 namespace PosaX.Web.Infrastructure.Email;
@@ -84,7 +85,7 @@ public static class MailTemplates
         var text = $"{greeting}\n\n{intro}\n{(link is null ? "" : link + "\n")}\n{(footer is null ? "" : footer + "\n\n")}{InfrastructureTexts.Mail.Signature}\n";
         var e = (string s) => WebUtility.HtmlEncode(s);
         var html = $"""
-            <!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5">
+            <!doctype html><html lang="{Languages.Current}"><body style="font-family:sans-serif;line-height:1.5">
             <p>{e(greeting)}</p><p>{e(intro)}</p>
             {(link is null ? "" : $"<p><a href=\"{e(link.AbsoluteUri)}\">{e(link.AbsoluteUri)}</a></p>")}
             {(footer is null ? "" : $"<p>{e(footer).Replace("\n", "<br>")}</p>")}

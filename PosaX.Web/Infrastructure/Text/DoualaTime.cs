@@ -14,14 +14,12 @@ public static class DoualaTime
     public static readonly TimeSpan Offset = TimeSpan.FromHours(1);
     public static string ZoneNote => InfrastructureTexts.DoualaZone;
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    /// <summary>"6 déc. 2026 à 14:05" (with seconds: "… à 14:05:09").</summary>
+    /// <summary>"6 déc. 2026 à 14:05" (with seconds: "… à 14:05:09"); in English "6 Dec 2026 at 14:05".</summary>
     public static string Format(DateTime utc, bool seconds = false) =>
-        (utc + Offset).ToString(seconds ? "d MMM yyyy 'à' HH:mm:ss" : "d MMM yyyy 'à' HH:mm", French);
+        (utc + Offset).ToString(seconds ? InfrastructureTexts.Dates.DateTimeSeconds : InfrastructureTexts.Dates.DateTime, Languages.Culture);
 
-    /// <summary>"décembre 2026": a month a person reads (an artist's "membre depuis").</summary>
-    public static string MonthYear(DateTime utc) => (utc + Offset).ToString("MMMM yyyy", French);
+    /// <summary>"décembre 2026", "December 2026": a month a person reads (an artist's "membre depuis").</summary>
+    public static string MonthYear(DateTime utc) => (utc + Offset).ToString("MMMM yyyy", Languages.Culture);
 
     /// <summary>A <c>&lt;time&gt;</c> whose datetime is the UTC instant and whose text is Douala's.</summary>
     public static IHtmlContent Tag(DateTime utc, bool seconds = false) => new HtmlString(

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using PosaX.Web.Features.Shared;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Infrastructure.Web;
 
@@ -38,15 +39,15 @@ public static class ErrorResponses
         var (heading, explanation) = SharedTexts.Error.For(status);
         if (AjaxRequests.IsAjax(context.Request))
         {
-            await context.Response.WriteAsJsonAsync(new AjaxResponse(false, $"{heading} : {explanation}", null, AjaxResponse.NoErrors));
+            await context.Response.WriteAsJsonAsync(new AjaxResponse(false, SharedTexts.Error.Message(status), null, AjaxResponse.NoErrors));
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($"""
-            <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <!DOCTYPE html><html lang="{Languages.Current}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex"><title>{WebUtility.HtmlEncode(heading)} · PosaX</title><link rel="stylesheet" href="/css/site.css"></head>
             <body><main class="narrow"><h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(explanation)}</p>
-            <p><a class="button" href="/">Retour à l'accueil</a></p></main></body></html>
+            <p><a class="button" href="/">{WebUtility.HtmlEncode(SharedTexts.Error.BackHome)}</a></p></main></body></html>
             """);
     }
 }

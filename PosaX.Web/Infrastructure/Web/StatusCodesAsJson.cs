@@ -8,7 +8,7 @@ namespace PosaX.Web.Infrastructure.Web;
 /// <summary>
 /// A handler that answers a bare status (<c>return NotFound()</c> for another artist's work, say)
 /// gives the fetch helper an empty body; status-code pages only dress GETs. For a fetch, the
-/// same status goes out with the JSON contract and the error page's French words.
+/// same status goes out with the JSON contract and the error page's words (in the page's language).
 /// </summary>
 public sealed class StatusCodesAsJson : IAlwaysRunResultFilter
 {
@@ -18,8 +18,7 @@ public sealed class StatusCodesAsJson : IAlwaysRunResultFilter
         if (context.Result is not StatusCodeResult { StatusCode: >= 400 and var status }
             || context.Result is IAntiforgeryValidationFailedResult
             || !AjaxRequests.IsAjax(context.HttpContext.Request)) return;
-        var (heading, explanation) = SharedTexts.Error.For(status);
-        context.Result = new JsonResult(new AjaxResponse(false, $"{heading} : {explanation}", null, AjaxResponse.NoErrors))
+        context.Result = new JsonResult(new AjaxResponse(false, SharedTexts.Error.Message(status), null, AjaxResponse.NoErrors))
             { StatusCode = status };
     }
 

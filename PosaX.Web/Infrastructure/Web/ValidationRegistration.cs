@@ -1,4 +1,7 @@
+using System.Globalization;
 using FluentValidation;
+using FluentValidation.Resources;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Infrastructure.Web;
 
@@ -13,7 +16,21 @@ public static class ValidationRegistration
         foreach (var type in typeof(ValidationRegistration).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
                 services.AddSingleton(contract, type);
-        ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");
+        ValidatorOptions.Global.LanguageManager = new SiteLanguageManager();
         return services;
+    }
+
+    /// <summary>FluentValidation's own messages (a rule without WithMessage) in the page's language: French for the
+    /// invariant culture too (FluentValidation would take that for English).</summary>
+    private sealed class SiteLanguageManager : ILanguageManager
+    {
+        private readonly LanguageManager _messages = new();
+
+        public bool Enabled { get => _messages.Enabled; set => _messages.Enabled = value; }
+
+        /// <summary>Always the current language's: a fixed culture would freeze one language.</summary>
+        public CultureInfo? Culture { get => Languages.Culture; set { } }
+
+        public string GetString(string key, CultureInfo? culture = null) => _messages.GetString(key, culture ?? Languages.Culture);
     }
 }
