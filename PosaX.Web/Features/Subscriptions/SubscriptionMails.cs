@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Email;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Subscriptions;
 
@@ -32,7 +33,7 @@ public static class SubscriptionMails
 
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"fr\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:600px\">")
+            .Append($"<!doctype html><html lang=\"{Languages.Current}\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:600px\">")
             .Append("<p>").Append(E(greeting)).Append("</p><p>").Append(E(intro)).Append("</p>");
         foreach (var work in works)
         {
