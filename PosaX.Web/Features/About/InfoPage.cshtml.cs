@@ -16,6 +16,8 @@ public class InfoPageModel : PageModel
 
     public IActionResult OnGet(string slug)
     {
+        // /en/about is /a-propos: the page's key is its French path word.
+        slug = LocalizedPaths.FrenchWord(slug);
         if (!AboutTexts.Pages.TryGetValue(slug, out var page) || InfoPages.HtmlOf(slug) is not { } html) return NotFound();
         (Title, Html) = (page.Title, html);
         Meta = new PageMeta(page.Title, page.Description) { CanonicalPath = "/" + slug };

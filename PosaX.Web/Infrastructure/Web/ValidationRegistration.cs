@@ -13,7 +13,8 @@ public static class ValidationRegistration
         foreach (var type in typeof(ValidationRegistration).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
                 services.AddSingleton(contract, type);
-        ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");
+        // FluentValidation's own messages follow the request's UI culture (French or English, from the path).
+        ValidatorOptions.Global.LanguageManager.Culture = null;
         return services;
     }
 }
