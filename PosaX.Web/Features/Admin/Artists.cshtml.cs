@@ -115,8 +115,7 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
             artist.SuspendedReason = null;
             AdminJournal.Write(db, User, clock, "artist.reactivate", Target(artist), input.Reason);
             using (Languages.Use(artist.Language))
-                // L10N: LocalizedPaths.For("/connexion", artist.Language)
-                mailer.Queue(AdminTexts.Mails.ArtistReactivated(artist.Email!, artist.DisplayName, site.Value.Absolute("/connexion")));
+                mailer.Queue(AdminTexts.Mails.ArtistReactivated(artist.Email!, artist.DisplayName, site.Value.Absolute("/connexion", artist.Language)));
             await db.SaveChangesAsync(ct);
         }
         return await DoneAsync(AdminTexts.Artists.Reactivated, SuspensionState(suspended: false), ct);

@@ -39,8 +39,7 @@ public sealed class WorkModeration(PosaXDbContext db, Mailer mailer, IOptions<Si
             // The artist reads their account's language (the title and reason stay as written).
             using (Languages.Use(work.Artist.Language))
                 mailer.Queue(AdminTexts.Mails.WorkHidden(work.Artist.Email!, work.Artist.DisplayName, work.Title, reason,
-                    // L10N: LocalizedPaths.For("/atelier/oeuvres", work.Artist.Language)
-                    site.Value.Absolute("/atelier/oeuvres")));
+                    site.Value.Absolute("/atelier/oeuvres", work.Artist.Language)));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -46,8 +46,7 @@ public sealed class AccountMails(UserManager<Artist> users, Mailer mailer, IOpti
     private Uri Link(string path, Guid userId, string token, string language) =>
         Page($"{path}?userId={userId}&code={EncodeToken(token)}", language);
 
-    // L10N: LocalizedPaths — Page(path, language) => site.Value.Absolute(LocalizedPaths.For(path, language)) once l10n-core is merged.
-    private Uri Page(string pathAndQuery, string language) => site.Value.Absolute(pathAndQuery);
+    private Uri Page(string pathAndQuery, string language) => site.Value.Absolute(pathAndQuery, language);
 
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

@@ -144,23 +144,20 @@ public class PlaceModel(
             // The work as each reader knows it: its title in their language when the artist wrote one, its page in their language.
             OrderSummary SummaryIn(string language) => new(order.Reference,
                 language == Languages.English && !string.IsNullOrWhiteSpace(Work!.TitleEn) ? Work.TitleEn : Work!.Title, order.Price,
-                // L10N: LocalizedPaths.For(path, language) once l10n-core is merged
-                site.Value.Absolute(ArtworkUrls.Page(Work.Id, Work.Slug)),
+                site.Value.Absolute(ArtworkUrls.Page(Work.Id, Work.Slug), language),
                 order.BuyerName, order.BuyerPhone, order.BuyerEmail, order.Message);
             db.OutboxMessages.RemoveRange(queued);
             var before = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet();
             // The artist reads the language of their account; the buyer, the language of the page they ordered on.
             using (Languages.Use(Work!.ArtistLanguage))
                 mailer.Queue(OrderTexts.ArtistMail(Work.ArtistEmail!, Work.ArtistName, SummaryIn(Work.ArtistLanguage),
-                    // L10N: LocalizedPaths.For(path, Work.ArtistLanguage)
-                    site.Value.Absolute(Atelier.AtelierOrdersModel.Path)));
+                    site.Value.Absolute(Atelier.AtelierOrdersModel.Path, Work.ArtistLanguage)));
             if (order.BuyerEmail is not null)
                 using (Languages.Use(order.Language))
                 {
                     var summary = SummaryIn(order.Language);
                     mailer.Queue(OrderTexts.BuyerMail(order.BuyerEmail, Work.ArtistName, summary,
-                        // L10N: LocalizedPaths.For(path, order.Language)
-                        site.Value.Absolute(OrderConfirmation.Path(order.Reference, secret)),
+                        site.Value.Absolute(OrderConfirmation.Path(order.Reference, secret), order.Language),
                         Work.ArtistWhatsApp is null ? null : new Uri(WhatsAppNumber.ChatLink(Work.ArtistWhatsApp, OrderTexts.WhatsAppMessage(summary)))));
                 }
             queued = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && !before.Contains(e.Entity)).Select(e => e.Entity).ToList();

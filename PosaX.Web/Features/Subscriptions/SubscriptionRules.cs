@@ -98,9 +98,8 @@ public sealed class SubscriptionRequests(PosaXDbContext db, Mailer mailer, Subsc
         // Its mails (this one, the digests) are written in the language of the page the form was on.
         row.Language = Languages.Current;
         using (Languages.Use(row.Language))
-            // L10N: LocalizedPaths.For(path, row.Language) for both links
-            mailer.Queue(confirmationMail(site.Value.Absolute(SubscriptionUrls.Confirm(token)),
-                site.Value.Absolute(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(new SubscriptionRef(email, target))))));
+            mailer.Queue(confirmationMail(site.Value.Absolute(SubscriptionUrls.Confirm(token), row.Language),
+                site.Value.Absolute(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(new SubscriptionRef(email, target))), row.Language)));
         try
         {
             await db.SaveChangesAsync(ct);
