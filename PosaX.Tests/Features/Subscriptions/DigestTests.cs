@@ -254,4 +254,35 @@ public class DigestTests(DatabaseProvider provider)
             Assert.That(digest.Headers["List-Unsubscribe"], Does.Contain("/en/unsubscribe/"));
         });
     }
+
+    [Test]
+    public async Task An_alert_made_on_an_English_page_is_digested_in_English_with_English_links()
+    {
+        var artist = await ArtistAsync(_app, "Digest Alert Lang");
+        var word = Word();
+        var email = NewAddress("alert-en");
+        using var visitor = VisitorFrom(_app);
+        Assert.That((await AlertAsync(visitor, "/en/artworks?q=" + word, email)).Success, Is.True);
+        Assert.That((await SubscriptionsOfAsync(_app, email)).Single().Language, Is.EqualTo("en"));
+        await OutboxDrainedAsync();
+        var confirmation = _app.Mailbox.For(email).Single();
+        Assert.That(confirmation.Headers["Content-Language"], Is.EqualTo("en"));
+        var confirmPage = await visitor.GetPageAsync(new Uri(confirmation.Link("/en/subscription/confirm/")).PathAndQuery);
+        Assert.That((await visitor.PostAjaxAsync(AppClient.Form(confirmPage, "confirm-form"), new Dictionary<string, string>())).Success, Is.True);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await WorkAsync(artist, "Toile " + word);
+
+        await NextMorningAsync();
+        await OutboxDrainedAsync();
+
+        var digest = _app.Mailbox.For(email).Single(m => m.Path != confirmation.Path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(digest.Headers["Content-Language"], Is.EqualTo("en"));
+            Assert.That(digest.Body, Does.Contain("Toile " + word), "a French title without an English one, as written");
+            Assert.That(digest.Link("/en/artworks"), Does.StartWith(PosaXApp.BaseUrl + "/en/artworks"));
+            Assert.That(digest.Link("/en/subscription/renew/"), Does.StartWith(PosaXApp.BaseUrl + "/en/subscription/renew/"));
+            Assert.That(digest.Link("/en/unsubscribe/"), Does.StartWith(PosaXApp.BaseUrl + "/en/unsubscribe/"));
+        });
+    }
 }
