@@ -45,7 +45,7 @@ public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOpti
         // Its works are the artist's: a change to any of them evicts this tag too.
         PublicCache.Tag(HttpContext, PublicCache.ArtistTag(artist.Id));
         BioHtml = markdown.ToHtml(artist.Bio);
-        PageUrl = site.Value.Absolute("/artistes/" + artist.Slug).AbsoluteUri;
+        PageUrl = site.Value.Absolute(LocalizedPaths.For("/artistes/" + artist.Slug)).AbsoluteUri;
         Works = await search.SearchAsync(new CatalogueQuery { Artist = artist.Slug });
         var plain = markdown.ToPlainText(artist.Bio);
         Description = plain.Length == 0
