@@ -19,7 +19,7 @@ public class InfoPageModel : PageModel
         // /en/about is /a-propos: the page's key is its French path word.
         slug = LocalizedPaths.FrenchWord(slug);
         if (!AboutTexts.Pages.TryGetValue(slug, out var page) || InfoPages.HtmlOf(slug) is not { } html) return NotFound();
-        (Title, Html) = (page.Title, html);
+        (Title, Html) = (page.Title, LocalizedPaths.InHtml(html));
         Meta = new PageMeta(page.Title, page.Description) { CanonicalPath = "/" + slug };
         return Page();
     }

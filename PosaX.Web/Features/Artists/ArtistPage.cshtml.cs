@@ -49,7 +49,7 @@ public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOpti
         var (bio, bioLang) = ArtistContent.Pick(artist.Bio, artist.BioEn);
         BioHtml = markdown.ToHtml(bio);
         BioLang = bioLang;
-        PageUrl = site.Value.Absolute("/artistes/" + artist.Slug).AbsoluteUri;
+        PageUrl = site.Value.Absolute(LocalizedPaths.For("/artistes/" + artist.Slug)).AbsoluteUri;
         Works = await search.SearchAsync(new CatalogueQuery { Artist = artist.Slug });
         var plain = markdown.ToPlainText(bio);
         Description = plain.Length == 0

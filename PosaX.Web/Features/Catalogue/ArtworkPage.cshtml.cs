@@ -68,7 +68,8 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
             .FirstOrDefaultAsync(ct);
         if (found is null) return NotFound();
         var work = found.Work;
-        var canonical = ArtworkUrls.Page(work.Id, work.Slug);
+        // In the page's language: a wrong slug on /en/artworks/… is put right in English.
+        var canonical = LocalizedPaths.For(ArtworkUrls.Page(work.Id, work.Slug));
         if (slug != work.Slug) return RedirectPermanent(canonical);
 
         Work = work;

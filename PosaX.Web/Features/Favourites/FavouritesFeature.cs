@@ -20,7 +20,7 @@ public static class FavouritesFeature
     /// <summary>At most this many ids are shown on /favoris (the script keeps no more either).</summary>
     public const int MaxFavourites = 100;
 
-    public static string ToggleUrl(long id) => $"/oeuvres/{id}/favori";
+    public static string ToggleUrl(long id) => LocalizedPaths.For($"/oeuvres/{id}/favori");
 
     public static WebApplicationBuilder AddFavouritesFeature(this WebApplicationBuilder builder)
     {

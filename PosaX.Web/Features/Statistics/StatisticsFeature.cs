@@ -16,8 +16,9 @@ namespace PosaX.Web.Features.Statistics;
 /// </summary>
 public static class StatisticsFeature
 {
-    public static string ViewBeacon(long id) => $"/oeuvres/{id}/vue";
-    public static string WhatsAppLink(long id) => $"/oeuvres/{id}/whatsapp";
+    // In the page's language, as every link (LocalizedPaths): the WhatsApp message is then the page's.
+    public static string ViewBeacon(long id) => LocalizedPaths.For($"/oeuvres/{id}/vue");
+    public static string WhatsAppLink(long id) => LocalizedPaths.For($"/oeuvres/{id}/whatsapp");
 
     public static WebApplicationBuilder AddStatisticsFeature(this WebApplicationBuilder builder)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Infrastructure.Web;
@@ -41,6 +40,54 @@ public static class LanguageRegistration
     /// provider needs no routing (the route-value provider would: dotnet/aspnetcore#15313).
     /// </summary>
     public static IApplicationBuilder UsePathLanguage(this IApplicationBuilder app) => app.UseRequestLocalization();
+
+    /// <summary>
+    /// A visitor's first request (no <see cref="Cookie"/>) for a French page, from a browser whose Accept-Language
+    /// prefers English: one 302 to the same page in English, and the cookie, so it happens once. The French URL
+    /// still shows French to everyone else: the choice is made by a redirect, never by what a URL shows. Before the
+    /// output cache (a cached French page must not skip it); the redirect itself is never stored (no-store).
+    /// Robots, posts, non-HTML requests and paths with no English page (/admin, /media…) are never redirected.
+    /// </summary>
+    public static IApplicationBuilder UseFirstVisitLanguage(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (EnglishRedirectFor(context) is not { } english) return next(context);
+            context.Response.Cookies.Append(Cookie, Languages.English, new CookieOptions
+            {
+                Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true,
+            });
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.Vary = "Accept-Language, Cookie";
+            context.Response.Redirect(english);
+            return Task.CompletedTask;
+        });
+
+    private static string? EnglishRedirectFor(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || request.Cookies.ContainsKey(Cookie) || LocalizedPaths.IsEnglish(request.Path)) return null;
+        // An error page re-executed for another request (a missing picture's 404) is no visit.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null) return null;
+        if (!request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)) return null;
+        if (PrefersEnglish(request) != true || Features.Statistics.Visitors.IsRobot(request)) return null;
+        var french = request.Path.Value + request.QueryString.Value;
+        var english = LocalizedPaths.For(french, Languages.English);
+        return english == french ? null : english;
+    }
+
+    /// <summary>True when the first of French or English in Accept-Language (by quality, then order) is English; null without either.</summary>
+    public static bool? PrefersEnglish(HttpRequest request)
+    {
+        var ranges = request.GetTypedHeaders().AcceptLanguage;
+        foreach (var range in ranges.Where(r => (r.Quality ?? 1) > 0).OrderByDescending(r => r.Quality ?? 1))
+        {
+            var tag = range.Value.Value ?? "";
+            if (tag.Equals("en", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en-", StringComparison.OrdinalIgnoreCase)) return true;
+            if (tag.Equals("fr", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("fr-", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return null;
+    }
 }
 
 /// <summary>Every page but the staff's (/admin) gets a second route under /en with English path words, from <see cref="LocalizedPaths"/>.</summary>

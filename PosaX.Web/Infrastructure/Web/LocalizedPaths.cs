@@ -100,6 +100,17 @@ public static partial class LocalizedPaths
         return (wantEnglish ? (joined.Length == 0 ? EnglishPrefix : EnglishPrefix + "/" + joined) : "/" + joined) + rest;
     }
 
+    /// <summary>
+    /// The site's own HTML written outside Razor (the information pages' Markdown): its <c>href="/…"</c> in the
+    /// current language, as the link tag helper does for views. Not for what artists wrote.
+    /// </summary>
+    public static string InHtml(string html) =>
+        Languages.Current == Languages.French ? html : LocalHref().Replace(html, m =>
+            $"href=\"{System.Net.WebUtility.HtmlEncode(For(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))}\"");
+
+    [GeneratedRegex("href=\"(/[^\"]*)\"")]
+    private static partial Regex LocalHref();
+
     private sealed record Route(string[] French, string[] English);
 
     private static string[] Segments(string path) => path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);

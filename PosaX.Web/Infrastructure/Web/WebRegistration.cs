@@ -159,6 +159,7 @@ public static class WebRegistration
         app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method),
             branch => branch.UseStatusCodePagesWithReExecute("/erreur", "?code={0}"));
         app.UseTypeableQueries();
+        app.UseFirstVisitLanguage();
         return app;
     }
 
