@@ -3,7 +3,8 @@
 #   bash scripts/lighthouse.sh            # ≈ 40 s a page after the publish
 # Publishes PosaX.Web (Release) to a temporary folder, starts it in Production on 127.0.0.1 with a
 # throwaway SQLite database, media and mail folder and the demo data, then audits the home page, the
-# catalogue, a search, a work page, an artist page and a legal page with headless /usr/bin/chromium.
+# catalogue, a search, a work page, an artist page and a legal page, and the home, catalogue, work and
+# artist pages in English (/en/…), with headless /usr/bin/chromium.
 # Against an app already running: LIGHTHOUSE_URL=http://127.0.0.1:5000 bash scripts/lighthouse.sh
 # (no publish; the app needs public works).
 # Prints a table (scores, LCP, CLS, transfer sizes) and exits 1 if a threshold or budget is missed
@@ -85,7 +86,7 @@ work_path=$(grep -oE 'href="/oeuvres/[0-9]+/[^"]+"' <<<"$home" | head -n1 | cut 
 artist_path=$(grep -oE 'href="/artistes/[^"/]+"' <<<"$home" | head -n1 | cut -d'"' -f2)
 [[ -n "$work_path" && -n "$artist_path" ]] || { echo "lighthouse.sh: no work or artist link on the home page (demo data missing?)" >&2; exit 2; }
 
-pages=(home catalogue search work artist legal)
+pages=(home catalogue search work artist legal en-home en-catalogue en-work en-artist)
 declare -A urls=(
   [home]="$base/"
   [catalogue]="$base/oeuvres"
@@ -93,6 +94,11 @@ declare -A urls=(
   [work]="$base$work_path"
   [artist]="$base$artist_path"
   [legal]="$base/mentions-legales"
+  # The same page types in English (issue 18): /en + English path words, same ids and slugs.
+  [en-home]="$base/en"
+  [en-catalogue]="$base/en/artworks"
+  [en-work]="$base/en/artworks/${work_path#/oeuvres/}"
+  [en-artist]="$base/en/artists/${artist_path#/artistes/}"
 )
 
 # Warm-up: the first request of each page pays for JIT and the first queries, not what a visitor sees.

@@ -14,6 +14,7 @@ public class Artist : IdentityUser<Guid>
     public const int SocialUrlMaxLength = 300;
     public const int TermsVersionMaxLength = 16;
     public const int CityMaxLength = 80;
+    public const int LanguageMaxLength = 8;
 
     /// <summary>The client's <c>nom</c>.</summary>
     public required string DisplayName { get; set; }
@@ -57,4 +58,13 @@ public class Artist : IdentityUser<Guid>
 
     /// <summary>When (UTC) the conditions of <see cref="TermsVersion"/> were accepted.</summary>
     public DateTime? TermsAcceptedAt { get; set; }
+
+    /// <summary>
+    /// The language of the artist's mails ("fr" or "en", <see cref="Infrastructure.Text.Languages"/>): the page's
+    /// at sign-up, then as chosen on /profil. Private: not a public column (PublicCacheEviction).
+    /// </summary>
+    public string Language { get; set; } = Infrastructure.Text.Languages.French;
+
+    /// <summary>Optional English version of <see cref="Bio"/> (Markdown, same rules): English pages show it when present.</summary>
+    public string? BioEn { get; set; }
 }

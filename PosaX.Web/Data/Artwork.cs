@@ -25,6 +25,10 @@ public class Artwork
     public string Slug { get; set; } = "";
     /// <summary>Markdown, sanitised on display.</summary>
     public string? Description { get; set; }
+    /// <summary>Optional English title, as the artist wrote it: English pages show it, else <see cref="Title"/> marked lang="fr".</summary>
+    public string? TitleEn { get; set; }
+    /// <summary>Optional English description (Markdown, same rules as <see cref="Description"/>).</summary>
+    public string? DescriptionEn { get; set; }
     /// <summary>Whole FCFA (XAF has no minor unit).</summary>
     public long Price { get; set; }
     public int CategoryId { get; set; }

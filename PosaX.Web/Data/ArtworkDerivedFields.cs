@@ -26,20 +26,22 @@ public static class ArtworkDerivedFields
         artwork.Slug = Slug(artwork.Title);
         artwork.Orientation = OrientationOf(artwork.HeightCm, artwork.WidthCm);
         artwork.SizeClass = SizeClassOf(artwork.HeightCm, artwork.WidthCm, artwork.DepthCm);
-        artwork.SearchText = SearchText(artwork.Title, artwork.Description, categoryName, artwork.Medium, artistName);
+        artwork.SearchText = SearchText(artwork.Title, artwork.Description, categoryName, artwork.Medium, artistName, artwork.TitleEn);
     }
 
     /// <summary>The last segment of the work's address (<c>/oeuvres/{id}/{slug}</c>).</summary>
     public static string Slug(string title) => Slugs.From(title, SlugLength);
 
     /// <summary>
-    /// What a work is found by: title, description, category, medium and the artist's name, folded
-    /// (see <see cref="Artwork.SearchText"/>). Rebuilt whenever one of them changes: on its own when
-    /// an artist or a category is renamed.
+    /// What a work is found by: title, its English title (if any), description, category, medium and the
+    /// artist's name, folded (see <see cref="Artwork.SearchText"/>). Rebuilt whenever one of them changes:
+    /// on its own when an artist or a category is renamed. The English description is left out: search
+    /// stays on the French text, plus the English title a visitor abroad would type.
     /// </summary>
-    public static string SearchText(string title, string? description, string categoryName, string? medium, string artistName)
+    public static string SearchText(string title, string? description, string categoryName, string? medium, string artistName,
+        string? englishTitle = null)
     {
-        var text = TextFolding.Fold(string.Join(' ', title, categoryName, artistName, medium, description));
+        var text = TextFolding.Fold(string.Join(' ', title, englishTitle, categoryName, artistName, medium, description));
         return text.Length > Artwork.SearchTextMaxLength ? text[..Artwork.SearchTextMaxLength] : text;
     }
 

@@ -26,4 +26,6 @@ public class Order
     /// the secret itself is never stored. Null for orders placed before confirmation pages existed.
     /// </summary>
     public string? ConfirmationSecretHash { get; set; }
+    /// <summary>The language of the page the order was placed on ("fr" or "en"): the buyer's mails are written in it.</summary>
+    public string Language { get; set; } = Infrastructure.Text.Languages.French;
 }

@@ -36,6 +36,8 @@ public class Subscription
     public DateTime? ReminderMailedAt { get; set; }
     /// <summary>The start of the next digest's window: new works are those published since.</summary>
     public DateTime? DigestedUntil { get; set; }
+    /// <summary>The language of the page the address subscribed on ("fr" or "en"): its mails are written in it.</summary>
+    public string Language { get; set; } = Infrastructure.Text.Languages.French;
 }
 
 /// <summary>

@@ -15,6 +15,9 @@ public sealed class SiteOptions
     public string ContactEmail { get; set; } = "contact@posax.cm";
 
     public Uri Absolute(string pathAndQuery) => new(new Uri(BaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
+
+    /// <summary>The page in <paramref name="language"/> ("/oeuvres/12/x" → ".../en/artworks/12/x"): links in a mail go to the reader's language.</summary>
+    public Uri Absolute(string pathAndQuery, string language) => Absolute(Web.LocalizedPaths.For(pathAndQuery, language));
 }
 
 public enum DatabaseProvider { Sqlite, Postgres }

@@ -16,6 +16,8 @@ const BUDGETS = {
   work: { total: 500 * KB, lcpImage: 100 * KB },
   catalogue: { total: 800 * KB },
   search: { total: 800 * KB },
+  "en-work": { total: 500 * KB, lcpImage: 100 * KB },
+  "en-catalogue": { total: 800 * KB },
 };
 
 const misses = [];

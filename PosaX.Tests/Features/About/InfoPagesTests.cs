@@ -17,7 +17,7 @@ public class InfoPagesTests(DatabaseProvider provider) : AppTest(provider)
         foreach (var url in new[] { "/", "/oeuvres", "/artistes", "/connexion", "/contact", "/a-propos", "/page-inconnue" })
         {
             var page = await client.GetPageAsync(url, url == "/page-inconnue" ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.OK);
-            Assert.That(page.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")), Is.EqualTo(FooterPaths), url);
+            Assert.That(page.QuerySelectorAll("footer nav a").Select(a => a.GetAttribute("href")), Is.EqualTo(FooterPaths), url);
         }
     }
 

@@ -14,6 +14,8 @@ using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Tests.Features.Shared;
 
+using Languages = PosaX.Web.Infrastructure.Text.Languages;
+
 /// <summary>
 /// The account side of the site (sign-in and sign-up, profile, studio and statistics, orders, follows and alerts,
 /// moderation) speaks English on English pages: every text of these texts classes, and every mail they write,

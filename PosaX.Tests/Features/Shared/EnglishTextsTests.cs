@@ -15,6 +15,8 @@ using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Tests.Features.Shared;
 
+using Languages = PosaX.Web.Infrastructure.Text.Languages;
+
 /// <summary>
 /// The English of the storefront's texts classes (issue 18): every French key has an English text, which is
 /// not the French one left in place, holds no French and keeps the French text's placeholders; what the

@@ -12,6 +12,8 @@ using static PosaX.Tests.Features.Catalogue.CatalogueData;
 
 namespace PosaX.Tests.Features.Shared;
 
+using Languages = PosaX.Web.Infrastructure.Text.Languages;
+
 /// <summary>
 /// French typography wherever the site writes text: a no-break space before ? ! ; : and inside « »,
 /// typographic apostrophes, prices that never wrap ("150 000 FCFA": narrow no-break space between groups,

@@ -9,7 +9,7 @@ namespace PosaX.Tests.Features.Shared;
 
 /// <summary>
 /// The Nu HTML Checker (npm vnu-jar, on Java; scripts/test.sh installs both) on every public page
-/// type as served: no error. Skipped, saying why, only where no Java runtime is found.
+/// type as served, in French and in English: no error. Skipped, saying why, only where no Java runtime is found.
 /// </summary>
 public class HtmlValidityTests(DatabaseProvider provider) : AppTest(provider)
 {
@@ -21,7 +21,9 @@ public class HtmlValidityTests(DatabaseProvider provider) : AppTest(provider)
         var java = FindJava() ?? throw new IgnoreException("No Java runtime (java) found: the Nu HTML Checker cannot run. apt-get install default-jre-headless");
         Assert.That(File.Exists(Jar), Is.True, $"{Jar} is missing: run scripts/test.sh (it installs vnu-jar), or npm ci in scripts/vnu");
 
-        var pages = await PublicPageTypes.CreateAsync(App);
+        var french = await PublicPageTypes.CreateAsync(App);
+        // And each in English (/en/…: issue 18).
+        var pages = french.Concat(french.Select(url => PosaX.Web.Infrastructure.Web.LocalizedPaths.For(url, "en"))).Distinct().ToList();
         var folder = Directory.CreateTempSubdirectory("posax-vnu-").FullName;
         try
         {

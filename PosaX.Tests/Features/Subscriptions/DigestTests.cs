@@ -216,4 +216,73 @@ public class DigestTests(DatabaseProvider provider)
         var day = DateOnly.FromDateTime(Now + DoualaTime.Offset);
         Assert.That(await _app.WithDbAsync(db => db.DigestRuns.CountAsync(r => r.Day == day)), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task A_follow_made_on_an_English_page_is_confirmed_and_digested_in_English_with_English_links()
+    {
+        var artist = await ArtistAsync(_app, "Digest Lang");
+        var email = NewAddress("english");
+        using var visitor = VisitorFrom(_app);
+        var page = await visitor.GetPageAsync("/en/artists/" + artist.Slug);
+        Assert.That((await visitor.PostAjaxAsync(AppClient.Form(page, "follow-form"), new Dictionary<string, string> { ["email"] = email })).Success, Is.True);
+        Assert.That((await SubscriptionsOfAsync(_app, email)).Single().Language, Is.EqualTo("en"), "the language of the page it was made on");
+        await OutboxDrainedAsync();
+        var confirmation = _app.Mailbox.For(email).Single();
+        Assert.That(confirmation.Headers["Content-Language"], Is.EqualTo("en"));
+        var confirmPage = await visitor.GetPageAsync(new Uri(confirmation.Link("/en/subscription/confirm/")).PathAndQuery);
+        Assert.That((await visitor.PostAjaxAsync(AppClient.Form(confirmPage, "confirm-form"), new Dictionary<string, string>())).Success, Is.True);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var word = Word();
+        var id = await WorkAsync(artist, "Lever du soleil " + word);
+        await _app.WithDbAsync(async db =>
+        {
+            (await db.Artworks.SingleAsync(a => a.Id == id)).TitleEn = "Sunrise " + word;
+            return await db.SaveChangesAsync();
+        });
+
+        await NextMorningAsync();
+        await OutboxDrainedAsync();
+
+        var digest = _app.Mailbox.For(email).Single(m => m.Path != confirmation.Path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(digest.Headers["Content-Language"], Is.EqualTo("en"));
+            Assert.That(digest.Body, Does.Contain("Sunrise " + word), "the English title the artist wrote");
+            Assert.That(digest.Body, Does.Contain("150,000\u00A0FCFA"));
+            Assert.That(digest.Link($"/en/artworks/{id}/"), Does.StartWith(PosaXApp.BaseUrl + "/en/artworks/"));
+            Assert.That(digest.Link("/en/unsubscribe/"), Does.StartWith(PosaXApp.BaseUrl + "/en/unsubscribe/"));
+            Assert.That(digest.Headers["List-Unsubscribe"], Does.Contain("/en/unsubscribe/"));
+        });
+    }
+
+    [Test]
+    public async Task An_alert_made_on_an_English_page_is_digested_in_English_with_English_links()
+    {
+        var artist = await ArtistAsync(_app, "Digest Alert Lang");
+        var word = Word();
+        var email = NewAddress("alert-en");
+        using var visitor = VisitorFrom(_app);
+        Assert.That((await AlertAsync(visitor, "/en/artworks?q=" + word, email)).Success, Is.True);
+        Assert.That((await SubscriptionsOfAsync(_app, email)).Single().Language, Is.EqualTo("en"));
+        await OutboxDrainedAsync();
+        var confirmation = _app.Mailbox.For(email).Single();
+        Assert.That(confirmation.Headers["Content-Language"], Is.EqualTo("en"));
+        var confirmPage = await visitor.GetPageAsync(new Uri(confirmation.Link("/en/subscription/confirm/")).PathAndQuery);
+        Assert.That((await visitor.PostAjaxAsync(AppClient.Form(confirmPage, "confirm-form"), new Dictionary<string, string>())).Success, Is.True);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await WorkAsync(artist, "Toile " + word);
+
+        await NextMorningAsync();
+        await OutboxDrainedAsync();
+
+        var digest = _app.Mailbox.For(email).Single(m => m.Path != confirmation.Path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(digest.Headers["Content-Language"], Is.EqualTo("en"));
+            Assert.That(digest.Body, Does.Contain("Toile " + word), "a French title without an English one, as written");
+            Assert.That(digest.Link("/en/artworks"), Does.StartWith(PosaXApp.BaseUrl + "/en/artworks"));
+            Assert.That(digest.Link("/en/subscription/renew/"), Does.StartWith(PosaXApp.BaseUrl + "/en/subscription/renew/"));
+            Assert.That(digest.Link("/en/unsubscribe/"), Does.StartWith(PosaXApp.BaseUrl + "/en/unsubscribe/"));
+        });
+    }
 }

@@ -18,6 +18,9 @@ public class ArtistConfiguration : IEntityTypeConfiguration<Artist>
         artist.Property(a => a.PhotoKey).HasMaxLength(80);
         artist.Property(a => a.SuspendedReason).HasMaxLength(500);
         artist.Property(a => a.TermsVersion).HasMaxLength(Artist.TermsVersionMaxLength);
+        // Accounts made before languages existed were French.
+        artist.Property(a => a.Language).HasMaxLength(Artist.LanguageMaxLength).HasDefaultValue(Infrastructure.Text.Languages.French);
+        artist.Property(a => a.BioEn).HasMaxLength(Artist.BioMaxLength);
         // Identity looks users up by NormalizedEmail; the email is the login, so it is unique.
         artist.HasIndex(a => a.NormalizedEmail).IsUnique();
     }

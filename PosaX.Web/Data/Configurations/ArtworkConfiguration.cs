@@ -10,6 +10,8 @@ public class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
         artwork.Property(a => a.Title).HasMaxLength(Artwork.TitleMaxLength);
         artwork.Property(a => a.Slug).HasMaxLength(Artwork.SlugMaxLength);
         artwork.Property(a => a.Description).HasMaxLength(Artwork.DescriptionMaxLength);
+        artwork.Property(a => a.TitleEn).HasMaxLength(Artwork.TitleMaxLength);
+        artwork.Property(a => a.DescriptionEn).HasMaxLength(Artwork.DescriptionMaxLength);
         artwork.Property(a => a.Medium).HasMaxLength(Artwork.MediumMaxLength);
         artwork.Property(a => a.HiddenReason).HasMaxLength(500);
         artwork.Property(a => a.SearchText).HasMaxLength(Artwork.SearchTextMaxLength);

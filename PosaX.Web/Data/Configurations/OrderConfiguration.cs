@@ -14,6 +14,8 @@ public class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.BuyerEmail).HasMaxLength(256);
         order.Property(o => o.Message).HasMaxLength(1000);
         order.Property(o => o.ConfirmationSecretHash).HasMaxLength(64);
+        // Orders placed before languages existed were placed on French pages.
+        order.Property(o => o.Language).HasMaxLength(Artist.LanguageMaxLength).HasDefaultValue(Infrastructure.Text.Languages.French);
         order.HasOne(o => o.Artwork).WithMany().HasForeignKey(o => o.ArtworkId).OnDelete(DeleteBehavior.Cascade);
         order.HasOne<Artist>().WithMany().HasForeignKey(o => o.ArtistId).OnDelete(DeleteBehavior.NoAction);
         order.HasIndex(o => new { o.ArtistId, o.CreatedAt });

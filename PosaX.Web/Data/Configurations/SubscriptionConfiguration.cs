@@ -10,6 +10,8 @@ public class SubscriptionConfiguration : IEntityTypeConfiguration<Subscription>
         subscription.Property(s => s.Email).HasMaxLength(Subscription.EmailMaxLength);
         subscription.Property(s => s.Target).HasMaxLength(Subscription.TargetMaxLength);
         subscription.Property(s => s.ConfirmTokenHash).HasMaxLength(64);
+        // Subscriptions made before languages existed were made on French pages.
+        subscription.Property(s => s.Language).HasMaxLength(Artist.LanguageMaxLength).HasDefaultValue(Infrastructure.Text.Languages.French);
         // One row per address and target: a repeat finds it (and two racing posts cannot both insert).
         subscription.HasIndex(s => new { s.Email, s.Target }).IsUnique();
         subscription.HasIndex(s => s.ConfirmTokenHash).IsUnique();

@@ -5,6 +5,7 @@ using PosaX.Web.Data;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Email;
 using PosaX.Web.Infrastructure.Web;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.About;
 
@@ -57,8 +58,10 @@ public class ContactModel(PosaXDbContext db, Mailer mailer, IValidator<ContactIn
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid || !ModelState.IsValid) return Invalid(null, validation);
 
-        mailer.Queue(AboutTexts.Contact.Mail(site.Value.ContactEmail, ContactInput.Clean(input.Name),
-            ContactInput.Clean(input.Email), ContactInput.Clean(input.Message)));
+        // The site's team reads French, whichever page the message was sent from.
+        using (Languages.Use(Languages.French))
+            mailer.Queue(AboutTexts.Contact.Mail(site.Value.ContactEmail, ContactInput.Clean(input.Name),
+                ContactInput.Clean(input.Email), ContactInput.Clean(input.Message)));
         await db.SaveChangesAsync(ct);
         Input = new();
         return Succeeded(AboutTexts.Contact.Sent);

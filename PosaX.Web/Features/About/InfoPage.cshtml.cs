@@ -20,8 +20,8 @@ public class InfoPageModel : PageModel
         // The slug of either language ("a-propos" or, on /en/…, "about"): the page's French slug is its key.
         if (InfoPages.PageOf(slug) is not { } key || !AboutTexts.Pages.TryGetValue(key, out var page) || InfoPages.HtmlOf(key) is not { } html)
             return NotFound();
-        (Title, Html) = (page.Title, html);
-        // Written as the French path, like every link: the English one is LocalizedPaths' (L1).
+        (Title, Html) = (page.Title, LocalizedPaths.InHtml(html));
+        // Written as the French path, like every link: the SEO head gives each language its own.
         Meta = new PageMeta(page.Title, page.Description) { CanonicalPath = "/" + key };
         return Page();
     }

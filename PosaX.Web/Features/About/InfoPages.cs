@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Markdig;
 using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.About;
 
@@ -11,25 +12,17 @@ namespace PosaX.Web.Features.About;
 /// </summary>
 public static class InfoPages
 {
-    /// <summary>Each page's French slug (its key everywhere) and its English one (/en/about…).</summary>
-    private static readonly (string French, string English)[] SlugPairs =
-    [
-        ("a-propos", "about"),
-        ("comment-acheter", "how-to-buy"),
-        ("mentions-legales", "legal-notice"),
-        ("conditions-generales", "terms"),
-        ("confidentialite", "privacy"),
-    ];
-
-    /// <summary>The pages' French slugs, in the footer's order.</summary>
-    public static IReadOnlyList<string> Slugs { get; } = SlugPairs.Select(p => p.French).ToArray();
+    /// <summary>The pages' French slugs (their keys everywhere), in the footer's order; their English slugs are
+    /// path words of <see cref="LocalizedPaths"/>' one table (a-propos → about).</summary>
+    public static IReadOnlyList<string> Slugs { get; } =
+        ["a-propos", "comment-acheter", "mentions-legales", "conditions-generales", "confidentialite"];
 
     /// <summary>A page's French slug from the slug of either language ("about" → "a-propos"), or null.</summary>
     public static string? PageOf(string? slug) =>
-        SlugPairs.FirstOrDefault(p => p.French == slug || p.English == slug).French;
+        slug is null ? null : Slugs.FirstOrDefault(s => s == slug || LocalizedPaths.EnglishWord(s) == slug);
 
     /// <summary>The English slug of a page ("a-propos" → "about").</summary>
-    public static string EnglishSlug(string frenchSlug) => SlugPairs.Single(p => p.French == frenchSlug).English;
+    public static string EnglishSlug(string frenchSlug) => LocalizedPaths.EnglishWord(Slugs.Single(s => s == frenchSlug));
 
     private static readonly Lazy<FrozenDictionary<string, string>> Html = new(() =>
     {

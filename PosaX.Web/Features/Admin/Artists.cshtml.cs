@@ -94,7 +94,9 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
             artist.SuspendedAt = clock.GetUtcNow().UtcDateTime;
             artist.SuspendedReason = reason;
             AdminJournal.Write(db, User, clock, "artist.suspend", Target(artist), reason);
-            mailer.Queue(AdminTexts.Mails.ArtistSuspended(artist.Email!, artist.DisplayName, reason));
+            // The artist reads their account's language; the reason stays as the moderator typed it.
+            using (Languages.Use(artist.Language))
+                mailer.Queue(AdminTexts.Mails.ArtistSuspended(artist.Email!, artist.DisplayName, reason));
             await db.SaveChangesAsync(ct);
             // After the commit: a session being created right now is still refused by the ticket
             // store, which checks the flag on every request.
@@ -112,7 +114,8 @@ public class AdminArtistsModel(PosaXDbContext db, UserManager<Artist> users, Mai
             artist.SuspendedAt = null;
             artist.SuspendedReason = null;
             AdminJournal.Write(db, User, clock, "artist.reactivate", Target(artist), input.Reason);
-            mailer.Queue(AdminTexts.Mails.ArtistReactivated(artist.Email!, artist.DisplayName, site.Value.Absolute("/connexion")));
+            using (Languages.Use(artist.Language))
+                mailer.Queue(AdminTexts.Mails.ArtistReactivated(artist.Email!, artist.DisplayName, site.Value.Absolute("/connexion", artist.Language)));
             await db.SaveChangesAsync(ct);
         }
         return await DoneAsync(AdminTexts.Artists.Reactivated, SuspensionState(suspended: false), ct);

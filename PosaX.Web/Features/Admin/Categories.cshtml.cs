@@ -143,11 +143,11 @@ public class AdminCategoriesModel(PosaXDbContext db, IValidator<CategoryInput> v
             var batch = await db.Artworks.AsNoTracking()
                 .Where(a => a.CategoryId == categoryId && a.Id > after)
                 .OrderBy(a => a.Id).Take(RebuildBatchSize)
-                .Select(a => new { a.Id, a.Title, a.Description, a.Medium, ArtistName = a.Artist.DisplayName })
+                .Select(a => new { a.Id, a.Title, a.Description, a.Medium, ArtistName = a.Artist.DisplayName, a.TitleEn })
                 .ToListAsync(ct);
             if (batch.Count == 0) return;
             var ids = batch.Select(w => w.Id).ToArray();
-            var texts = batch.Select(w => ArtworkDerivedFields.SearchText(w.Title, w.Description, categoryName, w.Medium, w.ArtistName)).ToArray();
+            var texts = batch.Select(w => ArtworkDerivedFields.SearchText(w.Title, w.Description, categoryName, w.Medium, w.ArtistName, w.TitleEn)).ToArray();
             if (db.Database.IsNpgsql())
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
                     UPDATE "Artworks" AS a SET "SearchText" = v.text

@@ -5,6 +5,7 @@ using PosaX.Web.Data;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Email;
 using PosaX.Web.Infrastructure.Web;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Admin;
 
@@ -35,8 +36,10 @@ public sealed class WorkModeration(PosaXDbContext db, Mailer mailer, IOptions<Si
             work.HiddenAt = clock.GetUtcNow().UtcDateTime;
             work.HiddenReason = reason;
             AdminJournal.Write(db, admin, clock, "artwork.hide", JournalTarget(work.Id, work.Title), reason);
-            mailer.Queue(AdminTexts.Mails.WorkHidden(work.Artist.Email!, work.Artist.DisplayName, work.Title, reason,
-                site.Value.Absolute("/atelier/oeuvres")));
+            // The artist reads their account's language (the title and reason stay as written).
+            using (Languages.Use(work.Artist.Language))
+                mailer.Queue(AdminTexts.Mails.WorkHidden(work.Artist.Email!, work.Artist.DisplayName, work.Title, reason,
+                    site.Value.Absolute("/atelier/oeuvres", work.Artist.Language)));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -22,10 +22,12 @@ namespace PosaX.Web.Features.Artists;
 public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, ArtworkSearch search) : PageModel
 {
     public sealed record ArtistView(Guid Id, string Name, string Slug, string? Bio, string? WhatsApp, string? Facebook, string? Instagram, string? PhotoKey,
-        string? City, DateTime CreatedAt);
+        string? City, DateTime CreatedAt, string? BioEn = null);
 
     public ArtistView Artist { get; private set; } = null!;
     public string BioHtml { get; private set; } = "";
+    /// <summary>"fr" when an English page shows the French bio (no English one): the element says so.</summary>
+    public string? BioLang { get; private set; }
     public string Description { get; private set; } = "";
     public string PageUrl { get; private set; } = "";
     public CataloguePage Works { get; private set; } = null!;
@@ -38,16 +40,18 @@ public class ArtistPageModel(PosaXDbContext db, MarkdownRenderer markdown, IOpti
             .OnSite().Where(a => a.Slug == slug)
             .Where(a => db.Artworks.Any(w => w.ArtistId == a.Id && w.HiddenAt == null)
                 || !db.UserRoles.Any(r => r.UserId == a.Id && adminRole.Contains(r.RoleId)))
-            .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey, a.City, a.CreatedAt))
+            .Select(a => new ArtistView(a.Id, a.DisplayName, a.Slug, a.Bio, a.WhatsApp, a.FacebookUrl, a.InstagramUrl, a.PhotoKey, a.City, a.CreatedAt, a.BioEn))
             .FirstOrDefaultAsync();
         if (artist is null) return NotFound();
         Artist = artist;
         // Its works are the artist's: a change to any of them evicts this tag too.
         PublicCache.Tag(HttpContext, PublicCache.ArtistTag(artist.Id));
-        BioHtml = markdown.ToHtml(artist.Bio);
-        PageUrl = site.Value.Absolute("/artistes/" + artist.Slug).AbsoluteUri;
+        var (bio, bioLang) = ArtistContent.Pick(artist.Bio, artist.BioEn);
+        BioHtml = markdown.ToHtml(bio);
+        BioLang = bioLang;
+        PageUrl = site.Value.Absolute(LocalizedPaths.For("/artistes/" + artist.Slug)).AbsoluteUri;
         Works = await search.SearchAsync(new CatalogueQuery { Artist = artist.Slug });
-        var plain = markdown.ToPlainText(artist.Bio);
+        var plain = markdown.ToPlainText(bio);
         Description = plain.Length == 0
             ? ArtistsTexts.ArtistPage.DefaultDescription(artist.Name)
             : MetaText.Shorten($"{artist.Name} — {plain}", 155);

@@ -8,6 +8,9 @@ public sealed record ArtworkInput
 {
     public string? Title { get; init; }
     public string? Description { get; init; }
+    /// <summary>Optional: English pages show these when present (issue 18).</summary>
+    public string? TitleEn { get; init; }
+    public string? DescriptionEn { get; init; }
     public string? Price { get; init; }
     public string? Category { get; init; }
     public string? Medium { get; init; }
@@ -78,6 +81,9 @@ public sealed class ArtworkValidator : AbstractValidator<ArtworkInput>
         RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => AtelierTexts.Artworks.TitleRequired)
             .MaximumLength(Artwork.TitleMaxLength).WithMessage(_ => AtelierTexts.Artworks.TitleTooLong);
         RuleFor(x => x.Description).MaximumLength(Artwork.DescriptionMaxLength).WithMessage(_ => AtelierTexts.Artworks.DescriptionTooLong);
+        // The same lengths as the French ones; optional (blank means none).
+        RuleFor(x => x.TitleEn).Must(t => t is null || t.Trim().Length <= Artwork.TitleMaxLength).WithMessage(_ => AtelierTexts.Artworks.TitleEnTooLong);
+        RuleFor(x => x.DescriptionEn).MaximumLength(Artwork.DescriptionMaxLength).WithMessage(_ => AtelierTexts.Artworks.DescriptionEnTooLong);
         RuleFor(x => x.Price).Must(p => ArtworkFields.Price(p) is > 0 and <= ArtworkFields.MaxPrice).WithMessage(_ => AtelierTexts.Artworks.PriceInvalid);
         RuleFor(x => x.Category).NotEmpty().WithMessage(_ => AtelierTexts.Artworks.CategoryRequired);
         RuleFor(x => x.Medium).MaximumLength(Artwork.MediumMaxLength).WithMessage(_ => AtelierTexts.Artworks.MediumTooLong);

@@ -110,6 +110,14 @@ public static class AtelierTexts
             ArtworkStatus.Sold => StatusSold,
             _ => StatusAvailable,
         };
+
+        // Issue 18 (L2): the optional English title and description.
+        public static string TitleEn => Strings["Artworks.TitleEn"];
+        public static string TitleEnHint => Strings["Artworks.TitleEnHint"];
+        public static string TitleEnTooLong => Strings["Artworks.TitleEnTooLong"];
+        public static string DescriptionEn => Strings["Artworks.DescriptionEn"];
+        public static string DescriptionEnHint => Strings["Artworks.DescriptionEnHint"];
+        public static string DescriptionEnTooLong => Strings["Artworks.DescriptionEnTooLong"];
     }
 
     /// <summary>The artist's orders page.</summary>

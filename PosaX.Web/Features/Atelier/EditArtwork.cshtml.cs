@@ -135,6 +135,8 @@ public class EditArtworkModel(
         var depth = string.IsNullOrWhiteSpace(input.DepthCm) ? null : ArtworkFields.Centimetres(input.DepthCm);
         artwork.Title = input.Title!.Trim();
         artwork.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        artwork.TitleEn = string.IsNullOrWhiteSpace(input.TitleEn) ? null : input.TitleEn.Trim();
+        artwork.DescriptionEn = string.IsNullOrWhiteSpace(input.DescriptionEn) ? null : input.DescriptionEn.Trim();
         artwork.Price = ArtworkFields.Price(input.Price)!.Value;
         artwork.CategoryId = category.Id;
         artwork.Medium = string.IsNullOrWhiteSpace(input.Medium) ? null : input.Medium.Trim();
@@ -174,6 +176,8 @@ public class EditArtworkModel(
         {
             Title = artwork.Title,
             Description = artwork.Description,
+            TitleEn = artwork.TitleEn,
+            DescriptionEn = artwork.DescriptionEn,
             Price = artwork.Price.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Category = artwork.Category.Slug,
             Medium = artwork.Medium,

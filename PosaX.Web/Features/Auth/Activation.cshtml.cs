@@ -38,9 +38,10 @@ public class ActivationModel(UserManager<Artist> users, SignInManager<Artist> si
 
         await users.UpdateSecurityStampAsync(user);
         // A suspended account may confirm its address but not open a session.
-        if (user.SuspendedAt is not null) return LocalRedirect("/connexion");
+        // The link of an English mail opens an English page: the artist stays in that language.
+        if (user.SuspendedAt is not null) return LocalRedirect(LocalizedPaths.For("/connexion"));
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(PosaX.Web.Features.Atelier.AtelierHomeModel.WelcomePath);
+        return LocalRedirect(LocalizedPaths.For(PosaX.Web.Features.Atelier.AtelierHomeModel.WelcomePath));
     }
 
     private PageResult Answer()

@@ -81,7 +81,7 @@ public static class AuthFeature
             // fetch would follow that 302 and get HTML instead of the JSON naming where to go.
             cookie.Events.OnRedirectToReturnUrl = context =>
             {
-                if (!AjaxRequests.IsAjax(context.Request)) context.Response.Redirect(Relative(context.RedirectUri));
+                if (!AjaxRequests.IsAjax(context.Request)) context.Response.Redirect(LocalizedPaths.For(Relative(context.RedirectUri)));
                 return Task.CompletedTask;
             };
         });
@@ -107,12 +107,13 @@ public static class AuthFeature
             // Signed in but not allowed: a plain 403 (the French error page is re-executed for GETs),
             // not a redirect that would look like success to a crawler or a script.
             if (status == StatusCodes.Status403Forbidden) context.Response.StatusCode = status;
-            else context.Response.Redirect(Relative(context.RedirectUri));
+            // In the page's language: /en/studio sends to /en/login.
+            else context.Response.Redirect(LocalizedPaths.For(Relative(context.RedirectUri)));
             return Task.CompletedTask;
         }
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(status == StatusCodes.Status401Unauthorized
-            ? new AjaxResponse(false, AuthTexts.Access.SessionExpired, "/connexion", AjaxResponse.NoErrors)
+            ? new AjaxResponse(false, AuthTexts.Access.SessionExpired, LocalizedPaths.For("/connexion"), AjaxResponse.NoErrors)
             : new AjaxResponse(false, AuthTexts.Access.Forbidden, null, AjaxResponse.NoErrors));
     }
 }

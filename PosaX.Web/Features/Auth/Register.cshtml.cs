@@ -105,6 +105,8 @@ public class RegisterModel(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             TermsVersion = TermsVersion,
             TermsAcceptedAt = clock.GetUtcNow().UtcDateTime,
+            // The language of the page the form was on: the account's mails are written in it (changed on /profil).
+            Language = Languages.Current,
         };
         try
         {

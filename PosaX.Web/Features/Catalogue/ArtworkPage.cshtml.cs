@@ -25,12 +25,20 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
 
     public sealed record WorkView(long Id, string Slug, string Title, string? Description, long Price, ArtworkStatus Status,
         string? Medium, double HeightCm, double WidthCm, double? DepthCm, int? Year, int CategoryId, string CategoryName, string CategorySlug,
-        Guid ArtistId, string ArtistName, string ArtistSlug, string? ArtistPhoto, string? ArtistWhatsApp);
+        Guid ArtistId, string ArtistName, string ArtistSlug, string? ArtistPhoto, string? ArtistWhatsApp,
+        string? TitleEn = null, string? DescriptionEn = null);
 
     public WorkView Work { get; private set; } = null!;
     public IReadOnlyList<Image> Images { get; private set; } = [];
     public IReadOnlyList<ArtworkCard.Model> Similar { get; private set; } = [];
     public string DescriptionHtml { get; private set; } = "";
+    /// <summary>The title this page shows: the English one on an English page when the artist wrote one.</summary>
+    public string Title { get; private set; } = "";
+    /// <summary>"fr" when an English page shows the French title (or description): their elements say so.</summary>
+    public string? TitleLang { get; private set; }
+    public string? DescriptionLang { get; private set; }
+    /// <summary>The price in euros, rounded, for visitors abroad (<see cref="Money.IndicativeEuros"/>).</summary>
+    public long Euros => Money.IndicativeEuros(Work.Price);
     public string AbsoluteUrl { get; private set; } = "";
     public PageMeta Meta { get; private set; } = null!;
     public bool CanOrder => Work.Status == ArtworkStatus.Available;
@@ -43,7 +51,7 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
         ? CatalogueTexts.ArtworkPage.SoldMessage(title, absoluteUrl)
         : CatalogueTexts.ArtworkPage.WhatsAppMessage(title, price, absoluteUrl);
 
-    public string ShareOnWhatsApp => "https://wa.me/?text=" + Uri.EscapeDataString(CatalogueTexts.ArtworkPage.ShareText(Work.Title, Work.Price, AbsoluteUrl));
+    public string ShareOnWhatsApp => "https://wa.me/?text=" + Uri.EscapeDataString(CatalogueTexts.ArtworkPage.ShareText(Title, Work.Price, AbsoluteUrl));
     public string ShareOnFacebook => "https://www.facebook.com/sharer/sharer.php?u=" + Uri.EscapeDataString(AbsoluteUrl);
 
     public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
@@ -53,13 +61,15 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
             .Select(a => new
             {
                 Work = new WorkView(a.Id, a.Slug, a.Title, a.Description, a.Price, a.Status, a.Medium, a.HeightCm, a.WidthCm, a.DepthCm, a.Year,
-                    a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp),
+                    a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp,
+                    a.TitleEn, a.DescriptionEn),
                 Images = a.Images.OrderBy(i => i.Position).Select(i => new { i.Key, i.Width, i.Height, i.Widths }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (found is null) return NotFound();
         var work = found.Work;
-        var canonical = ArtworkUrls.Page(work.Id, work.Slug);
+        // In the page's language: a wrong slug on /en/artworks/… is put right in English.
+        var canonical = LocalizedPaths.For(ArtworkUrls.Page(work.Id, work.Slug));
         if (slug != work.Slug) return RedirectPermanent(canonical);
 
         Work = work;
@@ -70,15 +80,19 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
         // Kept on disk too (SnapshotTag): crawlers and shared links ask for pages nobody asked for lately.
         PublicCache.Tag(HttpContext, [PublicCache.SnapshotTag, PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId),
             ..Similar.Select(s => PublicCache.ArtworkTag(s.Id))]);
-        DescriptionHtml = markdown.ToHtml(work.Description);
+        (var title, TitleLang) = ArtistContent.Pick(work.Title, work.TitleEn);
+        Title = title!;
+        var (description, descriptionLang) = ArtistContent.Pick(work.Description, work.DescriptionEn);
+        DescriptionLang = descriptionLang;
+        DescriptionHtml = markdown.ToHtml(description);
         AbsoluteUrl = site.Value.Absolute(canonical).AbsoluteUri;
-        Meta = new PageMeta(CatalogueTexts.ArtworkPage.PageTitle(work.Title, work.CategoryName, work.ArtistName),
-            CatalogueTexts.ArtworkPage.MetaDescription(work.Title, work.ArtistName, work.CategoryName, work.Price, markdown.ToPlainText(work.Description)))
+        Meta = new PageMeta(CatalogueTexts.ArtworkPage.PageTitle(Title, work.CategoryName, work.ArtistName),
+            CatalogueTexts.ArtworkPage.MetaDescription(Title, work.ArtistName, work.CategoryName, work.Price, markdown.ToPlainText(description)))
         {
             CanonicalPath = canonical,
             OpenGraphType = "product",
             // The pipeline's 1200×630 JPEG: what WhatsApp and Facebook show in a shared link's preview.
-            Image = Images.Count > 0 ? new SocialImage(ImagePipeline.OgUrl(Images[0].Key), ImagePipeline.OgWidth, ImagePipeline.OgHeight, work.Title) : null,
+            Image = Images.Count > 0 ? new SocialImage(ImagePipeline.OgUrl(Images[0].Key), ImagePipeline.OgWidth, ImagePipeline.OgHeight, Title) : null,
             StructuredData = StructuredDataOf(work),
         };
         return Page();
@@ -86,7 +100,7 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
 
     private object[] StructuredDataOf(WorkView work)
     {
-        var facts = new Seo.StructuredData.WorkFacts(work.Id, work.Slug, work.Title, markdown.ToPlainText(work.Description), work.Price,
+        var facts = new Seo.StructuredData.WorkFacts(work.Id, work.Slug, Title, markdown.ToPlainText(ArtistContent.Pick(work.Description, work.DescriptionEn).Text), work.Price,
             work.Status, work.Medium, work.HeightCm, work.WidthCm, work.DepthCm, work.Year, work.CategoryName, work.CategorySlug,
             work.ArtistName, work.ArtistSlug, Images.Select(i => (i.Key, i.Widths)).ToList());
         return [Seo.StructuredData.Work(site.Value, facts), Seo.StructuredData.Breadcrumb(site.Value, facts)];

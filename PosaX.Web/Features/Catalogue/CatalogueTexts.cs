@@ -190,6 +190,9 @@ public static class CatalogueTexts
             if (text.Length < 60) text += " " + Strings["ArtworkPage.MetaDiscover"];
             return MetaText.Shorten(text);
         }
+
+        // Issue 18 (L2): the indicative price in euros under the FCFA price (Money.IndicativeEuros).
+        public static string IndicativeEuros(long euros) => Strings.Format("ArtworkPage.IndicativeEuros", Money.Number(euros));
     }
 
     public static class Report

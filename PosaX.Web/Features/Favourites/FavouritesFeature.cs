@@ -20,7 +20,7 @@ public static class FavouritesFeature
     /// <summary>At most this many ids are shown on /favoris (the script keeps no more either).</summary>
     public const int MaxFavourites = 100;
 
-    public static string ToggleUrl(long id) => $"/oeuvres/{id}/favori";
+    public static string ToggleUrl(long id) => LocalizedPaths.For($"/oeuvres/{id}/favori");
 
     public static WebApplicationBuilder AddFavouritesFeature(this WebApplicationBuilder builder)
     {
@@ -31,7 +31,7 @@ public static class FavouritesFeature
     public static IEndpointRouteBuilder MapFavourites(this IEndpointRouteBuilder app)
     {
         // The heart's post. Antiforgery as on every POST: cached pages fetch a token (/antiforgery/token).
-        app.MapPost("/oeuvres/{id:long}/favori", async (long id, HttpContext context, IAntiforgery antiforgery, PosaXDbContext db,
+        app.MapLocalizedPost("/oeuvres/{id:long}/favori", async (long id, HttpContext context, IAntiforgery antiforgery, PosaXDbContext db,
             StatisticsCounter counter, CancellationToken ct) =>
         {
             context.Response.Headers.CacheControl = "no-store";

@@ -36,7 +36,7 @@ public class ConfirmationModel(PosaXDbContext db, IOptions<SiteOptions> site) : 
             {
                 o.ConfirmationSecretHash,
                 o.Reference, o.Price, o.BuyerName, o.BuyerPhone, Mailed = o.BuyerEmail != null,
-                o.Artwork.Id, o.Artwork.Slug, o.Artwork.Title, o.Artwork.Status, o.Artwork.HeightCm, o.Artwork.WidthCm, o.Artwork.DepthCm,
+                o.Artwork.Id, o.Artwork.Slug, o.Artwork.Title, o.Artwork.TitleEn, o.Artwork.Status, o.Artwork.HeightCm, o.Artwork.WidthCm, o.Artwork.DepthCm,
                 OnSite = o.Artwork.HiddenAt == null && o.Artwork.Artist.EmailConfirmed && o.Artwork.Artist.SuspendedAt == null,
                 ArtistName = o.Artwork.Artist.DisplayName, ArtistSlug = o.Artwork.Artist.Slug, o.Artwork.Artist.WhatsApp,
                 Cover = o.Artwork.Images.OrderBy(i => i.Position).Select(i => new { i.Key, i.Widths, i.Width, i.Height }).FirstOrDefault(),
@@ -48,7 +48,7 @@ public class ConfirmationModel(PosaXDbContext db, IOptions<SiteOptions> site) : 
         var cover = found.OnSite ? found.Cover : null;
         var card = new ArtworkCard.Model(found.Id, found.Slug, found.Title, found.ArtistName, found.Price, found.Status,
             cover?.Key, cover is null ? [] : ArtworkSearch.ParseWidths(cover.Widths), cover?.Width ?? 0, cover?.Height ?? 0,
-            found.HeightCm, found.WidthCm, found.DepthCm);
+            found.HeightCm, found.WidthCm, found.DepthCm, found.TitleEn);
         Order = new View(found.Reference, found.Price, found.BuyerName, found.BuyerPhone, found.Mailed,
             found.ArtistName, found.ArtistSlug, found.OnSite, found.OnSite ? found.WhatsApp : null, card, found.OnSite);
         if (Order.ArtistWhatsApp is not null)

@@ -51,7 +51,8 @@ public class PlaceModel(
 {
     public sealed record WorkOnOffer(
         long Id, string Title, string Slug, long Price, ArtworkStatus Status, bool Hidden,
-        Guid ArtistId, string ArtistName, string? ArtistEmail, bool ArtistActive, string? ArtistWhatsApp);
+        Guid ArtistId, string ArtistName, string? ArtistEmail, bool ArtistActive, string? ArtistWhatsApp,
+        string? TitleEn = null, string ArtistLanguage = Languages.French);
 
     public WorkOnOffer? Work { get; private set; }
     public OrderInput Input { get; private set; } = new();
@@ -109,6 +110,8 @@ public class PlaceModel(
             CreatedAt = now,
             UpdatedAt = now,
             ConfirmationSecretHash = secretHash,
+            // The buyer's mails are written in the language of the page they ordered on.
+            Language = Languages.Current,
         };
         db.Orders.Add(order);
         await SaveWithUniqueReferenceAsync(order, secret, ct);
@@ -124,7 +127,8 @@ public class PlaceModel(
     private Task<WorkOnOffer?> FindAsync(long id, CancellationToken ct) =>
         db.Artworks.Where(a => a.Id == id)
             .Select(a => new WorkOnOffer(a.Id, a.Title, a.Slug, a.Price, a.Status, a.HiddenAt != null,
-                a.ArtistId, a.Artist.DisplayName, a.Artist.Email, a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null, a.Artist.WhatsApp))
+                a.ArtistId, a.Artist.DisplayName, a.Artist.Email, a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null, a.Artist.WhatsApp,
+                a.TitleEn, a.Artist.Language))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>
@@ -137,16 +141,25 @@ public class PlaceModel(
         List<OutboxMessage> queued = [];
         for (var attempt = 1; ; attempt++)
         {
-            var summary = new OrderSummary(order.Reference, Work!.Title, order.Price,
-                site.Value.Absolute(ArtworkUrls.Page(Work.Id, Work.Slug)),
+            // The work as each reader knows it: its title in their language when the artist wrote one, its page in their language.
+            OrderSummary SummaryIn(string language) => new(order.Reference,
+                language == Languages.English && !string.IsNullOrWhiteSpace(Work!.TitleEn) ? Work.TitleEn : Work!.Title, order.Price,
+                site.Value.Absolute(ArtworkUrls.Page(Work.Id, Work.Slug), language),
                 order.BuyerName, order.BuyerPhone, order.BuyerEmail, order.Message);
             db.OutboxMessages.RemoveRange(queued);
             var before = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet();
-            mailer.Queue(OrderTexts.ArtistMail(Work.ArtistEmail!, Work.ArtistName, summary, site.Value.Absolute(Atelier.AtelierOrdersModel.Path)));
+            // The artist reads the language of their account; the buyer, the language of the page they ordered on.
+            using (Languages.Use(Work!.ArtistLanguage))
+                mailer.Queue(OrderTexts.ArtistMail(Work.ArtistEmail!, Work.ArtistName, SummaryIn(Work.ArtistLanguage),
+                    site.Value.Absolute(Atelier.AtelierOrdersModel.Path, Work.ArtistLanguage)));
             if (order.BuyerEmail is not null)
-                mailer.Queue(OrderTexts.BuyerMail(order.BuyerEmail, Work.ArtistName, summary,
-                    site.Value.Absolute(OrderConfirmation.Path(order.Reference, secret)),
-                    Work.ArtistWhatsApp is null ? null : new Uri(WhatsAppNumber.ChatLink(Work.ArtistWhatsApp, OrderTexts.WhatsAppMessage(summary)))));
+                using (Languages.Use(order.Language))
+                {
+                    var summary = SummaryIn(order.Language);
+                    mailer.Queue(OrderTexts.BuyerMail(order.BuyerEmail, Work.ArtistName, summary,
+                        site.Value.Absolute(OrderConfirmation.Path(order.Reference, secret), order.Language),
+                        Work.ArtistWhatsApp is null ? null : new Uri(WhatsAppNumber.ChatLink(Work.ArtistWhatsApp, OrderTexts.WhatsAppMessage(summary)))));
+                }
             queued = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && !before.Contains(e.Entity)).Select(e => e.Entity).ToList();
             try
             {

@@ -21,6 +21,10 @@ public sealed record ProfileInput
     public string? Instagram { get; init; }
     public IFormFile? Photo { get; init; }
     public bool RemovePhoto { get; init; }
+    /// <summary>Optional English version of the bio, shown on English pages.</summary>
+    public string? BioEn { get; init; }
+    /// <summary>The language of the account's mails: "fr" or "en"; absent keeps the current one.</summary>
+    public string? Language { get; init; }
 }
 
 public sealed class ProfileValidator : AbstractValidator<ProfileInput>
@@ -29,6 +33,8 @@ public sealed class ProfileValidator : AbstractValidator<ProfileInput>
     {
         RuleFor(x => x.Name).ArtistName();
         RuleFor(x => x.Bio).MaximumLength(Artist.BioMaxLength).WithMessage(_ => ProfileTexts.BioTooLong);
+        RuleFor(x => x.BioEn).MaximumLength(Artist.BioMaxLength).WithMessage(_ => ProfileTexts.BioEnTooLong);
+        RuleFor(x => x.Language).Must(l => l is null || Languages.All.Contains(l)).WithMessage(_ => ProfileTexts.EmailLanguageInvalid);
         RuleFor(x => x.Whatsapp).OptionalWhatsApp();
         RuleFor(x => x.City).Must(c => c is null || c.Trim().Length <= Artist.CityMaxLength).WithMessage(_ => ProfileTexts.CityTooLong);
         RuleFor(x => x.Facebook).Must(f => SocialLinks.TryNormalize(f, SocialLinks.Facebook, out _))
@@ -44,6 +50,10 @@ public class EditProfileModel(
     public ProfileInput Input { get; private set; } = new();
     public string Slug { get; private set; } = "";
     public string? PhotoKey { get; private set; }
+
+    /// <summary>The mail languages offered, each named in itself (as language switches do).</summary>
+    public static IReadOnlyList<(string Value, string Name)> MailLanguages =>
+        [(Languages.French, ProfileTexts.LanguageFrench), (Languages.English, ProfileTexts.LanguageEnglish)];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -76,6 +86,8 @@ public class EditProfileModel(
         var renamed = artist.DisplayName != input.Name!.Trim();
         artist.DisplayName = input.Name!.Trim();
         artist.Bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim();
+        artist.BioEn = string.IsNullOrWhiteSpace(input.BioEn) ? null : input.BioEn.Trim();
+        if (input.Language is not null) artist.Language = input.Language;
         artist.WhatsApp = WhatsAppNumber.TryNormalize(input.Whatsapp, out var whatsapp) ? whatsapp : null;
         artist.City = string.IsNullOrWhiteSpace(input.City) ? null : input.City.Trim();
         artist.FacebookUrl = SocialLinks.TryNormalize(input.Facebook, SocialLinks.Facebook, out var facebook) ? facebook : null;
@@ -87,7 +99,7 @@ public class EditProfileModel(
             // Works are found by their artist's name too (Artwork.SearchText): saved in the same transaction.
             var works = await db.Artworks.Include(a => a.Category).Where(a => a.ArtistId == artist.Id).ToListAsync(ct);
             foreach (var work in works)
-                work.SearchText = ArtworkDerivedFields.SearchText(work.Title, work.Description, work.Category.Name, work.Medium, artist.DisplayName);
+                work.SearchText = ArtworkDerivedFields.SearchText(work.Title, work.Description, work.Category.Name, work.Medium, artist.DisplayName, work.TitleEn);
         }
         try
         {
@@ -118,6 +130,8 @@ public class EditProfileModel(
         {
             Name = artist.DisplayName,
             Bio = artist.Bio,
+            BioEn = artist.BioEn,
+            Language = Languages.Normalize(artist.Language),
             Whatsapp = artist.WhatsApp is null ? null : WhatsAppNumber.Display(artist.WhatsApp),
             City = artist.City,
             Facebook = artist.FacebookUrl,

@@ -34,6 +34,15 @@ public static class ProfileTexts
     public static string WhatsAppInvalid => Strings["WhatsAppInvalid"];
     public static string FacebookInvalid => Strings["FacebookInvalid"];
     public static string InstagramInvalid => Strings["InstagramInvalid"];
+    // Issue 18 (L2): the English bio and the language of the account's mails.
+    public static string BioEn => Strings["BioEn"];
+    public static string BioEnHint => Strings["BioEnHint"];
+    public static string BioEnTooLong => Strings["BioEnTooLong"];
+    public static string EmailLanguage => Strings["EmailLanguage"];
+    public static string EmailLanguageHint => Strings["EmailLanguageHint"];
+    public static string EmailLanguageInvalid => Strings["EmailLanguageInvalid"];
+    public static string LanguageFrench => Strings["LanguageFrench"];
+    public static string LanguageEnglish => Strings["LanguageEnglish"];
 
     public static class Security
     {

@@ -59,7 +59,8 @@ public class SecurityModel(UserManager<Artist> users, PosaXSignInManager signIn,
 
         // If someone else enrolled with a stolen password, the owner hears of it at once. Queued
         // first, so the notice commits with the change itself (Identity's update saves the context).
-        mailer.Queue(ProfileTexts.Mails.TwoFactorEnabled(user.Email!, user.DisplayName, site.Value.Absolute("/mot-de-passe-oublie")));
+        using (Languages.Use(user.Language))
+            mailer.Queue(ProfileTexts.Mails.TwoFactorEnabled(user.Email!, user.DisplayName, site.Value.Absolute("/mot-de-passe-oublie", user.Language)));
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         TempData[RecoveryCodesKey] = string.Join(' ', codes ?? []);

@@ -26,6 +26,7 @@ public static class SitemapEndpoints
 
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string ImageNs = "http://www.google.com/schemas/sitemap-image/1.1";
+    private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
 
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
@@ -105,6 +106,7 @@ public static class SitemapEndpoints
             await xml.WriteStartElementAsync(null, "url", SitemapNs);
             await xml.WriteElementStringAsync(null, "loc", SitemapNs, site.Value.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri);
             await xml.WriteElementStringAsync(null, "lastmod", SitemapNs, W3CDate(work.UpdatedAt));
+            await LanguageAlternatesAsync(xml, site.Value.Absolute(ArtworkUrls.Page(work.Id, work.Slug)));
             if (work.Cover is not null)
             {
                 await xml.WriteStartElementAsync("image", "image", ImageNs);
@@ -124,6 +126,7 @@ public static class SitemapEndpoints
         await xml.WriteStartDocumentAsync();
         await xml.WriteStartElementAsync(null, root, SitemapNs);
         if (imageNs is not null) await xml.WriteAttributeStringAsync("xmlns", "image", null, imageNs);
+        if (root == "urlset") await xml.WriteAttributeStringAsync("xmlns", "xhtml", null, XhtmlNs);
         return xml;
     }
 
@@ -147,7 +150,28 @@ public static class SitemapEndpoints
         await xml.WriteStartElementAsync(null, "url", SitemapNs);
         await xml.WriteElementStringAsync(null, "loc", SitemapNs, loc.AbsoluteUri);
         if (lastModified is not null) await xml.WriteElementStringAsync(null, "lastmod", SitemapNs, W3CDate(lastModified.Value));
+        await LanguageAlternatesAsync(xml, loc);
         await xml.WriteEndElementAsync();
+    }
+
+    /// <summary>
+    /// The page in both languages (hreflang fr, en and x-default: French), as its head says: one &lt;url&gt; per
+    /// page, its loc the French URL, so the children keep their 10,000-URL blocks.
+    /// </summary>
+    private static async Task LanguageAlternatesAsync(XmlWriter xml, Uri loc)
+    {
+        var french = loc.PathAndQuery;
+        var english = LocalizedPaths.For(french, Infrastructure.Text.Languages.English);
+        if (english == french) return;
+        var origin = loc.GetLeftPart(UriPartial.Authority);
+        foreach (var (language, path) in new[] { ("fr", french), ("en", english), ("x-default", french) })
+        {
+            await xml.WriteStartElementAsync("xhtml", "link", XhtmlNs);
+            await xml.WriteAttributeStringAsync(null, "rel", null, "alternate");
+            await xml.WriteAttributeStringAsync(null, "hreflang", null, language);
+            await xml.WriteAttributeStringAsync(null, "href", null, origin + path);
+            await xml.WriteEndElementAsync();
+        }
     }
 
     /// <summary>W3C datetime in UTC, 24-hour clock (Miniblog wrote a 12-hour "hh").</summary>

@@ -2,6 +2,8 @@ using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Images;
+using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Seo;
 
@@ -24,18 +26,20 @@ public static class StructuredData
     /// <summary>A work: Product (so it can be offered) and VisualArtwork (what it is).</summary>
     public static Dictionary<string, object?> Work(SiteOptions site, WorkFacts work)
     {
-        var url = site.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri;
+        var url = Page(site, ArtworkUrls.Page(work.Id, work.Slug));
         var artist = new Dictionary<string, object?>
         {
             ["@type"] = "Person",
             ["name"] = work.ArtistName,
-            ["url"] = site.Absolute("/artistes/" + work.ArtistSlug).AbsoluteUri,
+            ["url"] = Page(site, "/artistes/" + work.ArtistSlug),
         };
         return new Dictionary<string, object?>
         {
             ["@type"] = new[] { "Product", "VisualArtwork" },
             ["@id"] = url + "#oeuvre",
             ["name"] = work.Title,
+            // The page's language (its texts); the title and description are the artist's, as written.
+            ["inLanguage"] = Languages.Current,
             ["url"] = url,
             ["image"] = work.Images.Where(i => i.Widths.Length > 0).Select(i => site.Absolute(ImagePipeline.Url(i.Key, ImageWidth(i.Widths))).AbsoluteUri).ToArray(),
             ["description"] = string.IsNullOrWhiteSpace(work.Description) ? null : work.Description,
@@ -72,9 +76,9 @@ public static class StructuredData
         ["@type"] = "BreadcrumbList",
         ["itemListElement"] = new object[]
         {
-            Crumb(1, SeoTexts.Home, site.Absolute("/").AbsoluteUri),
-            Crumb(2, work.CategoryName, site.Absolute($"{ArtworkUrls.Catalogue}?categorie={work.CategorySlug}").AbsoluteUri),
-            Crumb(3, work.Title, site.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri),
+            Crumb(1, SeoTexts.Home, Page(site, "/")),
+            Crumb(2, work.CategoryName, Page(site, $"{ArtworkUrls.Catalogue}?categorie={work.CategorySlug}")),
+            Crumb(3, work.Title, Page(site, ArtworkUrls.Page(work.Id, work.Slug))),
         },
     };
 
@@ -82,13 +86,13 @@ public static class StructuredData
     public static Dictionary<string, object?> ArtistProfile(SiteOptions site, string name, string slug, string? bioText,
         string? photoKey, IEnumerable<string?> sameAs)
     {
-        var url = site.Absolute("/artistes/" + slug).AbsoluteUri;
+        var url = Page(site, "/artistes/" + slug);
         var links = sameAs.Where(s => !string.IsNullOrEmpty(s)).ToArray();
         return new Dictionary<string, object?>
         {
             ["@type"] = "ProfilePage",
             ["url"] = url,
-            ["inLanguage"] = "fr",
+            ["inLanguage"] = Languages.Current,
             ["mainEntity"] = new Dictionary<string, object?>
             {
                 ["@type"] = "Person",
@@ -107,19 +111,22 @@ public static class StructuredData
     {
         ["@type"] = "WebSite",
         ["name"] = "PosaX",
-        ["url"] = site.Absolute("/").AbsoluteUri,
-        ["inLanguage"] = "fr",
+        ["url"] = Page(site, "/"),
+        ["inLanguage"] = Languages.Current,
         ["potentialAction"] = new Dictionary<string, object?>
         {
             ["@type"] = "SearchAction",
             ["target"] = new Dictionary<string, object?>
             {
                 ["@type"] = "EntryPoint",
-                ["urlTemplate"] = site.Absolute(ArtworkUrls.Catalogue).AbsoluteUri + "?q={search_term_string}",
+                ["urlTemplate"] = Page(site, ArtworkUrls.Catalogue) + "?q={search_term_string}",
             },
             ["query-input"] = "required name=search_term_string",
         },
     };
+
+    /// <summary>A page's absolute URL in the current page's language (<see cref="LocalizedPaths"/>).</summary>
+    private static string Page(SiteOptions site, string frenchPath) => site.Absolute(LocalizedPaths.For(frenchPath)).AbsoluteUri;
 
     private static Dictionary<string, object?> Crumb(int position, string name, string url) => new()
     {

@@ -16,6 +16,8 @@ public static class SharedTexts
     public static class Layout
     {
         public static string SkipLink => Strings["Layout.SkipLink"];
+        /// <summary>The language switch: the OTHER language's name, in that language ("English" on French pages).</summary>
+        public static string OtherLanguage => Strings["Layout.OtherLanguage"];
         public static string Home => Strings["Layout.Home"];
         public static string SiteNav => Strings["Layout.SiteNav"];
         public static string Artworks => Strings["Layout.Artworks"];

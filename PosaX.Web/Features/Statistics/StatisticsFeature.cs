@@ -4,6 +4,7 @@ using PosaX.Web.Data;
 using PosaX.Web.Features.Catalogue;
 using PosaX.Web.Infrastructure;
 using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Statistics;
 
@@ -15,8 +16,9 @@ namespace PosaX.Web.Features.Statistics;
 /// </summary>
 public static class StatisticsFeature
 {
-    public static string ViewBeacon(long id) => $"/oeuvres/{id}/vue";
-    public static string WhatsAppLink(long id) => $"/oeuvres/{id}/whatsapp";
+    // In the page's language, as every link (LocalizedPaths): the WhatsApp message is then the page's.
+    public static string ViewBeacon(long id) => LocalizedPaths.For($"/oeuvres/{id}/vue");
+    public static string WhatsAppLink(long id) => LocalizedPaths.For($"/oeuvres/{id}/whatsapp");
 
     public static WebApplicationBuilder AddStatisticsFeature(this WebApplicationBuilder builder)
     {
@@ -33,7 +35,7 @@ public static class StatisticsFeature
         // it takes no input but the id in its URL, changes nothing but a counter, answers nothing,
         // and a forged call does exactly what opening the page does (which anyone can). A token would
         // cost every cached page a second request. Robots, and ids of no work, count nothing.
-        app.MapPost("/oeuvres/{id:long}/vue", (long id, HttpContext context, StatisticsCounter counter) =>
+        app.MapLocalizedPost("/oeuvres/{id:long}/vue", (long id, HttpContext context, StatisticsCounter counter) =>
         {
             if (!Visitors.IsRobot(context.Request)) counter.Add(id, Measure.View);
             context.Response.Headers.CacheControl = "no-store";
@@ -42,7 +44,7 @@ public static class StatisticsFeature
 
         // The work's WhatsApp link: counted, then on to the same prefilled wa.me chat the page offered
         // before. A plain link: works without JavaScript. Never stored by a proxy (each click counts).
-        app.MapGet("/oeuvres/{id:long}/whatsapp", async (long id, HttpContext context, PosaXDbContext db, StatisticsCounter counter,
+        app.MapLocalizedGet("/oeuvres/{id:long}/whatsapp", async (long id, HttpContext context, PosaXDbContext db, StatisticsCounter counter,
             IOptions<SiteOptions> site, CancellationToken ct) =>
         {
             context.Response.Headers.CacheControl = "no-store";
@@ -50,7 +52,7 @@ public static class StatisticsFeature
                 .Select(a => new { a.Id, a.Slug, a.Title, a.Price, a.Status, a.Artist.WhatsApp }).FirstOrDefaultAsync(ct);
             if (work is null) return Results.NotFound();
             if (!Visitors.IsRobot(context.Request)) counter.Add(id, Measure.WhatsAppClick);
-            var url = site.Value.Absolute(ArtworkUrls.Page(work.Id, work.Slug)).AbsoluteUri;
+            var url = site.Value.Absolute(LocalizedPaths.For(ArtworkUrls.Page(work.Id, work.Slug))).AbsoluteUri;
             return Results.Redirect(WhatsAppNumber.ChatLink(work.WhatsApp!, ArtworkPageModel.ArtistMessageFor(work.Status, work.Title, work.Price, url)));
         });
         return app;

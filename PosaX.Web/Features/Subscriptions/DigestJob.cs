@@ -90,7 +90,7 @@ public sealed class DigestBuilder(PosaXDbContext db, ArtworkSearch search, Maile
     public const int FollowWorks = 30;
 
     private sealed record NewWork(long Id, string Slug, string Title, Guid ArtistId, string ArtistName, long Price, DateTime CreatedAt,
-        string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight);
+        string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight, string? TitleEn = null);
 
     public async Task<int> QueueAsync(DateTime now, CancellationToken ct)
     {
@@ -116,7 +116,8 @@ public sealed class DigestBuilder(PosaXDbContext db, ArtworkSearch search, Maile
                 a.Images.OrderBy(i => i.Position).Select(i => i.Key).FirstOrDefault(),
                 a.Images.OrderBy(i => i.Position).Select(i => i.Widths).FirstOrDefault(),
                 a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Width).FirstOrDefault(),
-                a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Height).FirstOrDefault()))
+                a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Height).FirstOrDefault(),
+                a.TitleEn))
             .ToListAsync(ct);
         var mails = 0;
         foreach (var address in follows.GroupBy(f => f.Email))
@@ -125,8 +126,10 @@ public sealed class DigestBuilder(PosaXDbContext db, ArtworkSearch search, Maile
             var news = works.Where(w => windows.TryGetValue(w.ArtistId, out var start) && w.CreatedAt >= start).Take(FollowWorks).ToList();
             if (news.Count > 0)
             {
-                mailer.Queue(SubscriptionsTexts.Mails.FollowDigest(address.Key, news.Select(ToDigestWork).ToList(),
-                    Absolute(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(new SubscriptionRef(address.Key, null))))));
+                // One mail for all the address's follows: in the language of the page of its latest follow.
+                using (Languages.Use(address.MaxBy(f => f.CreatedAt)!.Language))
+                    mailer.Queue(SubscriptionsTexts.Mails.FollowDigest(address.Key, news.Select(ToDigestWork).ToList(),
+                        Page(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(new SubscriptionRef(address.Key, null))))));
                 mails++;
             }
             foreach (var follow in address) follow.DigestedUntil = now;
@@ -141,20 +144,22 @@ public sealed class DigestBuilder(PosaXDbContext db, ArtworkSearch search, Maile
         foreach (var alert in alerts)
         {
             var reference = new SubscriptionRef(alert.Email, alert.Target);
-            var unsubscribe = Absolute(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(reference)));
-            var renew = Absolute(SubscriptionUrls.Renew(tokens.Renew(reference)));
             var query = CatalogueQuery.Parse(new QueryCollection(QueryHelpers.ParseQuery(new Uri(Absolute(alert.Target).AbsoluteUri).Query)));
             var (cards, total) = await search.PublishedBetweenAsync(query, Start(alert), now, AlertWorks, ct);
+            // Each alert's mails in the language of the page it was made on, its links too.
+            using var language = Languages.Use(alert.Language);
+            var unsubscribe = Page(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(reference)));
+            var renew = Page(SubscriptionUrls.Renew(tokens.Renew(reference)));
             if (total > 0)
             {
                 var found = cards.Select(c => ToDigestWork(new NewWork(c.Id, c.Slug, c.Title, Guid.Empty, c.ArtistName, c.Price, now,
-                    c.CoverKey, string.Join(',', c.CoverWidths), c.CoverWidth, c.CoverHeight))).ToList();
-                mailer.Queue(SubscriptionsTexts.Mails.AlertDigest(alert.Email, found, total, Absolute(alert.Target), renew, alert.ExpiresAt!.Value, unsubscribe));
+                    c.CoverKey, string.Join(',', c.CoverWidths), c.CoverWidth, c.CoverHeight, c.TitleEn))).ToList();
+                mailer.Queue(SubscriptionsTexts.Mails.AlertDigest(alert.Email, found, total, Page(alert.Target), renew, alert.ExpiresAt!.Value, unsubscribe));
                 mails++;
             }
             if (alert.ExpiresAt - now <= options.Value.ReminderBefore && alert.ReminderMailedAt is null)
             {
-                mailer.Queue(SubscriptionsTexts.Mails.AlertEndingSoon(alert.Email, Absolute(alert.Target), renew, alert.ExpiresAt!.Value, unsubscribe));
+                mailer.Queue(SubscriptionsTexts.Mails.AlertEndingSoon(alert.Email, Page(alert.Target), renew, alert.ExpiresAt!.Value, unsubscribe));
                 alert.ReminderMailedAt = now;
                 mails++;
             }
@@ -167,11 +172,15 @@ public sealed class DigestBuilder(PosaXDbContext db, ArtworkSearch search, Maile
 
     private Uri Absolute(string path) => site.Value.Absolute(path);
 
+    /// <summary>A page in the recipient's language: every mail here is composed inside their <see cref="Languages.Use"/>.</summary>
+    private Uri Page(string path) => site.Value.Absolute(path, Languages.Current);
+
     private DigestWork ToDigestWork(NewWork w)
     {
         Uri? picture = null;
         if (w.CoverKey is not null && w.CoverWidths is not null && ArtworkSearch.ParseWidths(w.CoverWidths) is { Length: > 0 } widths)
             picture = Absolute(ImagePipeline.Url(w.CoverKey, widths.FirstOrDefault(x => x >= SubscriptionMails.PictureWidth, widths[^1])));
-        return new DigestWork(w.Title, w.ArtistName, w.Price, Absolute(ArtworkUrls.Page(w.Id, w.Slug)), picture, w.CoverWidth ?? 0, w.CoverHeight ?? 0);
+        // The English title for an English reader when the artist wrote one.
+        return new DigestWork(ArtistContent.Pick(w.Title, w.TitleEn).Text!, w.ArtistName, w.Price, Page(ArtworkUrls.Page(w.Id, w.Slug)), picture, w.CoverWidth ?? 0, w.CoverHeight ?? 0);
     }
 }

@@ -6,6 +6,7 @@ using PosaX.Web.Infrastructure.Email;
 using PosaX.Web.Infrastructure.Redis;
 using PosaX.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Infrastructure.Text;
 
 namespace PosaX.Web.Features.Subscriptions;
 
@@ -94,8 +95,11 @@ public sealed class SubscriptionRequests(PosaXDbContext db, Mailer mailer, Subsc
         var (token, hash) = SubscriptionTokens.NewConfirmToken();
         row.ConfirmTokenHash = hash;
         row.ConfirmMailedAt = now;
-        mailer.Queue(confirmationMail(site.Value.Absolute(SubscriptionUrls.Confirm(token)),
-            site.Value.Absolute(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(new SubscriptionRef(email, target))))));
+        // Its mails (this one, the digests) are written in the language of the page the form was on.
+        row.Language = Languages.Current;
+        using (Languages.Use(row.Language))
+            mailer.Queue(confirmationMail(site.Value.Absolute(SubscriptionUrls.Confirm(token), row.Language),
+                site.Value.Absolute(SubscriptionUrls.Unsubscribe(tokens.Unsubscribe(new SubscriptionRef(email, target))), row.Language)));
         try
         {
             await db.SaveChangesAsync(ct);

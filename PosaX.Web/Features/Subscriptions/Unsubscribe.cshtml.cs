@@ -66,7 +66,7 @@ public static class OneClickUnsubscribe
 {
     public static IEndpointRouteBuilder MapSubscriptions(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/desabonnement/{token}", async (string token, HttpContext context, SubscriptionTokens tokens, PosaXDbContext db) =>
+        app.MapLocalizedPost("/desabonnement/{token}", async (string token, HttpContext context, SubscriptionTokens tokens, PosaXDbContext db) =>
         {
             // Answers in the site's JSON contract (mail clients ignore the body; scripts and tests read it).
             static IResult Answer(int status, bool success, string message) =>

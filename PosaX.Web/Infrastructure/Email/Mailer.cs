@@ -14,6 +14,13 @@ public sealed record MailMessage(string To, string Subject, string TextBody, str
     /// </summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
+    /// <summary>
+    /// The language the mail was written in: the one in force when it was composed (its texts read the same
+    /// UI culture), so a caller that wraps the composition in <c>Languages.Use(recipient's)</c> gets it right.
+    /// Sent as <c>Content-Language</c> (RFC 3282) by <see cref="Mailer.Queue"/>.
+    /// </summary>
+    public string Language { get; init; } = Text.Languages.Current;
+
     internal static string? SerializeHeaders(IReadOnlyDictionary<string, string>? headers)
     {
         if (headers is null || headers.Count == 0) return null;
@@ -43,7 +50,10 @@ public sealed class Mailer(PosaXDbContext db, OutboxSignal signal, TimeProvider 
             Subject = mail.Subject,
             TextBody = mail.TextBody,
             HtmlBody = mail.HtmlBody,
-            Headers = MailMessage.SerializeHeaders(mail.Headers),
+            Headers = MailMessage.SerializeHeaders(new Dictionary<string, string>(mail.Headers ?? new Dictionary<string, string>())
+            {
+                ["Content-Language"] = mail.Language,
+            }),
             CreatedAt = now,
             NextAttemptAt = now,
         });

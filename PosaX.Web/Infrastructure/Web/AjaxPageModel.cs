@@ -56,8 +56,14 @@ public abstract class AjaxPageModel : PageModel
         await next();
     }
 
+    /// <summary>Handlers name French paths; on an English page the visitor goes on in English (<see cref="LocalizedPaths"/>).</summary>
+    public new RedirectResult Redirect(string url) => base.Redirect(LocalizedPaths.For(url));
+
+    public override LocalRedirectResult LocalRedirect(string localUrl) => base.LocalRedirect(LocalizedPaths.For(localUrl));
+
     protected IActionResult Succeeded(string? message, string? redirectUrl = null, RowState? state = null)
     {
+        redirectUrl = redirectUrl is null ? null : LocalizedPaths.For(redirectUrl);
         Outcome = new AjaxResponse(true, message, redirectUrl, AjaxResponse.NoErrors) { State = state };
         if (IsAjax) return new JsonResult(Outcome);
         if (redirectUrl is not null) return Redirect(redirectUrl);
@@ -75,7 +81,7 @@ public abstract class AjaxPageModel : PageModel
             foreach (var failure in validation.Errors)
                 Add(errors, FieldName(failure.PropertyName), failure.ErrorMessage);
         return Answer(StatusCodes.Status400BadRequest,
-            new AjaxResponse(false, message ?? InfrastructureTexts.Ajax.FixFields, redirectUrl,
+            new AjaxResponse(false, message ?? InfrastructureTexts.Ajax.FixFields, redirectUrl is null ? null : LocalizedPaths.For(redirectUrl),
                 errors.ToDictionary(e => e.Key, e => e.Value.Distinct().ToArray())));
     }
 
@@ -90,7 +96,7 @@ public abstract class AjaxPageModel : PageModel
 
     /// <summary>400 with a message and no field to blame (wrong credentials, expired link…).</summary>
     protected IActionResult Refused(string message, string? redirectUrl = null) =>
-        Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, message, redirectUrl, AjaxResponse.NoErrors));
+        Answer(StatusCodes.Status400BadRequest, new AjaxResponse(false, message, redirectUrl is null ? null : LocalizedPaths.For(redirectUrl), AjaxResponse.NoErrors));
 
     protected IActionResult Throttled(TimeSpan retryAfter)
     {

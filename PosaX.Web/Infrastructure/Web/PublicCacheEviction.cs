@@ -41,6 +41,7 @@ public sealed class PublicCacheEviction(PublicCache cache, Images.WithheldMedia 
         nameof(Artist.LastTotpStep),
         nameof(Artist.TermsVersion),
         nameof(Artist.TermsAcceptedAt),
+        nameof(Artist.Language),
     ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,

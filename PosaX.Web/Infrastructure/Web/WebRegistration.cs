@@ -24,6 +24,7 @@ public static class WebRegistration
         var services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         builder.AddPosaXStartUp();
+        builder.AddPosaXLanguages();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddSingleton(TimeProvider.System);
@@ -140,6 +141,8 @@ public static class WebRegistration
             context.Items[PageSnapshotStore.RequestStartItem] = DateTime.UtcNow.Ticks;
             return next(context);
         });
+        // The language from the path, before anything that may answer (error pages, refusals, handlers).
+        app.UsePathLanguage();
         app.UseValidHostOnly();
         app.UseCookiePolicy();
         var snapshots = app.Services.GetRequiredService<PageSnapshotStore>();
@@ -156,6 +159,7 @@ public static class WebRegistration
         app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method),
             branch => branch.UseStatusCodePagesWithReExecute("/erreur", "?code={0}"));
         app.UseTypeableQueries();
+        app.UseFirstVisitLanguage();
         return app;
     }
 
@@ -166,6 +170,9 @@ public static class WebRegistration
         app.MapAntiforgeryToken();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        // Builds the pages' routes now (English ones included, EnglishPageRoutes): LocalizedPaths knows every
+        // route before the first request, so a mail written at start-up gets English links too.
+        _ = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorCollectionProvider>().ActionDescriptors;
         return app;
     }
 }

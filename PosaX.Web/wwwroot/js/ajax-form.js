@@ -124,6 +124,8 @@ function showErrors(form, errors) {
 const NEXT_STEPS = {
   "/inscription/confirmation": "textResendActivation",
   "/connexion": "textSignIn",
+  "/en/register/confirmation": "textResendActivation",
+  "/en/login": "textSignIn",
 };
 
 function showMessage(form, message, success, actionUrl) {

@@ -9,7 +9,10 @@ if (section) {
     login: section.querySelector('[data-panel="login"]'),
     register: section.querySelector('[data-panel="register"]'),
   };
-  const paths = { login: "/connexion", register: "/inscription" };
+  // The page's language says which URLs the panels have (/en/login on English pages).
+  const paths = document.documentElement.lang === "en"
+    ? { login: "/en/login", register: "/en/register" }
+    : { login: "/connexion", register: "/inscription" };
   // The panels' titles are the server's (AuthTexts), on each panel's data-title.
   const titles = { login: panels.login.dataset.title, register: panels.register.dataset.title };
   const heading = section.querySelector("[data-auth-heading]");

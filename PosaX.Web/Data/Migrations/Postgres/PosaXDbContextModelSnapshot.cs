@@ -222,6 +222,10 @@ namespace PosaX.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("BioEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("City")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -252,6 +256,13 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.Property<string>("InstagramUrl")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("fr");
 
                     b.Property<long?>("LastTotpStep")
                         .HasColumnType("bigint");
@@ -356,6 +367,10 @@ namespace PosaX.Web.Data.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
                     b.Property<DateTime?>("FeaturedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -402,6 +417,10 @@ namespace PosaX.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("TitleEn")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
@@ -703,6 +722,13 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("fr");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -821,6 +847,13 @@ namespace PosaX.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("fr");
 
                     b.Property<DateTime?>("ReminderMailedAt")
                         .HasColumnType("timestamp with time zone");

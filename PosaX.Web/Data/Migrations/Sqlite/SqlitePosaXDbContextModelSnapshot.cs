@@ -208,6 +208,10 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BioEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("City")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -238,6 +242,13 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.Property<string>("InstagramUrl")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fr");
 
                     b.Property<long?>("LastTotpStep")
                         .HasColumnType("INTEGER");
@@ -340,6 +351,10 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FeaturedAt")
                         .HasColumnType("TEXT");
 
@@ -381,6 +396,10 @@ namespace PosaX.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
@@ -670,6 +689,13 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fr");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -786,6 +812,13 @@ namespace PosaX.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fr");
 
                     b.Property<DateTime?>("ReminderMailedAt")
                         .HasColumnType("TEXT");
