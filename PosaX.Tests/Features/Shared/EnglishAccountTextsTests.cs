@@ -35,6 +35,7 @@ public class EnglishAccountTextsTests
         "AtelierTexts.Statistics.Total", "AtelierTexts.Statistics.Count",
         "AdminTexts.Nav.Label", "AdminTexts.Categories.Actions", "AdminTexts.Categories.Active", "AdminTexts.Journal.Action",
         "AdminTexts.Journal.When", "AdminTexts.Journal.NoReason", "AdminTexts.Journal.Moved",
+        "ProfileTexts.LanguageFrench", "ProfileTexts.LanguageEnglish", // each language named in itself, on both pages
         "SubscriptionsTexts.Mails.Price", // Money.Fcfa: FCFA in both, grouped per language by the money formatter
     };
 
