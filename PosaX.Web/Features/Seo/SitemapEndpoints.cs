@@ -53,22 +53,30 @@ public static class SitemapEndpoints
     private static async Task WriteIndexAsync(HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
     {
         var ct = context.RequestAborted;
-        // Streamed: the head and the fixed children go out first, then each block of works as it is
-        // read. One GROUP BY over every public work took 1.7 s at 1,000,000 works before the first
-        // byte (issue 17); each block is now a range of the primary key, 2,000 rows at most.
+        // Streamed: the head and the fixed children go out first, then the blocks of works, read 50
+        // blocks (a range of 100,000 ids of the primary key) at a time. One GROUP BY over every public
+        // work took 1.7 s at 1,000,000 works before the first byte (issue 17); one query per block
+        // joined all 50,000 artists each time (500 × 34 ms).
         var lastId = await db.Artworks.MaxAsync(a => (long?)a.Id, ct) ?? -1;
         await using var xml = await StartAsync(context, "sitemapindex", null);
         await SitemapAsync(xml, site.Value.Absolute("/sitemaps/pages.xml"), null);
         await SitemapAsync(xml, site.Value.Absolute("/sitemaps/artistes.xml"), null);
         await xml.FlushAsync();
         await context.Response.Body.FlushAsync(ct);
-        for (var block = 0L; block <= lastId / UrlsPerSitemap; block++)
+        const long idsPerQuery = 50L * UrlsPerSitemap;
+        for (var first = 0L; first <= lastId; first += idsPerQuery)
         {
-            long first = block * UrlsPerSitemap, last = first + UrlsPerSitemap;
-            var lastModified = await db.Artworks.OnSite().Where(a => a.Id >= first && a.Id < last).MaxAsync(a => (DateTime?)a.UpdatedAt, ct);
-            // A block without a public work has no sitemap.
-            if (lastModified is null) continue;
-            await SitemapAsync(xml, site.Value.Absolute($"/sitemaps/oeuvres-{block}.xml"), lastModified);
+            var (from, to) = (first, first + idsPerQuery);
+            // A block without a public work has no sitemap (no group).
+            var blocks = await db.Artworks.OnSite()
+                .Where(a => a.Id >= from && a.Id < to)
+                .GroupBy(a => a.Id / UrlsPerSitemap)
+                .Select(g => new { Block = g.Key, LastModified = g.Max(a => a.UpdatedAt) })
+                .OrderBy(g => g.Block)
+                .ToListAsync(ct);
+            foreach (var block in blocks)
+                await SitemapAsync(xml, site.Value.Absolute($"/sitemaps/oeuvres-{block.Block}.xml"), block.LastModified);
+            await xml.FlushAsync();
         }
         await EndAsync(xml);
     }

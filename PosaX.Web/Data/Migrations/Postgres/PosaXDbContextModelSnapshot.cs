@@ -329,6 +329,9 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("SuspendedAt")
+                        .HasFilter("\"SuspendedAt\" IS NOT NULL");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -416,6 +419,9 @@ namespace PosaX.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HiddenAt")
+                        .HasFilter("\"HiddenAt\" IS NOT NULL");
+
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
@@ -427,6 +433,8 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.HasIndex("Price", "Id");
 
                     b.HasIndex("CategoryId", "CreatedAt", "Id");
+
+                    b.HasIndex("CategoryId", "Price", "Id");
 
                     b.ToTable("Artworks");
                 });
