@@ -21,7 +21,7 @@
 #
 # Settings (environment): BENCH_SIZES (unset: one size, BENCH_ARTWORKS), BENCH_ARTISTS (5000), BENCH_ARTWORKS (100000), BENCH_DURATION seconds per
 # wrk run (10), BENCH_CONNECTIONS (64), BENCH_PORT (5392), BENCH_OUT (a file for the table too),
-# BENCH_KEEP=1 keeps the temp folder (database, logs, URL lists) for a look afterwards.
+# BENCH_KEEP=1 keeps the temp folder (database, logs, URL lists) for a look afterwards; BENCH_WARMUP_ROUNDS (4, ≈ 25 s each).
 # Needs: dotnet, wrk, python3, PostgreSQL server binaries (/usr/lib/postgresql/*/bin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -226,7 +226,7 @@ measure "${first_rows[@]}"
 say "warming up (≈ 100 s)…"
 for path in /oeuvres "/oeuvres?apres=$deep_cursor" "/artistes/$artist_slug" /sitemap.xml /; do curl -fsS -o /dev/null "$base$path"; done
 warm() { wrk -t$threads -c16 -d"$1" -s bench/wrk.lua "${@:2}" >/dev/null; }
-for _ in 1 2 3 4; do
+for _ in $(seq 1 "${BENCH_WARMUP_ROUNDS:-4}"); do
   warm 5s "$base/oeuvres" -- unique
   warm 5s "$base/oeuvres?apres=$deep_cursor" -- unique
   warm 6s "$base" -- list "$work/urls/warmup.txt" $threads
