@@ -181,9 +181,14 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         var name = NameOf(key);
         var path = PathOf(name);
         var bytes = Write(startedAt, DateTime.UtcNow.Add(_lifetime).Ticks, tags, value);
-        // The page's earlier file (rendered again: expired or evicted) is replaced: its bytes are released first.
+        // The page's earlier file (rendered again: expired or evicted) is replaced: its bytes are released
+        // first, and if the new one is not written the old one goes too (no file on disk is uncounted).
         if (_onDisk.TryRemove(name, out var replaced)) Interlocked.Add(ref _bytes, -replaced.Bytes);
-        if (!await TryReserveAsync(bytes.Length, cancellationToken)) return;
+        if (!await TryReserveAsync(bytes.Length, cancellationToken))
+        {
+            if (replaced is not null) DeleteQuietly(path);
+            return;
+        }
         var entry = new DiskEntry(bytes.Length, Environment.TickCount64);
         if (!_onDisk.TryAdd(name, entry))
         {
@@ -201,10 +206,20 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             // A full disk or a closed connection costs a future render, never this response.
-            try { File.Delete(temporary); } catch (IOException) { }
-            if (_onDisk.TryRemove(new KeyValuePair<UInt128, DiskEntry>(name, entry))) Interlocked.Add(ref _bytes, -entry.Bytes);
+            DeleteQuietly(temporary);
+            if (_onDisk.TryRemove(new KeyValuePair<UInt128, DiskEntry>(name, entry)))
+            {
+                Interlocked.Add(ref _bytes, -entry.Bytes);
+                DeleteQuietly(path);
+            }
             _logger.LogDebug(e, "Page snapshot not written.");
         }
+    }
+
+    private void DeleteQuietly(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _logger.LogDebug(e, "{Path} not deleted.", path); }
     }
 
     /// <summary>Bytes the snapshots take on disk, as counted (what <see cref="PageSnapshotOptions.MaxBytes"/> bounds).</summary>
