@@ -7,17 +7,21 @@
 # it with wrk over loopback. Every page is compared with the same bytes served as a static file by
 # the same Kestrel in the same run (the page's HTML copied into the media folder, which the app
 # serves with its static file middleware behind the same middleware as the pages). Prints one
-# table, the targets met or missed, and exits 1 if one is missed. Before measuring it waits for the
-# app's pre-rendering of every work page (PageSnapshots, on in Production) and reports its time. Everything it starts is stopped
-# and deleted on exit, whatever happens.
+# table, the targets met or missed, and exits 1 if one is missed. Cold work pages and random searches
+# are measured twice: in the first minute after start (nothing pre-rendered, nothing cached), and
+# after the warm-up. Everything it starts is stopped and deleted on exit, whatever happens.
+#
+# BENCH_SIZES="10000 100000 1000000": the same run at each size (a fresh database each, artists =
+# works / 20 unless BENCH_ARTISTS is set), then the rows side by side (bench/compare.py). 1,000,000
+# works: ≈ 4 min of seeding and 1.9 GB of database (≈ 2.5 GB of disk in all while it runs).
 #
 # BENCH_SCALEOUT=1: issue 16's topology instead (Redis, s3rver, two instances behind nginx; the cached
 # catalogue page against static, and the shared cache against the in-process one): bench/scaleout.sh,
 # about 5 minutes with 20,000 works (its default); needs redis-server, nginx and node too.
 #
-# Settings (environment): BENCH_ARTISTS (5000), BENCH_ARTWORKS (100000), BENCH_DURATION seconds per
+# Settings (environment): BENCH_SIZES (unset: one size, BENCH_ARTWORKS), BENCH_ARTISTS (5000), BENCH_ARTWORKS (100000), BENCH_DURATION seconds per
 # wrk run (10), BENCH_CONNECTIONS (64), BENCH_PORT (5392), BENCH_OUT (a file for the table too),
-# BENCH_KEEP=1 keeps the temp folder (database, logs, URL lists) for a look afterwards.
+# BENCH_KEEP=1 keeps the temp folder (database, logs, URL lists) for a look afterwards; BENCH_WARMUP_ROUNDS (4, ≈ 25 s each).
 # Needs: dotnet, wrk, python3, PostgreSQL server binaries (/usr/lib/postgresql/*/bin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,9 +29,10 @@ root=$(pwd)
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 scaleout=${BENCH_SCALEOUT:-0}
-artists=${BENCH_ARTISTS:-5000}
 # The scale-out mode measures cached pages only: a smaller catalogue keeps it short.
-artworks=${BENCH_ARTWORKS:-$([[ $scaleout == 1 ]] && echo 20000 || echo 100000)}
+sizes=${BENCH_SIZES:-${BENCH_ARTWORKS:-$([[ $scaleout == 1 ]] && echo 20000 || echo 100000)}}
+artworks=${sizes%% *}
+artists=${BENCH_ARTISTS:-5000}
 duration=${BENCH_DURATION:-10}
 connections=${BENCH_CONNECTIONS:-64}
 port=${BENCH_PORT:-5392}
@@ -87,8 +92,9 @@ EOF
 (cd / && "${as_pg[@]}" "$pg_bin/pg_ctl" start -D "$pg_data" -l "$work/pg/postgres.log" -w -t 60 >/dev/null) \
   || { cat "$work/pg/postgres.log" >&2; exit 2; }
 psql_() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
-psql_ -d postgres -c "CREATE DATABASE posax" >/dev/null
-sql() { psql_ -d posax -At -c "$1"; }
+db=posax
+psql_ -d postgres -c "CREATE DATABASE $db" >/dev/null
+sql() { psql_ -d "$db" -At -c "$1"; }
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=Postgres
@@ -97,14 +103,23 @@ export Storage__Root="$work/media"
 export Email__PickupDirectory="$work/mail"
 export Site__BaseUrl="$base"
 export Logging__LogLevel__Default=Warning
-# Two pages at a time (the default, one, leaves a core to visitors but takes twice as long).
-export PageSnapshots__PrerenderConcurrency=${BENCH_PRERENDER_CONCURRENCY:-2}
 app() { (cd "$work/app" && dotnet PosaX.Web.dll "$@"); }
 
 # Several instances: Redis and the bucket before seeding (the demo's pictures go to the bucket).
 [[ $scaleout == 1 ]] && scaleout_services
 
 # --- demo data and image processing -------------------------------------------------------------
+run_size() {
+artworks=$1
+artists=${BENCH_ARTISTS:-$(( artworks / 20 > 50 ? artworks / 20 : 50 ))}
+[[ -z "${BENCH_SIZES:-}" ]] && artists=${BENCH_ARTISTS:-5000}
+if [[ $db != "posax_$artworks" && -n "${BENCH_SIZES:-}" ]]; then
+  # A fresh database per size (deleting 1,000,000 demo works would take longer than seeding them).
+  old=$db; db="posax_$artworks"
+  psql_ -d postgres -c "DROP DATABASE IF EXISTS $old" -c "CREATE DATABASE $db" >/dev/null
+  export ConnectionStrings__PosaX="Host=127.0.0.1;Port=$pg_port;Database=$db;Username=postgres"
+  rm -rf "$work/media" "$work/pages" "$work/urls"
+fi
 say "seed-demo --artists $artists --artworks $artworks…"
 seed_start=$(date +%s.%N)
 app seed-demo --artists "$artists" --artworks "$artworks" | tee "$work/seed.log" >&2
@@ -116,37 +131,24 @@ image_ms=$(sed -nE 's/^bench-image: median ([0-9]+) ms, min ([0-9]+) ms, max ([0
 
 # --- the app ------------------------------------------------------------------------------------
 say "starting the app (Release, Production) on $base…"
-# The pre-renderer's closing line (how long it took) is what the bench waits for (a name with dots:
-# env, not export).
-(cd "$work/app" && ASPNETCORE_URLS="$base" exec env "Logging__LogLevel__PosaX.Web.Infrastructure.Web.PageSnapshotPrerenderer=Information" \
-  dotnet PosaX.Web.dll) >"$work/app.log" 2>&1 &
+start_ns=$(date +%s%N)
+(cd "$work/app" && ASPNETCORE_URLS="$base" exec dotnet PosaX.Web.dll) >"$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 1200); do
   curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null && break
   kill -0 "$app_pid" 2>/dev/null || { say "the app stopped:"; cat "$work/app.log" >&2; exit 2; }
-  sleep 0.5
+  sleep 0.05
 done
 curl -fsS -o /dev/null "$base/health/ready" || { say "/health/ready never answered"; cat "$work/app.log" >&2; exit 2; }
-
-# In Production the app asks itself for every public work page after start, so that each is on
-# disk (PageSnapshotStore) before anyone asks for it; the work-page rows measure that, as a crawler
-# or a shared link meets it once the app has been up for a few minutes.
-say "waiting for the pre-rendering of the work pages…"
-# 30 minutes per 100,000 works (267 s measured for 100,000 on an idle machine; 1,000,000 take ≈ 45 min).
-prerender_ticks=$(( artworks > 100000 ? artworks * 36 / 1000 : 3600 ))
-for _ in $(seq 1 "$prerender_ticks"); do
-  grep -q "work pages pre-rendered" "$work/app.log" && break
-  kill -0 "$app_pid" 2>/dev/null || { say "the app stopped:"; cat "$work/app.log" >&2; exit 2; }
-  sleep 0.5
-done
-prerender_line=$(grep -o "Page snapshots: .*" "$work/app.log" | head -n1)
-[[ -n "$prerender_line" ]] || { say "the pre-rendering did not finish in $(( prerender_ticks / 120 )) minutes"; exit 2; }
-say "$prerender_line"
+ready_seconds=$(python3 -c "print(f'{($(date +%s%N) - $start_ns) / 1e9:.1f}')")
+say "ready $ready_seconds s after start"
 
 # --- URLs ---------------------------------------------------------------------------------------
 say "collecting URLs from the sitemap…"
 mkdir -p "$work/urls" "$work/media/bench"
+# The index and every child, cold: time to first byte (the slowest child and the index).
 python3 "$root/bench/urls.py" "$base" "$work/urls"
+sitemap_ttfb=$(cat "$work/urls/sitemap-ttfb.txt")
 visible="a.\"HiddenAt\" IS NULL AND u.\"EmailConfirmed\" AND u.\"SuspendedAt\" IS NULL"
 # The deep page: the keyset cursor of the work at position 48,000 (newest first), built as the app
 # builds it (base64url of "sort.ticks.id"; .NET ticks from PostgreSQL's microseconds).
@@ -160,18 +162,23 @@ artist_works=$(sql "SELECT count(*) FROM \"Artworks\" a JOIN \"AspNetUsers\" u O
 read -r last_block block_works <"$work/urls/fullest-block.txt"
 
 # Each row: name|path|wrk mode|connections. "list:<file>" rows take paths from a file.
+# The first minute after start: no page rendered yet, nothing cached, nothing JIT-compiled twice.
+first_rows=(
+  "first minute: random work pages (cold: never asked for)|list:works-first.txt|list|$connections"
+  "first minute: random filtered searches (cold)|list:searches-first.txt|list|16"
+)
 rows=(
   "catalogue page 1|/oeuvres|plain|$connections"
   "catalogue page 1, uncached|/oeuvres|unique|$connections"
   "deep page (position $deep_offset), uncached|/oeuvres?apres=$deep_cursor|unique|$connections"
-  "random work pages (cold: never asked for; on disk)|list:works.txt|list|$connections"
+  "random work pages (cold: never asked for)|list:works.txt|list|$connections"
   "random filtered searches (cold)|list:searches.txt|list|$connections"
   "random filtered searches (cold)|list:searches-b.txt|list|16"
   "artist page ($artist_works works)|/artistes/$artist_slug|plain|$connections"
   "sitemap (the index)|/sitemap.xml|plain|$connections"
 )
-# Beyond the contract, after the memory reading: a work sitemap (2.4 MB), fetched a few at a time as
-# crawlers do; serving it from the output cache churns the large object heap (docs/benchmarks.md).
+# Beyond the contract, after the memory reading: a work sitemap (2,000 works, ≈ 480 KB), fetched a few
+# at a time as crawlers do.
 extra_rows=(
   "sitemap of $block_works works|/sitemaps/oeuvres-$last_block.xml|plain|4"
 )
@@ -186,29 +193,11 @@ static_of() {
   echo "/media/bench/$(basename "$file")"
 }
 
-# Warm-up: the JIT (tiered compilation with dynamic PGO keeps recompiling hot paths for a minute
-# or more of load here: measured before it settles, a cold work page cost 40% more CPU), connection
-# pools, the planner's caches. Cold lists use paths that no measured run asks for.
-say "warming up (≈ 100 s)…"
-for path in /oeuvres "/oeuvres?apres=$deep_cursor" "/artistes/$artist_slug" /sitemap.xml /; do curl -fsS -o /dev/null "$base$path"; done
-warm() { wrk -t$threads -c16 -d"$1" -s bench/wrk.lua "${@:2}" >/dev/null; }
-for _ in 1 2 3 4; do
-  warm 5s "$base/oeuvres" -- unique
-  warm 5s "$base/oeuvres?apres=$deep_cursor" -- unique
-  warm 6s "$base" -- list "$work/urls/warmup.txt" $threads
-  warm 5s "$base" -- list "$work/urls/searches-warmup.txt" $threads
-  warm 2s "$base/artistes/$artist_slug" -- plain
-  warm 1s "$base/sitemap.xml" -- plain
-  warm 1s "$base/health/live" -- plain
-done
-
 run_wrk() { # url connections mode [list file]
   local url=$1 c=$2 mode=$3 file=${4:-}
   wrk -t$threads -c"$c" -d"${duration}s" --latency -s bench/wrk.lua "$url" -- "$mode" $file $threads | sed -n 's/^BENCH //p'
 }
 
-results="$work/results.jsonl"
-: >"$results"
 measure() {
 for row in "$@"; do
   IFS='|' read -r name path mode c <<<"$row"
@@ -225,12 +214,34 @@ for row in "$@"; do
     "$name" "$path" "$c" "$bytes" "$page" "$static" >>"$results"
 done
 }
+results="$work/results-$artworks.jsonl"
+: >"$results"
+first_minute=$(python3 -c "print(f'{($(date +%s%N) - $start_ns) / 1e9:.0f}')")
+say "first-minute rows, $first_minute s after start…"
+measure "${first_rows[@]}"
+
+# Warm-up: the JIT (tiered compilation with dynamic PGO keeps recompiling hot paths for a minute
+# or more of load here: measured before it settles, a cold work page cost 40% more CPU), connection
+# pools, the planner's caches. Cold lists use paths that no measured run asks for.
+say "warming up (≈ 100 s)…"
+for path in /oeuvres "/oeuvres?apres=$deep_cursor" "/artistes/$artist_slug" /sitemap.xml /; do curl -fsS -o /dev/null "$base$path"; done
+warm() { wrk -t$threads -c16 -d"$1" -s bench/wrk.lua "${@:2}" >/dev/null; }
+for _ in $(seq 1 "${BENCH_WARMUP_ROUNDS:-4}"); do
+  warm 5s "$base/oeuvres" -- unique
+  warm 5s "$base/oeuvres?apres=$deep_cursor" -- unique
+  warm 6s "$base" -- list "$work/urls/warmup.txt" $threads
+  warm 5s "$base" -- list "$work/urls/searches-warmup.txt" $threads
+  warm 2s "$base/artistes/$artist_slug" -- plain
+  warm 1s "$base/sitemap.xml" -- plain
+  warm 1s "$base/health/live" -- plain
+done
+
 measure "${rows[@]}"
 
 # Page 1 and the deep page, uncached, cost the same work, but two 10-second runs of one page differ
 # by up to 25% from one moment to the next here (GC, the JIT, the other processes): the comparison
 # takes the median of three runs each, interleaved (the rows above are the first of each).
-pair="$work/pair.jsonl"
+pair="$work/pair-$artworks.jsonl"
 : >"$pair"
 for _ in 1 2; do
   for row in "catalogue page 1, uncached|/oeuvres" "deep page|/oeuvres?apres=$deep_cursor"; do
@@ -250,11 +261,31 @@ extra_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
 sleep 30
 idle_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
 if grep -qE '^(fail|crit)' "$work/app.log"; then say "the app logged errors:"; grep -A5 -E '^(fail|crit)' "$work/app.log" | head -40 >&2; fi
+# Disk used by the app's caches: the work pages kept on disk (PageSnapshots, bounded by PageSnapshots__MaxBytes).
+cache_kb=$(du -sk "$work/pages" 2>/dev/null | cut -f1); cache_kb=${cache_kb:-0}
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
 
 python3 "$root/bench/report.py" "$results" \
   --machine "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
-  --load "$load_start → $(cut -d' ' -f1-3 /proc/loadavg)" \
+  --load "$load_size → $(cut -d' ' -f1-3 /proc/loadavg)" \
   --seed "$seed_seconds" --seed-log "$work/seed.log" --image "$image_ms" --rss "$rss_kb" --hwm "$hwm_kb" --extra "$extra_kb" --idle "$idle_kb" \
   --artists "$artists" --artworks "$artworks" --duration "$duration" --pg "$("$pg_bin/postgres" --version | awk '{print $3}')" \
-  --prerender "$prerender_line" --pair "$pair" \
-  ${BENCH_OUT:+--out "$BENCH_OUT"}
+  --ready "$ready_seconds" --first-minute "$first_minute" --sitemap-ttfb "$sitemap_ttfb" --cache-kb "$cache_kb" --pair "$pair" \
+  --json "$work/summary-$artworks.json" ${BENCH_OUT:+--out "$BENCH_OUT.$artworks"} || failed=1
+}
+
+failed=0
+for size in $sizes; do
+  load_size=$(cut -d' ' -f1-3 /proc/loadavg)
+  run_size "$size"
+done
+summaries=()
+for size in $sizes; do summaries+=("$work/summary-$size.json"); done
+if (( ${#summaries[@]} > 1 )); then
+  python3 "$root/bench/compare.py" "${summaries[@]}" ${BENCH_OUT:+--out "$BENCH_OUT"}
+elif [[ -n "${BENCH_OUT:-}" ]]; then
+  mv "$BENCH_OUT.$artworks" "$BENCH_OUT"
+fi
+exit $failed

@@ -3,6 +3,10 @@
     python3 bench/urls.py http://127.0.0.1:5392 OUT_DIR
 
 Writes to OUT_DIR:
+  works-first.txt, searches-first.txt   the first minute after start: 30,000 work pages and 5,000
+                 searches no other list holds
+  sitemap-ttfb.txt  time to the first byte of the sitemap index and of its slowest child, fetched
+                 cold (first request after start), in ms: "index slowest"
   works.txt      every work page of the sitemap, shuffled (minus the warm-up ones): a run walks
                  them in order, so each request is a page nobody asked for yet (output-cache miss)
   warmup.txt     6,000 other work pages, for the warm-up
@@ -16,6 +20,7 @@ Writes to OUT_DIR:
 import random
 import re
 import sys
+import time
 import urllib.parse
 import urllib.request
 
@@ -24,8 +29,14 @@ rng = random.Random(20261124)
 LOC = re.compile(r"<loc>([^<]+)</loc>")
 
 
+ttfb = {}
+
+
 def fetch(url):
+    started = time.perf_counter()
     with urllib.request.urlopen(url, timeout=120) as response:
+        # urlopen returns once the status line and headers are in: the first byte.
+        ttfb[url] = (time.perf_counter() - started) * 1000
         return response.read().decode("utf-8")
 
 
@@ -56,7 +67,12 @@ for loc in LOC.findall(index):
 if not works:
     sys.exit("urls.py: the sitemap lists no work")
 rng.shuffle(works)
-warmup, works = works[:6000], works[6000:] or works
+warmup, first, works = works[:6000], works[6000:36000], works[36000:] or works
+with open(f"{out}/works-first.txt", "w") as f:
+    f.write("\n".join(first or warmup) + "\n")
+index_ms = ttfb[base + "/sitemap.xml"]
+with open(f"{out}/sitemap-ttfb.txt", "w") as f:
+    f.write(f"{index_ms:.0f} {max(v for k, v in ttfb.items() if k != base + '/sitemap.xml'):.0f}\n")
 with open(f"{out}/warmup.txt", "w") as f:
     f.write("\n".join(warmup) + "\n")
 with open(f"{out}/works.txt", "w") as f:
@@ -81,7 +97,7 @@ def common_pair():
     return f"{a} {b}"
 prices = [10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000]
 searches = set()
-while len(searches) < 55_000:
+while len(searches) < 60_000:
     q = []
     if rng.random() < 0.8:
         if rng.random() < 0.25:
@@ -111,6 +127,8 @@ with open(f"{out}/searches.txt", "w") as f:
 with open(f"{out}/searches-b.txt", "w") as f:
     f.write("\n".join(searches[25_000:50_000]) + "\n")
 with open(f"{out}/searches-warmup.txt", "w") as f:
-    f.write("\n".join(searches[50_000:]) + "\n")
+    f.write("\n".join(searches[50_000:55_000]) + "\n")
+with open(f"{out}/searches-first.txt", "w") as f:
+    f.write("\n".join(searches[55_000:]) + "\n")
 print(f"urls.py: {len(works)} work pages, {len(searches)} searches, {len(words)} title words, "
       f"{len(categories)} categories; fullest work sitemap: block {fullest[1]} ({fullest[0]} works)", file=sys.stderr)

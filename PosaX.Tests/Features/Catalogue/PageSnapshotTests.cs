@@ -125,17 +125,51 @@ public class PageSnapshotTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
-    public async Task The_pre_renderer_puts_every_public_work_page_on_disk_after_start()
+    public async Task Nothing_is_put_on_disk_at_start_pages_go_there_when_asked_for()
     {
-        var works = new[] { await NewWorkAsync(), await NewWorkAsync() };
-        // On by default in Production only.
-        await RestartAsync(settings: new Dictionary<string, string?> { ["PageSnapshots:Prerender"] = "true" });
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Directory.GetFiles(Folder, "*.snap", SearchOption.AllDirectories).Length < works.Length && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
-        foreach (var (id, _, _) in works) await RetitleBehindTheAppsBackAsync(id, "Changé après le pré-rendu " + Word());
+        var (_, path, title) = await NewWorkAsync();
+        await NewWorkAsync();
+        await RestartAsync();
+        await Task.Delay(500);
+        Assert.That(SnapshotFiles(), Is.Empty, "no page is rendered at start, whatever the catalogue's size");
 
-        Assert.That(await Task.WhenAll(works.Select(w => TitleOnPageAsync(w.Path))), Is.EqualTo(works.Select(w => w.Title)),
-            "each page was on disk before anyone asked for it");
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title));
+        Assert.That(SnapshotFiles(), Has.Length.EqualTo(1));
     }
+
+    [Test]
+    public async Task With_a_tiny_size_bound_the_folder_never_exceeds_it_and_every_page_still_serves_right()
+    {
+        // Room for two or three pages of ≈ 12 KB: each new page pushes the least recently used out.
+        const long maxBytes = 30_000;
+        await RestartAsync(settings: new Dictionary<string, string?> { ["PageSnapshots:MaxBytes"] = maxBytes.ToString() });
+        var (client, email) = await Accounts.NewArtistAsync(_app);
+        client.Dispose();
+        var works = new List<(long Id, string Path, string Title)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var title = $"Borné {i} " + Word();
+            var id = await SeedArtworks.CreateAsync(_app, email, title, images: 0);
+            var slug = await _app.WithDbAsync(db => db.Artworks.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
+            works.Add((id, $"/oeuvres/{id}/{slug}", title));
+        }
+        var store = _app.Services.GetRequiredService<PageSnapshotStore>();
+        foreach (var (_, path, title) in works)
+        {
+            Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title));
+            Assert.That(SnapshotFiles().Sum(f => new FileInfo(f).Length), Is.LessThanOrEqualTo(maxBytes), "after " + path);
+            Assert.That(store.BytesOnDisk, Is.LessThanOrEqualTo(maxBytes));
+        }
+        Assert.That(SnapshotFiles(), Is.Not.Empty, "pages are still kept on disk");
+        Assert.That(SnapshotFiles(), Has.Length.LessThan(works.Count), "older pages were deleted");
+
+        // After a restart (memory tier gone) the most recent page is served from disk, the first from the database.
+        foreach (var (id, _, _) in works) await RetitleBehindTheAppsBackAsync(id, "Changé en base " + id);
+        await RestartAsync();
+        Assert.That(await TitleOnPageAsync(works[^1].Path), Is.EqualTo(works[^1].Title), "the most recent page stayed on disk");
+        Assert.That(await TitleOnPageAsync(works[0].Path), Is.EqualTo("Changé en base " + works[0].Id), "the least recent was deleted");
+        Assert.That(SnapshotFiles().Sum(f => new FileInfo(f).Length), Is.LessThanOrEqualTo(maxBytes));
+    }
+
+    private string[] SnapshotFiles() => Directory.GetFiles(Folder, "*.snap", SearchOption.AllDirectories);
 }

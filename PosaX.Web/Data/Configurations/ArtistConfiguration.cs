@@ -23,5 +23,7 @@ public class ArtistConfiguration : IEntityTypeConfiguration<Artist>
         artist.Property(a => a.BioEn).HasMaxLength(Artist.BioMaxLength);
         // Identity looks users up by NormalizedEmail; the email is the login, so it is unique.
         artist.HasIndex(a => a.NormalizedEmail).IsUnique();
+        // The few suspended artists (WithheldMedia reads them every minute).
+        artist.HasIndex(a => a.SuspendedAt).HasFilter("\"SuspendedAt\" IS NOT NULL");
     }
 }

@@ -22,6 +22,11 @@ public class ArtworkConfiguration : IEntityTypeConfiguration<Artwork>
         artwork.HasIndex(a => new { a.CreatedAt, a.Id });
         artwork.HasIndex(a => new { a.Price, a.Id });
         artwork.HasIndex(a => new { a.CategoryId, a.CreatedAt, a.Id });
+        // A category sorted by price: at 1,000,000 works the price index walked 70,000 works of
+        // other categories for 101 of one (556 ms; 7 ms with this index).
+        artwork.HasIndex(a => new { a.CategoryId, a.Price, a.Id });
+        // The few hidden works (WithheldMedia reads them every minute): without it, every work.
+        artwork.HasIndex(a => a.HiddenAt).HasFilter("\"HiddenAt\" IS NOT NULL");
         artwork.HasIndex(a => new { a.ArtistId, a.CreatedAt });
     }
 }

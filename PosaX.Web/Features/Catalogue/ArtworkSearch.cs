@@ -132,7 +132,7 @@ public sealed record CataloguePage(IReadOnlyList<ArtworkCard.Model> Works, int T
 /// 100,000 works, separate exact counts of searches were 56% of the database's time in the
 /// random-search benchmark, and a count capped at 1,000 still half of it (docs/benchmarks.md).
 /// </remarks>
-public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IOptions<PublicCacheOptions> cacheOptions)
+public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IOptions<PublicCacheOptions> cacheOptions, CatalogueTotals totals)
 {
     public const int PageSize = 24;
     private const string SearchConfig = "posax_fr";
@@ -143,8 +143,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     public IQueryable<Artwork> Public() =>
         db.Artworks.AsNoTracking().OnSite();
 
-    private async Task<(IQueryable<Artwork> Works, CatalogueQuery Applied)> FilterAsync(CatalogueQuery query, CancellationToken ct)
+    private async Task<(IQueryable<Artwork> Works, CatalogueQuery Applied, bool MatchesFirst)> FilterAsync(CatalogueQuery query, CancellationToken ct)
     {
+        var matchesFirst = false;
         var terms = TextFolding.Terms(query.Text);
         var works = Public();
 
@@ -168,7 +169,12 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         if (query.AvailableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
 
         if (terms.Length == 0) query = query with { Text = null };
-        else if (db.Database.IsNpgsql()) works = await TextMatchesAsync(works, terms, ct);
+        else if (db.Database.IsNpgsql())
+        {
+            works = await TextMatchesAsync(works, terms, ct);
+            // An artist's works are few: the (artist, date) index serves them whatever the words.
+            matchesFirst = query.Artist is null && await MatchesFirstAsync(terms, query, ct);
+        }
         else
         {
             // Every folded word, as a substring of SearchText. Folded terms are letters and digits
@@ -179,12 +185,63 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                 works = works.Where(a => EF.Functions.Like(a.SearchText, pattern));
             }
         }
-        return (works, query);
+        return (works, query, matchesFirst);
     }
+
+    /// <summary>
+    /// Works at which a search's estimated matches are compared (1,000,000 in issue 17's bench).
+    /// </summary>
+    private const double MatchesFirstFactor = CountCap + 1;
+
+    /// <summary>
+    /// PostgreSQL: whether to read the text's matches first (GIN index, then filters and sort on
+    /// them) rather than walk the sort's own index and test each work. The planner chooses by
+    /// assuming words and filters independent; in a real catalogue they are not (a word rare in
+    /// the category asked for): at 1,000,000 works it walked 300,000 works of a category for
+    /// "guerrier" (0 found, 911 ms) and 120,000 for "visages" with size, orientation and price (338 ms),
+    /// where the matches first take 10–40 ms. The costs compared: reading the matches is about
+    /// their number m; walking the sort's index until 101 pass is about 101 × N / (m × s), s the
+    /// filters' selectivity. So matches first when m² × s &lt; 101 × N. m comes from PostgreSQL's own
+    /// statistics of the search vector (the most common lexemes and their frequencies), s from the
+    /// filters' typical shares. Two common words seldom together ("marché perles": each in 10% of
+    /// the works) walked 1–2.5 s with the rarest word's share as m; their product is PostgreSQL's
+    /// estimate too: an error then costs at most reading the rarer word's matches.
+    /// Results are the same either way: only the order of the work changes.
+    /// </summary>
+    private async Task<bool> MatchesFirstAsync(string[] terms, CatalogueQuery query, CancellationToken ct)
+    {
+        var folded = string.Join(' ', terms);
+        // (works in the table, the estimated share of works holding every lexeme): the product of their
+        // shares, as PostgreSQL estimates an AND; a lexeme not among the most common counts as half the
+        // rarest of them, as PostgreSQL counts it.
+        var estimate = await db.Database.SqlQuery<MatchEstimate>($"""
+            WITH common AS (
+                SELECT m.e, m.freq
+                FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(e, freq)
+                WHERE s.schemaname = current_schema() AND s.tablename = 'Artworks' AND s.attname = 'SearchVector' AND m.e IS NOT NULL
+            )
+            SELECT (SELECT greatest(c.reltuples, 0)::float8 FROM pg_class c WHERE c.oid = '"Artworks"'::regclass) AS "Works",
+                   coalesce(exp(sum(ln(greatest(coalesce(f.freq, (SELECT min(freq) / 2 FROM common), 0), 1e-9)))), 0)::float8 AS "Share"
+            FROM unnest(tsvector_to_array(to_tsvector('posax_fr', {folded}))) AS l(lexeme)
+            LEFT JOIN common AS f ON f.e = l.lexeme
+            """).SingleAsync(ct);
+        var works = Math.Max(estimate.Works, 1);
+        var matches = estimate.Share * works;
+        var selectivity = 1.0;
+        if (query.Category is not null) selectivity *= 0.1;
+        if (query.MinPrice is not null && query.MaxPrice is not null) selectivity *= 0.3;
+        else if (query.MinPrice is not null || query.MaxPrice is not null) selectivity *= 0.5;
+        if (query.Size is not null) selectivity /= 3;
+        if (query.Orientation is not null) selectivity /= 3;
+        if (query.AvailableOnly) selectivity *= 0.5;
+        return matches * matches * selectivity < MatchesFirstFactor * works;
+    }
+
+    private sealed record MatchEstimate(double Works, double Share);
 
     public async Task<CataloguePage> SearchAsync(CatalogueQuery query, int pageSize = PageSize, CancellationToken ct = default)
     {
-        (var works, query) = await FilterAsync(query, ct);
+        (var works, query, var matchesFirst) = await FilterAsync(query, ct);
         var cursor = Cursor.Decode(query.After, query.Sort);
         if (cursor is null) query = query with { After = null };
         List<Row> rows;
@@ -194,7 +251,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         {
             // A search's first page and its total (up to the cap) from one walk: the ids of the
             // first CountCap + 1 matches in order, then the cards of the page's ones by id.
-            var ids = await Page(works, query.Sort, null).Take(CountCap + 1).Select(a => a.Id).ToListAsync(ct);
+            var ids = await Page(works, query.Sort, null, matchesFirst).Take(CountCap + 1).Select(a => a.Id).ToListAsync(ct);
             (total, capped) = (Math.Min(ids.Count, CountCap), ids.Count > CountCap);
             await RememberCountAsync(query, ids.Count, ct);
             var pageIds = ids.Take(pageSize + 1).ToList();
@@ -203,7 +260,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         }
         else
         {
-            rows = await Page(works, query.Sort, cursor).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
+            rows = await Page(works, query.Sort, cursor, matchesFirst).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
             // A first page that is not full holds every match: nothing left to count.
             (total, capped) = cursor is null && rows.Count <= pageSize ? (rows.Count, false) : await CountAsync(works, query, ct);
         }
@@ -226,9 +283,14 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             var known = BinaryPrimitives.ReadInt32LittleEndian(cached);
             return (Math.Min(known, cap), known > cap);
         }
-        // Counting stops one past the cap: "more than 100" needs no more rows than that.
-        var total = cap == int.MaxValue ? await works.CountAsync(ct) : await works.Take(cap + 1).CountAsync(ct);
-        await RememberCountAsync(query, total, ct);
+        // Counting stops one past the cap: "more than 100" needs no more rows than that. Once per
+        // set of filters at a time (CatalogueTotals): others asking meanwhile await this count.
+        var total = await totals.OnceAsync(CountKey(query), async () =>
+        {
+            var counted = cap == int.MaxValue ? await works.CountAsync(CancellationToken.None) : await works.Take(cap + 1).CountAsync(CancellationToken.None);
+            await RememberCountAsync(query, counted, CancellationToken.None);
+            return counted;
+        });
         return (Math.Min(total, cap), total > cap);
     }
 
@@ -251,9 +313,12 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     {
         const string key = "posax-categories";
         if (await cache.GetAsync(key, ct) is { } cached && JsonSerializer.Deserialize<Category[]>(cached) is { } known) return known;
-        var categories = await CatalogueCategories.Listed(db).AsNoTracking().ToArrayAsync(ct);
-        await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(categories), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
-        return categories;
+        return await totals.OnceAsync(key, async () =>
+        {
+            var categories = await CatalogueCategories.Listed(db).AsNoTracking().ToArrayAsync(CancellationToken.None);
+            await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(categories), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, CancellationToken.None);
+            return categories;
+        });
     }
 
     /// <summary>
@@ -264,9 +329,14 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     {
         const string key = "posax-works-by-category";
         if (await cache.GetAsync(key, ct) is { } cached && JsonSerializer.Deserialize<Dictionary<int, int>>(cached) is { } known) return known;
-        var counts = await Public().GroupBy(a => a.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(counts), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, ct);
-        return counts;
+        // Every public work is read (0.3–1 s at 1,000,000): once at a time (CatalogueTotals).
+        return await totals.OnceAsync(key, async () =>
+        {
+            var counts = await Public().GroupBy(a => a.CategoryId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, CancellationToken.None);
+            await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(counts), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, CancellationToken.None);
+            return counts;
+        });
     }
 
     /// <summary>
@@ -280,17 +350,19 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         if (folded.Length < 3) return null;
         var names = await CatalogueCategories.Listed(db).Select(c => c.Name)
             .Concat(db.Users.OnSite().Select(u => u.DisplayName))
-            .Select(name => new { name, score = EF.Functions.TrigramsSimilarity(PosaXDbContext.Unaccent(name).ToLower(), folded) })
-            .Where(x => x.score > 0.3)
-            .OrderByDescending(x => x.score).Select(x => x.name).FirstOrDefaultAsync(ct);
+            // "%" (similarity above pg_trgm.similarity_threshold, 0.3) is what the artists' trigram index
+            // serves: a computed similarity compared with 0.3 read all 50,000 artists (1.15 s, issue 17).
+            .Where(name => EF.Functions.TrigramsAreSimilar(PosaXDbContext.Unaccent(name).ToLower(), folded))
+            .OrderByDescending(name => EF.Functions.TrigramsSimilarity(PosaXDbContext.Unaccent(name).ToLower(), folded))
+            .FirstOrDefaultAsync(ct);
         return names is not null && TextFolding.Terms(names).SequenceEqual(TextFolding.Terms(text)) ? null : names;
     }
 
     /// <summary>The SQL of a page query (tests read its plan and check the keyset translation).</summary>
     internal async Task<string> PageSqlAsync(CatalogueQuery query, CancellationToken ct = default)
     {
-        (var works, query) = await FilterAsync(query, ct);
-        return Page(works, query.Sort, Cursor.Decode(query.After, query.Sort)).Take(PageSize + 1).Select(Projection).ToQueryString();
+        (var works, query, var matchesFirst) = await FilterAsync(query, ct);
+        return Page(works, query.Sort, Cursor.Decode(query.After, query.Sort), matchesFirst).Take(PageSize + 1).Select(Projection).ToQueryString();
     }
 
     /// <summary>
@@ -302,7 +374,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     public async Task<(IReadOnlyList<ArtworkCard.Model> Works, int Total)> PublishedBetweenAsync(CatalogueQuery query, DateTime since, DateTime until,
         int count, CancellationToken ct = default)
     {
-        (var works, var applied) = await FilterAsync(query with { After = null }, ct);
+        (var works, var applied, _) = await FilterAsync(query with { After = null }, ct);
         if (applied.Category != query.Category || applied.Artist != query.Artist) return ([], 0);
         works = works.Where(a => a.CreatedAt >= since && a.CreatedAt < until);
         var total = await works.CountAsync(ct);
@@ -359,9 +431,15 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// row-value comparison ((a, b) &lt; (x, y), index-friendly); EF's SQLite provider does not
     /// translate Npgsql's EF.Functions.LessThan(ValueTuple…), so SQLite gets the expanded form.
     /// </summary>
-    private IQueryable<Artwork> Page(IQueryable<Artwork> works, CatalogueSort sort, Cursor? after)
+    /// <remarks>
+    /// <paramref name="matchesFirst"/> (<see cref="MatchesFirstAsync"/>): the same order on
+    /// expressions no index serves (greatest(x, minimum) is x), so PostgreSQL cannot walk the sort's
+    /// index and reads the text's matches through the GIN index, then sorts them.
+    /// </remarks>
+    private IQueryable<Artwork> Page(IQueryable<Artwork> works, CatalogueSort sort, Cursor? after, bool matchesFirst = false)
     {
         var rowValues = db.Database.IsNpgsql();
+        var (lowestPrice, earliest) = (long.MinValue, DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
         switch (sort)
         {
             case CatalogueSort.PriceAscending:
@@ -369,13 +447,17 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                     works = rowValues
                         ? works.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.Price, a.Id), ValueTuple.Create(up.Key, up.Id)))
                         : works.Where(a => a.Price > up.Key || (a.Price == up.Key && a.Id > up.Id));
-                return works.OrderBy(a => a.Price).ThenBy(a => a.Id);
+                return matchesFirst
+                    ? works.OrderBy(a => EF.Functions.Greatest(a.Price, lowestPrice)).ThenBy(a => a.Id)
+                    : works.OrderBy(a => a.Price).ThenBy(a => a.Id);
             case CatalogueSort.PriceDescending:
                 if (after is { } down)
                     works = rowValues
                         ? works.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.Price, a.Id), ValueTuple.Create(down.Key, down.Id)))
                         : works.Where(a => a.Price < down.Key || (a.Price == down.Key && a.Id < down.Id));
-                return works.OrderByDescending(a => a.Price).ThenByDescending(a => a.Id);
+                return matchesFirst
+                    ? works.OrderByDescending(a => EF.Functions.Greatest(a.Price, lowestPrice)).ThenByDescending(a => a.Id)
+                    : works.OrderByDescending(a => a.Price).ThenByDescending(a => a.Id);
             default:
                 if (after is { } recent)
                 {
@@ -384,7 +466,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                         ? works.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(createdAt, recent.Id)))
                         : works.Where(a => a.CreatedAt < createdAt || (a.CreatedAt == createdAt && a.Id < recent.Id));
                 }
-                return works.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+                return matchesFirst
+                    ? works.OrderByDescending(a => EF.Functions.Greatest(a.CreatedAt, earliest)).ThenByDescending(a => a.Id)
+                    : works.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
         }
     }
 

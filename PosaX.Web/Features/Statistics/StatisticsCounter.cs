@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PosaX.Web.Data;
@@ -96,6 +97,9 @@ public sealed class StatisticsCounter(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
+    /// <summary>Rows per statement: 6 parameters each, well under SQLite's and PostgreSQL's limits.</summary>
+    public const int RowsPerStatement = 250;
+
     private async Task WriteAsync(ConcurrentDictionary<(long Id, DateOnly Day), Counts> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -104,22 +108,52 @@ public sealed class StatisticsCounter(IServiceScopeFactory scopes, TimeProvider 
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var ((id, day), c) in rows)
+            foreach (var chunk in rows.Chunk(RowsPerStatement))
             {
-                // Not a public change (no page shows these counts): raw SQL is right here, and the
-                // only way to add to a row another instance may be adding to at the same time.
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "ArtworkDailyStats" ("ArtworkId", "Day", "Views", "WhatsAppClicks", "FavouritesAdded", "FavouritesRemoved")
-                    SELECT "Id", {day}, {c.Views}, {c.WhatsAppClicks}, {c.FavouritesAdded}, {c.FavouritesRemoved} FROM "Artworks" WHERE "Id" = {id}
-                    ON CONFLICT ("ArtworkId", "Day") DO UPDATE SET
-                        "Views" = "ArtworkDailyStats"."Views" + excluded."Views",
-                        "WhatsAppClicks" = "ArtworkDailyStats"."WhatsAppClicks" + excluded."WhatsAppClicks",
-                        "FavouritesAdded" = "ArtworkDailyStats"."FavouritesAdded" + excluded."FavouritesAdded",
-                        "FavouritesRemoved" = "ArtworkDailyStats"."FavouritesRemoved" + excluded."FavouritesRemoved"
-                    """, ct);
+                var (sql, parameters) = UpsertOf(chunk);
+                await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
             }
             await transaction.CommitAsync(ct);
         });
+    }
+
+    /// <summary>
+    /// One multi-row upsert for up to <see cref="RowsPerStatement"/> (work, day) counts: a VALUES list
+    /// (columns column1…column6 on both databases) joined to the works, so ids of no work insert
+    /// nothing; rows in (id, day) order, the lock order. Not a public change (no page shows these
+    /// counts): raw SQL is right here, and the only way to add to a row another instance may be
+    /// adding to at the same time. "WHERE TRUE": SQLite's parser needs it before ON CONFLICT after a join.
+    /// </summary>
+    private static (string Sql, object[] Parameters) UpsertOf(KeyValuePair<(long Id, DateOnly Day), Counts>[] chunk)
+    {
+        var sql = new System.Text.StringBuilder("""
+            INSERT INTO "ArtworkDailyStats" ("ArtworkId", "Day", "Views", "WhatsAppClicks", "FavouritesAdded", "FavouritesRemoved")
+            SELECT a."Id", v.column2, v.column3, v.column4, v.column5, v.column6
+            FROM (VALUES
+            """);
+        var parameters = new object[chunk.Length * 6];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            var ((id, day), c) = chunk[i];
+            var p = i * 6;
+            (parameters[p], parameters[p + 1], parameters[p + 2], parameters[p + 3], parameters[p + 4], parameters[p + 5]) =
+                (id, day, c.Views, c.WhatsAppClicks, c.FavouritesAdded, c.FavouritesRemoved);
+            sql.Append(i == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture,
+                $"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}})");
+        }
+        sql.Append("""
+
+            ) AS v
+            JOIN "Artworks" a ON a."Id" = v.column1
+            WHERE TRUE
+            ORDER BY v.column1, v.column2
+            ON CONFLICT ("ArtworkId", "Day") DO UPDATE SET
+                "Views" = "ArtworkDailyStats"."Views" + excluded."Views",
+                "WhatsAppClicks" = "ArtworkDailyStats"."WhatsAppClicks" + excluded."WhatsAppClicks",
+                "FavouritesAdded" = "ArtworkDailyStats"."FavouritesAdded" + excluded."FavouritesAdded",
+                "FavouritesRemoved" = "ArtworkDailyStats"."FavouritesRemoved" + excluded."FavouritesRemoved"
+            """);
+        return (sql.ToString(), parameters);
     }
 }
 

@@ -6,8 +6,8 @@ namespace PosaX.Web.Features.Statistics;
 /// Who is not counted: robots (search engines, link previews, monitors, scripts, headless browsers)
 /// by their user agent, and a request without one. A simple, robust rule rather than a long list:
 /// every well-behaved robot names itself with one of these words (Googlebot, bingbot, facebookexternalhit,
-/// WhatsApp's preview, curl, HeadlessChrome, Lighthouse…). The site's own pre-rendering of work
-/// pages (PageSnapshotPrerenderer) runs no script, so it never sends the view beacon at all.
+/// WhatsApp's preview, curl, HeadlessChrome, Lighthouse…). A robot that runs no script never sends
+/// the view beacon at all.
 /// </summary>
 public static partial class Visitors
 {

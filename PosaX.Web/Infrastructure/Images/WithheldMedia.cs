@@ -64,9 +64,14 @@ public sealed class WithheldMedia(IServiceScopeFactory scopes, ILogger<WithheldM
             if (before is not null) Interlocked.Exchange(ref _readAtVersion, before.Value);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PosaXDbContext>();
+            // Two indexed reads, hidden works (the partial index on HiddenAt) and suspended artists'
+            // works (few artists, their index): one "hidden or suspended" join read all 1,549,200
+            // pictures at 1,000,000 works every minute (0.5–2.9 s, issue 17).
             var pictures = await db.ArtworkImages.AsNoTracking()
-                .Join(db.Artworks.Where(a => a.HiddenAt != null || a.Artist.SuspendedAt != null), i => i.ArtworkId, a => a.Id,
-                    (i, a) => new { i.Key, Owner = a.ArtistId })
+                .Join(db.Artworks.Where(a => a.HiddenAt != null), i => i.ArtworkId, a => a.Id, (i, a) => new { i.Key, Owner = a.ArtistId })
+                .Concat(db.ArtworkImages.AsNoTracking()
+                    .Join(db.Artworks.Where(a => db.Users.Any(u => u.Id == a.ArtistId && u.SuspendedAt != null)), i => i.ArtworkId, a => a.Id,
+                        (i, a) => new { i.Key, Owner = a.ArtistId }))
                 .ToListAsync(ct);
             var photos = await db.Users.AsNoTracking().Where(u => u.SuspendedAt != null && u.PhotoKey != null)
                 .Select(u => new { Key = u.PhotoKey!, Owner = u.Id }).ToListAsync(ct);

@@ -7,7 +7,7 @@ namespace PosaX.Web.Infrastructure.Web;
 /// a quote, nothing at all) is answered 400 before any page runs: pages and components that build
 /// a Uri would throw on it. Which hosts are served at all is HostFiltering's job, configured here:
 /// outside Development, without an explicit <c>AllowedHosts</c>, only the host of
-/// <c>Site:BaseUrl</c> and loopback (health checks, the page pre-renderer). No URL the site writes
+/// <c>Site:BaseUrl</c> and loopback (health checks). No URL the site writes
 /// comes from the Host header (<see cref="SiteOptions.BaseUrl"/>, relative redirects).
 /// </summary>
 public static class HostValidation

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
@@ -19,21 +20,25 @@ public sealed class PageSnapshotOptions
     /// <summary>How long a snapshot is served before the page is rendered again (similar works drift).</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Ask for every public work page after start, so each is on disk (unset: on in Production only).</summary>
-    public bool? Prerender { get; set; }
-
-    /// <summary>Pages rendered at once by the pre-renderer: 1 leaves the other core to visitors.</summary>
-    public int PrerenderConcurrency { get; set; } = 1;
+    /// <summary>
+    /// The most the snapshots may take on disk, in bytes (1 GB: ≈ 70,000 work pages of 15 KB). Past
+    /// it the least recently used are deleted; a page is never written when that would exceed it.
+    /// </summary>
+    public long MaxBytes { get; set; } = 1L << 30;
 }
 
 /// <summary>
-/// The output cache's store, with a second tier on disk for work pages: a cold work page is then
-/// a file read instead of three queries and a render (0.02× a static file's speed at 100,000
-/// works, against 0.5–1.2× for the same bytes read from disk; docs/benchmarks.md).
+/// The output cache's store, with a second tier on disk for work pages: a work page asked for once
+/// is then a file read instead of a query and a render, even after the memory tier has dropped it
+/// or the app has restarted (docs/benchmarks.md).
 /// </summary>
 /// <remarks>
 /// <para>Only entries tagged <see cref="PublicCache.SnapshotTag"/> go to disk (work pages: their
-/// key ignores the query string, so the disk holds one file per public work at most).</para>
+/// key ignores the query string, so the disk holds one file per public work at most). The disk is
+/// filled on demand, by the pages visitors and crawlers ask for, and bounded
+/// (<see cref="PageSnapshotOptions.MaxBytes"/>): past it the least recently used files are deleted.
+/// Nothing is done at start in proportion to the catalogue (issue 17): the files of a clean stop
+/// are listed in the background, bounded by the same size.</para>
 /// <para>Eviction stays the output cache's: every change evicts tags after its commit
 /// (<see cref="PublicCache"/>). Here an eviction is also remembered (tag → time, in memory and in
 /// an append-only journal), and a snapshot is served only if none of its tags was evicted after
@@ -59,6 +64,18 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     private readonly Lock _journalLock = new();
     private readonly FileStream? _journal;
 
+    // The size bound: every file on disk (or being written) with its size and when it was last
+    // used, keyed by the 128 bits of its name. Reserved before a write, released by a delete.
+    private sealed class DiskEntry(long bytes, long usedAt)
+    {
+        public readonly long Bytes = bytes;
+        public long UsedAt = usedAt;
+    }
+    private readonly ConcurrentDictionary<UInt128, DiskEntry> _onDisk = new();
+    private readonly long _maxBytes;
+    private long _bytes;
+    private readonly SemaphoreSlim _trimming = new(1, 1);
+
     public PageSnapshotStore(IOutputCacheStore memory, IHttpContextAccessor http, IOptions<PageSnapshotOptions> options,
         IOptions<StorageOptions> storage, IWebHostEnvironment environment, ILogger<PageSnapshotStore> logger)
     {
@@ -66,7 +83,8 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         _http = http;
         _logger = logger;
         _lifetime = options.Value.Lifetime;
-        if (!options.Value.Enabled) return;
+        _maxBytes = Math.Max(0, options.Value.MaxBytes);
+        if (!options.Value.Enabled || _maxBytes == 0) return;
 
         var root = RootOf(options.Value, storage.Value, environment);
         // One folder per build: a new template must not be served pages rendered by the old one.
@@ -96,6 +114,10 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
             File.Delete(marker);
             LoadJournal(Path.Combine(Folder, JournalName));
             _journal = new FileStream(Path.Combine(Folder, JournalName), FileMode.Append, FileAccess.Write, FileShare.Read);
+            // The snapshots a clean stop left: listed in the background (at most MaxBytes of them),
+            // oldest write first in line for deletion. Until then they are served but not counted.
+            var folder = Folder;
+            _ = Task.Run(() => CountExisting(folder));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -130,8 +152,10 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         if (value is not null || Folder is null) return value;
         // Every miss of every cached page comes here (searches, uncached listings): a stat, not a
         // thrown FileNotFoundException, is what a missing snapshot costs.
-        var path = PathOf(key);
+        var name = NameOf(key);
+        var path = PathOf(name);
         if (!File.Exists(path)) return null;
+        if (_onDisk.TryGetValue(name, out var entry)) entry.UsedAt = Environment.TickCount64;
         byte[] file;
         try
         {
@@ -154,19 +178,115 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         // When the render began: a change evicted after that instant makes the snapshot stale.
         if (_http.HttpContext?.Items[RequestStartItem] is not long startedAt) return;
         if (tags.Any(tag => _evictedAt.TryGetValue(tag, out var evicted) && evicted >= startedAt)) return;
-        var path = PathOf(key);
+        var name = NameOf(key);
+        var path = PathOf(name);
+        var bytes = Write(startedAt, DateTime.UtcNow.Add(_lifetime).Ticks, tags, value);
+        // The page's earlier file (rendered again: expired or evicted) is replaced: its bytes are released
+        // first, and if the new one is not written the old one goes too (no file on disk is uncounted).
+        if (_onDisk.TryRemove(name, out var replaced)) Interlocked.Add(ref _bytes, -replaced.Bytes);
+        if (!await TryReserveAsync(bytes.Length, cancellationToken))
+        {
+            if (replaced is not null) DeleteQuietly(path);
+            return;
+        }
+        var entry = new DiskEntry(bytes.Length, Environment.TickCount64);
+        if (!_onDisk.TryAdd(name, entry))
+        {
+            // Another request is writing the same page: let it.
+            Interlocked.Add(ref _bytes, -bytes.Length);
+            return;
+        }
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(temporary, Write(startedAt, DateTime.UtcNow.Add(_lifetime).Ticks, tags, value), cancellationToken);
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             // A full disk or a closed connection costs a future render, never this response.
-            try { File.Delete(temporary); } catch (IOException) { }
+            DeleteQuietly(temporary);
+            if (_onDisk.TryRemove(new KeyValuePair<UInt128, DiskEntry>(name, entry)))
+            {
+                Interlocked.Add(ref _bytes, -entry.Bytes);
+                DeleteQuietly(path);
+            }
             _logger.LogDebug(e, "Page snapshot not written.");
+        }
+    }
+
+    private void DeleteQuietly(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _logger.LogDebug(e, "{Path} not deleted.", path); }
+    }
+
+    /// <summary>Bytes the snapshots take on disk, as counted (what <see cref="PageSnapshotOptions.MaxBytes"/> bounds).</summary>
+    public long BytesOnDisk => Interlocked.Read(ref _bytes);
+
+    /// <summary>
+    /// Counts <paramref name="bytes"/> in, deleting the least recently used files first when they
+    /// would not fit (down to 90% of the bound, so that deletions come in batches). False when they
+    /// still do not fit (another request is deleting, or the page alone is larger than the bound):
+    /// the page is then not written.
+    /// </summary>
+    private async ValueTask<bool> TryReserveAsync(long bytes, CancellationToken ct)
+    {
+        if (bytes > _maxBytes) return false;
+        if (Interlocked.Add(ref _bytes, bytes) <= _maxBytes) return true;
+        Interlocked.Add(ref _bytes, -bytes);
+        if (!await _trimming.WaitAsync(0, ct)) return false;
+        try
+        {
+            await Task.Run(() => Trim(_maxBytes / 10 * 9 - bytes), ct);
+        }
+        finally
+        {
+            _trimming.Release();
+        }
+        if (Interlocked.Add(ref _bytes, bytes) <= _maxBytes) return true;
+        Interlocked.Add(ref _bytes, -bytes);
+        return false;
+    }
+
+    /// <summary>Deletes the least recently used snapshots until they take at most <paramref name="target"/> bytes.</summary>
+    private void Trim(long target)
+    {
+        var oldestFirst = _onDisk.ToArray();
+        Array.Sort(oldestFirst, (a, b) => a.Value.UsedAt.CompareTo(b.Value.UsedAt));
+        var deleted = 0;
+        foreach (var candidate in oldestFirst)
+        {
+            if (Interlocked.Read(ref _bytes) <= target) break;
+            // Only this entry: a page written again meanwhile has a new one, and keeps its file.
+            if (!_onDisk.TryRemove(candidate)) continue;
+            try { File.Delete(PathOf(candidate.Key)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _logger.LogDebug(e, "Page snapshot not deleted."); }
+            Interlocked.Add(ref _bytes, -candidate.Value.Bytes);
+            deleted++;
+        }
+        _logger.LogInformation("Page snapshots: {Deleted} least recently used deleted; {Bytes} bytes on disk (bound {Max}).", deleted, BytesOnDisk, _maxBytes);
+    }
+
+    /// <summary>After a clean restart: the files already there, counted against the bound.</summary>
+    private void CountExisting(string folder)
+    {
+        try
+        {
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.snap", SearchOption.AllDirectories))
+            {
+                if (!UInt128.TryParse(Path.GetFileNameWithoutExtension(file.Name), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var name)) continue;
+                // A page already written again since the start is counted by its new entry.
+                if (_onDisk.TryAdd(name, new DiskEntry(file.Length, Environment.TickCount64 - (long)(DateTime.UtcNow - file.LastWriteTimeUtc).TotalMilliseconds)))
+                    Interlocked.Add(ref _bytes, file.Length);
+            }
+            if (Interlocked.Read(ref _bytes) > _maxBytes && _trimming.Wait(0))
+                try { Trim(_maxBytes / 10 * 9); } finally { _trimming.Release(); }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug(e, "Page snapshots not counted.");
         }
     }
 
@@ -195,7 +315,11 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         catch (IOException) { }
     }
 
-    public void Dispose() => _journal?.Dispose();
+    public void Dispose()
+    {
+        _journal?.Dispose();
+        _trimming.Dispose();
+    }
 
     private static string MoveAway(string folder)
     {
@@ -220,16 +344,24 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     }
 
     /// <summary>
-    /// The file of a cache key (METHOD␞SCHEME␞HOST/PATH…), without its scheme and host: the pre-renderer
-    /// asks over loopback what visitors ask through the proxy. Nothing in a page depends on either
-    /// (absolute URLs come from Site:BaseUrl; the headers that do, like the CSP, are set on each response).
+    /// The name of a cache key's file (METHOD␞SCHEME␞HOST/PATH…), without its scheme and host: a page
+    /// asked for over loopback and through the proxy is the same file. Nothing in a page depends on
+    /// either (absolute URLs come from Site:BaseUrl; the headers that do, like the CSP, are set on
+    /// each response). 128 bits of SHA-256.
     /// </summary>
-    private string PathOf(string key)
+    private static UInt128 NameOf(string key)
     {
         var parts = key.Split('\x1e', 3);
         var rest = parts.Length == 3 && parts[2].IndexOf('/') is var slash and >= 0 ? parts[2][slash..] : key;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts[0] + "\x1e" + rest)));
-        return Path.Combine(Folder!, hash[..2], hash + ".snap");
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(parts[0] + "\x1e" + rest), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(hash);
+    }
+
+    private string PathOf(UInt128 name)
+    {
+        var hex = name.ToString("x32", CultureInfo.InvariantCulture);
+        return Path.Combine(Folder!, hex[..2], hex + ".snap");
     }
 
     private static byte[] Write(long startedAt, long expires, string[] tags, byte[] payload)

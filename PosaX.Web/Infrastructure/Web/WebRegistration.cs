@@ -126,7 +126,6 @@ public static class WebRegistration
                 memoryStore.ImplementationInstance ?? memoryStore.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, memoryStore.ImplementationType!)));
         }
         services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(sp => sp.GetRequiredService<PageSnapshotStore>());
-        services.AddHostedService<PageSnapshotPrerenderer>();
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return builder;

@@ -340,6 +340,9 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("SuspendedAt")
+                        .HasFilter("\"SuspendedAt\" IS NOT NULL");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -435,6 +438,9 @@ namespace PosaX.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HiddenAt")
+                        .HasFilter("\"HiddenAt\" IS NOT NULL");
+
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
@@ -446,6 +452,8 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.HasIndex("Price", "Id");
 
                     b.HasIndex("CategoryId", "CreatedAt", "Id");
+
+                    b.HasIndex("CategoryId", "Price", "Id");
 
                     b.ToTable("Artworks");
                 });

@@ -326,6 +326,9 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("SuspendedAt")
+                        .HasFilter("\"SuspendedAt\" IS NOT NULL");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -414,6 +417,9 @@ namespace PosaX.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HiddenAt")
+                        .HasFilter("\"HiddenAt\" IS NOT NULL");
+
                     b.HasIndex("ArtistId", "CreatedAt");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -421,6 +427,8 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.HasIndex("Price", "Id");
 
                     b.HasIndex("CategoryId", "CreatedAt", "Id");
+
+                    b.HasIndex("CategoryId", "Price", "Id");
 
                     b.ToTable("Artworks");
                 });
