@@ -106,11 +106,15 @@ for p in "${pages[@]}"; do curl -fsS -o /dev/null "${urls[$p]}"; done
 
 flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"
 flags+=" --disable-component-update --disable-sync --no-first-run --no-default-browser-check"
+# A French-speaking visitor: headless Chromium asks for English (en-US), and a first visit whose browser
+# prefers English is redirected once to the English page (issue 18), which would audit /en/… for French URLs.
+headers='{"Accept-Language":"fr-CM,fr;q=0.9"}'
 run_lighthouse() {
   "$lh" "${urls[$1]}" --quiet \
     --only-categories=performance,accessibility,best-practices,seo \
     --output=json --output=html --output-path="$out/$1" \
-    --chrome-flags="$flags"
+    --chrome-flags="$flags" \
+    --extra-headers="$headers"
 }
 for p in "${pages[@]}"; do
   echo "lighthouse.sh: $p ${urls[$p]}"
