@@ -126,5 +126,14 @@ public static class HandlerMatrix
             { AntiforgeryExempt = true, Succeeded = answer => answer.Status == HttpStatusCode.NoContent },
     ];
 
-    public static HandlerRow? For(PostHandler handler) => Rows.FirstOrDefault(r => r.Key == handler.Key);
+    /// <summary>
+    /// The handler's row; an English route (/en/…, issue 18) is the same handler as its French twin, made from
+    /// it by one table (LocalizedPaths), so it takes the French row: who may post is the handler's rule, not
+    /// the URL's language. The matrix and the fuzzing post to the French URLs.
+    /// </summary>
+    public static HandlerRow? For(PostHandler handler) =>
+        Rows.FirstOrDefault(r => r.Key == handler.Key)
+        ?? (handler.Route.StartsWith(PosaX.Web.Infrastructure.Web.LocalizedPaths.EnglishPrefix + "/", StringComparison.Ordinal)
+            ? Rows.FirstOrDefault(r => PostHandler.HandlerKey("/" + PosaX.Web.Infrastructure.Web.LocalizedPaths.EnglishTemplate(r.Route), r.Handler) == handler.Key)
+            : null);
 }

@@ -26,6 +26,8 @@ public class HandlerMatrixTests(DatabaseProvider provider) : AbuseTest(provider)
         {
             Assert.That(handlers.Where(h => HandlerMatrix.For(h) is null).Select(h => h.Key), Is.Empty,
                 "POST handlers without a row in HandlerMatrix.Rows: decide who may use them (one line each)");
+            Assert.That(handlers.Count(h => h.Route.StartsWith("/en/", StringComparison.Ordinal)), Is.GreaterThan(10),
+                "the English twins of the handlers are discovered too (and take their French row)");
             Assert.That(HandlerMatrix.Rows.Where(r => !keys.Contains(r.Key)).Select(r => r.Key), Is.Empty,
                 "rows of HandlerMatrix.Rows whose handler the app no longer has");
             Assert.That(HandlerMatrix.Rows.GroupBy(r => r.Key).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "one row per handler");
