@@ -64,6 +64,12 @@ public class EnglishTitleAndDescriptionTests(DatabaseProvider provider) : AppTes
             Assert.That(english.QuerySelector("#work-description")!.HasAttribute("lang"), Is.False);
             Assert.That(english.Title, Does.StartWith("Ebony forest"));
         });
+
+        // The catalogue's cards (ArtworkSearch) too: the English title on English pages, not the French one marked lang=fr.
+        var card = (await visitor.GetPageAsync($"/en/artworks?q={Uri.EscapeDataString(title)}"))
+            .QuerySelectorAll(".artwork-card").Single(c => c.QuerySelector("a")!.GetAttribute("href")!.Contains($"/{work.Id}/"));
+        Assert.That(card.QuerySelector(".artwork-card__title")!.TextContent.Trim(), Is.EqualTo("Ebony forest"));
+        Assert.That(card.QuerySelector(".artwork-card__title")!.HasAttribute("lang"), Is.False);
     }
 
     [Test]

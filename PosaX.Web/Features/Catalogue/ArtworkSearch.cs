@@ -473,7 +473,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     }
 
     private sealed record Row(long Id, string Slug, string Title, string ArtistName, long Price, ArtworkStatus Status, DateTime CreatedAt,
-        double HeightCm, double WidthCm, double? DepthCm, string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight);
+        double HeightCm, double WidthCm, double? DepthCm, string? CoverKey, string? CoverWidths, int? CoverWidth, int? CoverHeight,
+        string? TitleEn);
 
     // The cover as scalar subqueries: each is one lookup in the (ArtworkId, Position) index for the
     // page's rows, where a joined "first image" becomes a window function over every image.
@@ -482,12 +483,13 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         a.Images.OrderBy(i => i.Position).Select(i => i.Key).FirstOrDefault(),
         a.Images.OrderBy(i => i.Position).Select(i => i.Widths).FirstOrDefault(),
         a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Width).FirstOrDefault(),
-        a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Height).FirstOrDefault());
+        a.Images.OrderBy(i => i.Position).Select(i => (int?)i.Height).FirstOrDefault(),
+        a.TitleEn);
 
     private static ArtworkCard.Model ToCard(Row row) => new(
         row.Id, row.Slug, row.Title, row.ArtistName, row.Price, row.Status,
         row.CoverKey, row.CoverWidths is null ? [] : ParseWidths(row.CoverWidths), row.CoverWidth ?? 0, row.CoverHeight ?? 0,
-        row.HeightCm, row.WidthCm, row.DepthCm);
+        row.HeightCm, row.WidthCm, row.DepthCm, row.TitleEn);
 
     public static int[] ParseWidths(string widths) =>
         widths.Split(',', StringSplitOptions.RemoveEmptyEntries)
