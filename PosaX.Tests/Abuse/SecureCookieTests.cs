@@ -36,6 +36,21 @@ public class SecureCookieTests(DatabaseProvider provider) : AbuseTest(provider)
         Assert.That((await client.LoginAsync(email, rememberMe: true)).Success, Is.True);
         Assert.That((await OrderRequests.PlaceAsync(client, work.Id, OrderRequests.Fields())).Success, Is.True);
         Assert.That((await Reporting.ReportAsync(client, work.Path, "Cette œuvre n'est pas de cet artiste.")).Success, Is.True);
+        // Issue 18: a first visit whose browser prefers English is sent to the English page with the lang cookie.
+        using (var firstVisit = App.CreateBrowserClient())
+        {
+            firstVisit.Http.DefaultRequestHeaders.Host = "posax.test";
+            firstVisit.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            firstVisit.Http.DefaultRequestHeaders.Add("X-Forwarded-For", Reporting.NewIp());
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/oeuvres");
+            request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36"); // none is a robot
+            request.Headers.TryAddWithoutValidation("Accept", "text/html");
+            request.Headers.TryAddWithoutValidation("Accept-Language", "en-GB,en;q=0.9");
+            using var redirect = await firstVisit.Http.SendAsync(request);
+            Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.Found));
+            Assert.That(firstVisit.SetCookieHeaders, Has.Some.StartsWith("lang=en"));
+            Assert.That(firstVisit.SetCookieHeaders.Where(c => !c.Split(';').Any(p => p.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase))), Is.Empty);
+        }
 
         var names = client.SetCookieHeaders.Select(c => c.Split('=')[0]).Distinct().ToList();
         Progress("cookies set: " + string.Join(", ", names));
