@@ -134,6 +134,13 @@ public static class HandlerMatrix
     public static HandlerRow? For(PostHandler handler) =>
         Rows.FirstOrDefault(r => r.Key == handler.Key)
         ?? (handler.Route.StartsWith(PosaX.Web.Infrastructure.Web.LocalizedPaths.EnglishPrefix + "/", StringComparison.Ordinal)
-            ? Rows.FirstOrDefault(r => PostHandler.HandlerKey("/" + PosaX.Web.Infrastructure.Web.LocalizedPaths.EnglishTemplate(r.Route), r.Handler) == handler.Key)
+            ? Rows.FirstOrDefault(r => r.Key == PostHandler.HandlerKey(FrenchTwin(handler.Route), handler.Handler))
             : null);
+
+    /// <summary>"/en/artworks/{id:long}/order" → "/oeuvres/{id:long}/commander": each path word back through the one
+    /// table, parameters kept. (Not EnglishTemplate on the rows: it registers what it is given, so a French-only route
+    /// would look English to every later caller.)</summary>
+    private static string FrenchTwin(string englishRoute) =>
+        "/" + string.Join('/', englishRoute.Trim('/').Split('/').Skip(1)
+            .Select(segment => segment.StartsWith('{') ? segment : PosaX.Web.Infrastructure.Web.LocalizedPaths.FrenchWord(segment)));
 }

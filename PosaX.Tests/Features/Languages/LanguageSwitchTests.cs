@@ -128,7 +128,7 @@ public class LanguageSwitchTests(DatabaseProvider provider) : AppTest(provider)
         }
         var index = System.Xml.Linq.XDocument.Parse(await client.Http.GetStringAsync("/sitemap.xml"));
         var worksSitemap = index.Root!.Elements(sm + "sitemap").Select(s => PathOf(s.Element(sm + "loc")!.Value))
-            .Single(p => p == $"/sitemaps/oeuvres-{id / 10_000}.xml");
+            .Single(p => p == $"/sitemaps/oeuvres-{id / PosaX.Web.Features.Seo.SitemapEndpoints.UrlsPerSitemap}.xml");
         foreach (var (sitemap, french, english) in new[]
                  {
                      ("/sitemaps/pages.xml", "/", "/en"), ("/sitemaps/pages.xml", "/a-propos", "/en/about"),
