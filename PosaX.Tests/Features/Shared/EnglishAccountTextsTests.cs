@@ -61,7 +61,7 @@ public class EnglishAccountTextsTests
     {
         var same = new List<string>();
         var compared = 0;
-        foreach (var type in Classes.SelectMany(Nested))
+        foreach (var type in Classes.SelectMany(t => TextsReflection.Nested(t)))
         {
             var name = type.FullName!["PosaX.Web.Features.".Length..];
             name = name[(name.IndexOf('.') + 1)..].Replace('+', '.');
@@ -79,8 +79,8 @@ public class EnglishAccountTextsTests
         {
             if (SameInBoth.Contains(where)) return;
             List<string> french, english;
-            using (Languages.Use(Languages.French)) french = StringsIn(read()).ToList();
-            using (Languages.Use(Languages.English)) english = StringsIn(read()).ToList();
+            using (Languages.Use(Languages.French)) french = TextsReflection.StringsIn(read()).ToList();
+            using (Languages.Use(Languages.English)) english = TextsReflection.StringsIn(read()).ToList();
             Assert.That(english, Has.Count.EqualTo(french.Count), where);
             for (var i = 0; i < french.Count; i++)
             {
@@ -106,25 +106,6 @@ public class EnglishAccountTextsTests
             Assert.That(french.HtmlBody, Does.Contain("<html lang=\"fr\">"));
             Assert.That(french.TextBody, Does.StartWith("Bonjour Ebo,\n\nAwa souhaite acheter votre œuvre «\u00A0Masque\u00A0».\n\nRéférence\u00A0: PX-7K2M\n"));
         });
-    }
-
-    private static IEnumerable<Type> Nested(Type type) => new[] { type }.Concat(type.GetNestedTypes(BindingFlags.Public)
-        .Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute))).SelectMany(Nested));
-
-    private static IEnumerable<string> StringsIn(object? value)
-    {
-        switch (value)
-        {
-            case null: yield break;
-            case string s: yield return s; yield break;
-            case MailMessage mail: yield return mail.Subject; yield return mail.TextBody; yield return mail.HtmlBody; yield break;
-            case ITuple tuple:
-                for (var i = 0; i < tuple.Length; i++) foreach (var s in StringsIn(tuple[i])) yield return s;
-                yield break;
-            case IEnumerable items:
-                foreach (var v in items) foreach (var s in StringsIn(v)) yield return s;
-                yield break;
-        }
     }
 
     /// <summary>Counts 0, 1 and 2, every enum value, plain words; the codes some methods translate.</summary>

@@ -170,41 +170,20 @@ public partial class EnglishTextsTests
     /// <summary>Every text a class's public static members give: properties, and methods called with plain sample arguments.</summary>
     private static IEnumerable<(string Where, string Text)> TextsOf(Type texts)
     {
-        foreach (var type in Nested(texts))
+        foreach (var type in TextsReflection.Nested(texts))
         {
             var name = type.FullName![(type.Namespace!.Length + 1)..];
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Static))
             {
                 if (Borrowed.Contains($"{name}.{property.Name}") || Endonyms.Contains($"{name[(name.IndexOf('+') + 1)..]}.{property.Name}")) continue;
-                foreach (var text in StringsIn(property.GetValue(null))) yield return ($"{name}.{property.Name}", text);
+                foreach (var text in TextsReflection.StringsIn(property.GetValue(null))) yield return ($"{name}.{property.Name}", text);
             }
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
                          .Where(m => !m.IsSpecialName && m.ReturnType != typeof(PosaX.Web.Infrastructure.Email.MailMessage)))
             {
                 foreach (var arguments in SampleArguments(method))
-                    foreach (var text in StringsIn(method.Invoke(null, arguments))) yield return ($"{name}.{method.Name}", text);
+                    foreach (var text in TextsReflection.StringsIn(method.Invoke(null, arguments))) yield return ($"{name}.{method.Name}", text);
             }
-        }
-    }
-
-    private static IEnumerable<Type> Nested(Type type) => new[] { type }.Concat(type.GetNestedTypes(BindingFlags.Public)
-        .Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute))).SelectMany(Nested));
-
-    private static IEnumerable<string> StringsIn(object? value)
-    {
-        switch (value)
-        {
-            case null: yield break;
-            case string s: yield return s; yield break;
-            case IDictionary dictionary:
-                foreach (var v in dictionary.Values) foreach (var s in StringsIn(v)) yield return s;
-                yield break;
-            case IEnumerable items:
-                foreach (var v in items) foreach (var s in StringsIn(v)) yield return s;
-                yield break;
-            case ITuple tuple:
-                for (var i = 0; i < tuple.Length; i++) foreach (var s in StringsIn(tuple[i])) yield return s;
-                yield break;
         }
     }
 

@@ -84,14 +84,14 @@ public class FrenchTypographyInTextsTests
         var checkedTexts = 0;
         // The texts are properties over the .resx files: read them in French whatever the thread's culture.
         using var french = Languages.Use(Languages.French);
-        foreach (var type in TextsClasses.SelectMany(Nested))
+        foreach (var type in TextsClasses.SelectMany(t => TextsReflection.Nested(t, nonPublic: true)))
         {
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
-                foreach (var text in StringsIn(field.GetValue(null)))
+                foreach (var text in TextsReflection.StringsIn(field.GetValue(null)))
                     Check($"{type.FullName}.{field.Name}", text);
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
                          .Where(p => p.GetIndexParameters().Length == 0))
-                foreach (var text in StringsIn(property.GetValue(null)))
+                foreach (var text in TextsReflection.StringsIn(property.GetValue(null)))
                     Check($"{type.FullName}.{property.Name}", text);
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
                          .Where(m => !m.IsSpecialName && !m.IsGenericMethodDefinition && !m.IsDefined(typeof(CompilerGeneratedAttribute))))
@@ -101,7 +101,7 @@ public class FrenchTypographyInTextsTests
                     object? result;
                     try { result = method.Invoke(null, arguments); }
                     catch (TargetInvocationException) { continue; } // a sample the method refuses: its other samples count
-                    foreach (var text in StringsIn(result)) Check($"{type.FullName}.{method.Name}", text);
+                    foreach (var text in TextsReflection.StringsIn(result)) Check($"{type.FullName}.{method.Name}", text);
                 }
             }
         }
@@ -118,32 +118,6 @@ public class FrenchTypographyInTextsTests
     }
 
     private static string Shorten(string s) => s.Length > 120 ? s[..120] + "…" : s;
-
-    private static IEnumerable<Type> Nested(Type type) => new[] { type }.Concat(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic)
-        .Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute))).SelectMany(Nested));
-
-    private static IEnumerable<string> StringsIn(object? value)
-    {
-        switch (value)
-        {
-            case null: yield break;
-            case string s: yield return s; yield break;
-            case IDictionary dictionary:
-                foreach (var v in dictionary.Values) foreach (var s in StringsIn(v)) yield return s;
-                yield break;
-            case IEnumerable items:
-                foreach (var v in items) foreach (var s in StringsIn(v)) yield return s;
-                yield break;
-            case ITuple tuple:
-                for (var i = 0; i < tuple.Length; i++) foreach (var s in StringsIn(tuple[i])) yield return s;
-                yield break;
-        }
-        var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true) yield break;
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
-            if (property.PropertyType == typeof(string) || property.PropertyType == typeof(string[]))
-                foreach (var s in StringsIn(property.GetValue(value))) yield return s;
-    }
 
     /// <summary>A few argument sets per method: counts 0, 1 and 2, enum values, plain words.</summary>
     private static IEnumerable<object?[]> SampleArguments(MethodInfo method)
