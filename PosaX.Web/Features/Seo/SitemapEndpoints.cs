@@ -149,6 +149,10 @@ public static class SitemapEndpoints
         await xml.WriteStartElementAsync(null, root, SitemapNs);
         if (imageNs is not null) await xml.WriteAttributeStringAsync("xmlns", "image", null, imageNs);
         if (root == "urlset") await xml.WriteAttributeStringAsync("xmlns", "xhtml", null, XhtmlNs);
+        // The head goes out before the rows are read: a cold child of 2,000 works waited ≈ 190 ms for
+        // its query at 1,000,000 works before its first byte (issue 17); the rest follows as it is read.
+        await xml.FlushAsync();
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         return xml;
     }
 
