@@ -306,17 +306,33 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         await _memory.EvictByTagAsync(tag, cancellationToken);
     }
 
-    /// <summary>Called when the host has stopped: every eviction so far is in the journal.</summary>
+    /// <summary>
+    /// Called when the host has stopped, and again when the container disposes the store (the full
+    /// test suite showed restarts where the first did not leave the marker; a crash or a kill runs
+    /// neither): every eviction so far is in the journal.
+    /// </summary>
     public void MarkCleanStop()
     {
         if (Folder is null || _journal is null) return;
-        lock (_journalLock) _journal.Flush(flushToDisk: true);
-        try { File.WriteAllText(Path.Combine(Folder, CleanStopMarker), DateTime.UtcNow.ToString("O")); }
-        catch (IOException) { }
+        lock (_journalLock)
+        {
+            if (_stopMarked) return;
+            _stopMarked = true;
+            _journal.Flush(flushToDisk: true);
+        }
+        try
+        {
+            File.WriteAllText(Path.Combine(Folder, CleanStopMarker), DateTime.UtcNow.ToString("O"));
+            _logger.LogInformation("Page snapshots: clean stop marked in {Folder}.", Folder);
+        }
+        catch (IOException e) { _logger.LogWarning(e, "Page snapshots: the clean stop could not be marked in {Folder}.", Folder); }
     }
+
+    private bool _stopMarked;
 
     public void Dispose()
     {
+        MarkCleanStop();
         _journal?.Dispose();
         _trimming.Dispose();
     }
