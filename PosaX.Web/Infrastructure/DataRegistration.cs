@@ -19,6 +19,7 @@ public static class DataRegistration
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings__PosaX is required when Database__Provider is Postgres.");
+            connectionString = WithAutoPrepare(connectionString);
             services.AddDbContext<PosaXDbContext>((provider, options) => options.UseNpgsql(connectionString, npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
@@ -49,6 +50,22 @@ public static class DataRegistration
         services.AddHealthChecks()
             .AddDbContextCheck<PosaXDbContext>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql's automatic preparation, unless the connection string sets it: a statement run often
+    /// (the work page's query, the catalogue's) is parsed and planned once per connection instead of
+    /// on every run. Measured on cold work pages (docs/benchmarks.md, issue 17). Needs a direct
+    /// connection to PostgreSQL or a pooler in session mode (prepared statements live on the
+    /// server's session); set <c>Max Auto Prepare=0</c> behind a pooler in transaction mode.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 
     /// <summary>
