@@ -15,21 +15,21 @@ public static class DataRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = builder.Configuration.GetConnectionString("PosaX");
 
-        // Contexts are pooled, their options built once (they depend on nothing scoped): by default
-        // every request built the options again, EF looked its internal service provider up by
-        // hashing them, and initialised a new context: ≈ 15% of a cold work page's CPU (issue 17).
-        // A pooled context is reset when returned (tracked entities, transaction, command timeout).
+        // The options are built once (optionsLifetime: Singleton; they depend on nothing scoped): by
+        // default every request's context built them again and EF looked its internal service
+        // provider up by hashing them (issue 17: ≈ 6-9% of a cold work page's CPU). Contexts are not
+        // pooled: PublicCacheEviction keeps per-context state that a reused context would inherit.
         if (database.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings__PosaX is required when Database__Provider is Postgres.");
             connectionString = WithAutoPrepare(connectionString);
-            services.AddDbContextPool<PosaXDbContext>((provider, options) => options.UseNpgsql(connectionString, npgsql =>
+            services.AddDbContext<PosaXDbContext>((provider, options) => options.UseNpgsql(connectionString, npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
                 // A restarted server leaves stale pooled connections (57P01): retry instead of failing a request.
                 npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), ["57P01"]);
-            }).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()));
+            }).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -39,8 +39,9 @@ public static class DataRegistration
                 sqlite.DataSource = Path.Combine(builder.Environment.ContentRootPath, sqlite.DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
             sqlite.DefaultTimeout = 30;
-            services.AddDbContextPool<PosaXDbContext, SqlitePosaXDbContext>((provider, options) =>
-                options.UseSqlite(sqlite.ToString()).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()));
+            services.AddDbContext<PosaXDbContext, SqlitePosaXDbContext>((provider, options) =>
+                options.UseSqlite(sqlite.ToString()).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
         // Every commit evicts the public pages it changes (the cache follows the data).
