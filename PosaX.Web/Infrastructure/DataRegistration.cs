@@ -15,16 +15,21 @@ public static class DataRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = builder.Configuration.GetConnectionString("PosaX");
 
+        // The options are built once (optionsLifetime: Singleton; they depend on nothing scoped): by
+        // default every request's context built them again and EF looked its internal service
+        // provider up by hashing them (issue 17: ≈ 6-9% of a cold work page's CPU). Contexts are not
+        // pooled: PublicCacheEviction keeps per-context state that a reused context would inherit.
         if (database.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings__PosaX is required when Database__Provider is Postgres.");
+            connectionString = WithAutoPrepare(connectionString);
             services.AddDbContext<PosaXDbContext>((provider, options) => options.UseNpgsql(connectionString, npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
                 // A restarted server leaves stale pooled connections (57P01): retry instead of failing a request.
                 npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), ["57P01"]);
-            }).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()));
+            }).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -35,7 +40,8 @@ public static class DataRegistration
             Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
             sqlite.DefaultTimeout = 30;
             services.AddDbContext<PosaXDbContext, SqlitePosaXDbContext>((provider, options) =>
-                options.UseSqlite(sqlite.ToString()).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()));
+                options.UseSqlite(sqlite.ToString()).AddInterceptors(provider.GetRequiredService<Web.PublicCacheEviction>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
         // Every commit evicts the public pages it changes (the cache follows the data).
@@ -49,6 +55,22 @@ public static class DataRegistration
         services.AddHealthChecks()
             .AddDbContextCheck<PosaXDbContext>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql's automatic preparation, unless the connection string sets it: a statement run often
+    /// (the work page's query, the catalogue's) is parsed and planned once per connection instead of
+    /// on every run. Measured on cold work pages (docs/benchmarks.md, issue 17). Needs a direct
+    /// connection to PostgreSQL or a pooler in session mode (prepared statements live on the
+    /// server's session); set <c>Max Auto Prepare=0</c> behind a pooler in transaction mode.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 
     /// <summary>

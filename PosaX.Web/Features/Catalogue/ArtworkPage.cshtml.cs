@@ -56,7 +56,9 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
 
     public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
     {
-        // The work, its category, its artist and its photos in one round trip.
+        // The work, its category, its artist, its photos, and the date of the artist's newest other
+        // work (whether "similar works" need the artist's works: SimilarAsync) in one round trip.
+        var others = search.Public();
         var found = await search.Public().Where(a => a.Id == id)
             .Select(a => new
             {
@@ -64,6 +66,9 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
                     a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp,
                     a.TitleEn, a.DescriptionEn),
                 Images = a.Images.OrderBy(i => i.Position).Select(i => new { i.Key, i.Width, i.Height, i.Widths }).ToList(),
+                ArtistsNewestOther = others
+                    .Where(o => o.ArtistId == a.ArtistId && o.Id != a.Id && (a.Status != ArtworkStatus.Sold || o.Status == ArtworkStatus.Available))
+                    .Max(o => (DateTime?)o.CreatedAt),
             })
             .FirstOrDefaultAsync(ct);
         if (found is null) return NotFound();
@@ -75,7 +80,8 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
         Work = work;
         Images = found.Images.Select(i => new Image(i.Key, i.Width, i.Height, ArtworkSearch.ParseWidths(i.Widths))).ToList();
         // A sold work offers what can still be bought instead.
-        Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, 4, availableOnly: work.Status == ArtworkStatus.Sold, ct: ct);
+        Similar = await search.SimilarAsync(work.Id, work.CategoryId, work.ArtistId, found.ArtistsNewestOther,
+            availableOnly: work.Status == ArtworkStatus.Sold, ct: ct);
         // Evicted when this work, a similar work shown here, or the artist's profile changes.
         // Kept on disk too (SnapshotTag): crawlers and shared links ask for pages nobody asked for lately.
         PublicCache.Tag(HttpContext, [PublicCache.SnapshotTag, PublicCache.ArtworkTag(work.Id), PublicCache.ArtistTag(work.ArtistId),
@@ -85,22 +91,23 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
         var (description, descriptionLang) = ArtistContent.Pick(work.Description, work.DescriptionEn);
         DescriptionLang = descriptionLang;
         DescriptionHtml = markdown.ToHtml(description);
+        var plainDescription = markdown.ToPlainText(description);
         AbsoluteUrl = site.Value.Absolute(canonical).AbsoluteUri;
         Meta = new PageMeta(CatalogueTexts.ArtworkPage.PageTitle(Title, work.CategoryName, work.ArtistName),
-            CatalogueTexts.ArtworkPage.MetaDescription(Title, work.ArtistName, work.CategoryName, work.Price, markdown.ToPlainText(description)))
+            CatalogueTexts.ArtworkPage.MetaDescription(Title, work.ArtistName, work.CategoryName, work.Price, plainDescription))
         {
             CanonicalPath = canonical,
             OpenGraphType = "product",
             // The pipeline's 1200×630 JPEG: what WhatsApp and Facebook show in a shared link's preview.
             Image = Images.Count > 0 ? new SocialImage(ImagePipeline.OgUrl(Images[0].Key), ImagePipeline.OgWidth, ImagePipeline.OgHeight, Title) : null,
-            StructuredData = StructuredDataOf(work),
+            StructuredData = StructuredDataOf(work, plainDescription),
         };
         return Page();
     }
 
-    private object[] StructuredDataOf(WorkView work)
+    private object[] StructuredDataOf(WorkView work, string plainDescription)
     {
-        var facts = new Seo.StructuredData.WorkFacts(work.Id, work.Slug, Title, markdown.ToPlainText(ArtistContent.Pick(work.Description, work.DescriptionEn).Text), work.Price,
+        var facts = new Seo.StructuredData.WorkFacts(work.Id, work.Slug, Title, plainDescription, work.Price,
             work.Status, work.Medium, work.HeightCm, work.WidthCm, work.DepthCm, work.Year, work.CategoryName, work.CategorySlug,
             work.ArtistName, work.ArtistSlug, Images.Select(i => (i.Key, i.Widths)).ToList());
         return [Seo.StructuredData.Work(site.Value, facts), Seo.StructuredData.Breadcrumb(site.Value, facts)];

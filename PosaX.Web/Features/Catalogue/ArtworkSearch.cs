@@ -399,13 +399,61 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     public async Task<IReadOnlyList<ArtworkCard.Model>> CardsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
         ids.Count == 0 ? [] : (await Public().Where(a => ids.Contains(a.Id)).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
 
-    /// <summary>Up to <paramref name="count"/> other works of the same category or the same artist, newest first.</summary>
-    public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, int count = 4,
+    /// <summary>How many similar works a work page shows.</summary>
+    public const int SimilarCount = 4;
+
+    /// <summary>
+    /// The "similar works" of a work page: up to <see cref="SimilarCount"/> other works of the same
+    /// category or the same artist, newest first (only available ones when
+    /// <paramref name="availableOnly"/>: a sold work offers what can still be bought).
+    /// </summary>
+    /// <remarks>
+    /// Without a query of its own in almost every case (issue 17: it was a quarter of a cold work
+    /// page's cost). The category's newest works are few and the same for every page of the
+    /// category: they are kept in the output cache's store under the catalogue tag, like the
+    /// totals (any change to a work evicts them after its commit, so a change shows at once). The
+    /// artist's works can only be among the newest when the artist's newest other work is at least
+    /// as recent as the last of the category's: the page's own query reads that date
+    /// (<paramref name="artistsNewestOther"/>, null when the artist has no other such work), and
+    /// only then are the artist's newest works read and merged (a new artist's fresh uploads).
+    /// </remarks>
+    public async Task<IReadOnlyList<ArtworkCard.Model>> SimilarAsync(long artworkId, int categoryId, Guid artistId, DateTime? artistsNewestOther,
         bool availableOnly = false, CancellationToken ct = default)
     {
-        var works = Public().Where(a => a.Id != artworkId && (a.CategoryId == categoryId || a.ArtistId == artistId));
-        if (availableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
-        return (await Page(works, CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct)).Select(ToCard).ToList();
+        const int count = SimilarCount;
+        var newest = await NewestInCategoryAsync(categoryId, availableOnly, ct);
+        var similar = newest.Where(r => r.Id != artworkId).Take(count).ToList();
+        if (artistsNewestOther is { } artistsNewest && (similar.Count < count || artistsNewest >= similar[^1].CreatedAt))
+        {
+            var works = Public().Where(a => a.ArtistId == artistId && a.Id != artworkId);
+            if (availableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
+            var artists = await Page(works, CatalogueSort.Recent, null).Take(count).Select(Projection).ToListAsync(ct);
+            similar = similar.Concat(artists).DistinctBy(r => r.Id)
+                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(count).ToList();
+        }
+        return similar.Select(ToCard).ToList();
+    }
+
+    /// <summary>
+    /// The newest public works of a category (available ones only when <paramref name="availableOnly"/>),
+    /// one more than a page shows (the page's own work may be among them): see <see cref="SimilarAsync"/>.
+    /// </summary>
+    private async Task<Row[]> NewestInCategoryAsync(int categoryId, bool availableOnly, CancellationToken ct)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"posax-newest:{categoryId}:{(availableOnly ? "available" : "all")}");
+        if (await cache.GetAsync(key, ct) is { } cached && JsonSerializer.Deserialize<Row[]>(cached) is { } known) return known;
+        return await totals.OnceAsync(key, async () =>
+        {
+            var works = Public().Where(a => a.CategoryId == categoryId);
+            if (availableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
+            var readAt = DateTime.UtcNow.Ticks;
+            var rows = await Page(works, CatalogueSort.Recent, null).Take(SimilarCount + 1).Select(Projection).ToArrayAsync(CancellationToken.None);
+            // A change committed while the rows were read has already been evicted: these rows may
+            // predate it (a work hidden meanwhile), so they serve this page but are not kept.
+            if (cache is not PageSnapshotStore store || !store.EvictedSince(PublicCache.CatalogueTag, readAt))
+                await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(rows), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, CancellationToken.None);
+            return rows;
+        });
     }
 
     /// <summary>

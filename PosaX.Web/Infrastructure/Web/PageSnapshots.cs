@@ -307,6 +307,13 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     }
 
     /// <summary>
+    /// Whether <paramref name="tag"/> was evicted at or after <paramref name="since"/> (UTC ticks) in
+    /// this process: a value read from the database since then may predate a change, and storing it
+    /// now would outlive that change's eviction (<see cref="Features.Catalogue.ArtworkSearch.SimilarAsync"/>).
+    /// </summary>
+    public bool EvictedSince(string tag, long since) => _evictedAt.TryGetValue(tag, out var evicted) && evicted >= since;
+
+    /// <summary>
     /// Called when the host has stopped, and again when the container disposes the store (the full
     /// test suite showed restarts where the first did not leave the marker; a crash or a kill runs
     /// neither): every eviction so far is in the journal.
