@@ -49,7 +49,16 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
                     setweight(to_tsvector('posax_fr'::regconfig, coalesce("Title", '')), 'A') ||
                     setweight(to_tsvector('posax_fr'::regconfig, coalesce("SearchText", '')), 'B')
                     """, stored: true);
-            builder.Entity<Artwork>().HasIndex(SearchVectorProperty).HasMethod("GIN");
+            // The words and the filters a search compares for equality, in one GIN index (btree_gin,
+            // created by the SearchFiltersInTextIndex migration): reading a word's matches first also
+            // narrows them to the category, size, orientation and status inside the index, so only the
+            // works that pass those are read from the table (issue 17, 1,000,000 works: "savane" among
+            // large available paintings read 17,596 table pages after a 302,732-entry category bitmap,
+            // 470 ms; now 8,002 pages, 128 ms, same load; see docs/benchmarks.md).
+            builder.Entity<Artwork>()
+                .HasIndex(SearchVectorProperty, nameof(Artwork.CategoryId), nameof(Artwork.SizeClass), nameof(Artwork.Orientation), nameof(Artwork.Status))
+                .HasDatabaseName("IX_Artworks_SearchVector_Filters")
+                .HasMethod("GIN");
         }
     }
 }

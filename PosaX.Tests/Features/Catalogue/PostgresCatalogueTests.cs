@@ -66,7 +66,7 @@ public class PostgresCatalogueTests : PostgresAppTest
 
         TestContext.Out.WriteLine(sql);
         TestContext.Out.WriteLine(plan);
-        Assert.That(plan, Does.Contain("Bitmap Index Scan on \"IX_Artworks_SearchVector\""));
+        Assert.That(plan, Does.Contain("Bitmap Index Scan on \"IX_Artworks_SearchVector_Filters\""));
     }
 
     [Test]

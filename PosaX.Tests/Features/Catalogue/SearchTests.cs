@@ -119,4 +119,57 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
             await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith("Lot " + word + " ")).ExecuteDeleteAsync());
         }
     }
+
+    [Test]
+    public async Task Filters_that_few_works_pass_still_find_every_work_in_order_past_a_long_walk()
+    {
+        // 4,200 works at a price of their own, then 80 large ones and 30 square ones older than all of
+        // them; one in 84 of the 4,200 is large too. On PostgreSQL the large ones are found by a walk
+        // longer than the first (4,000 works), the square ones by reading the matches first after it.
+        const long price = 987_654_321;
+        var word = Word();
+        var (client, email) = await Accounts.NewArtistAsync(App, "Pile " + Capitalised(Word()));
+        client.Dispose();
+        var old = DateTime.UtcNow.AddYears(-2);
+        var works = new List<(string Title, SizeClass Size, Orientation Orientation, DateTime CreatedAt)>();
+        for (var i = 0; i < 4_200; i++) works.Add(($"Pile {word} {i}", i % 84 == 0 ? SizeClass.L : SizeClass.M, Orientation.Portrait, old.AddMinutes(-i)));
+        for (var i = 0; i < 80; i++) works.Add(($"Pile {word} grande {i}", SizeClass.L, Orientation.Portrait, old.AddDays(-10).AddMinutes(-i)));
+        for (var i = 0; i < 30; i++) works.Add(($"Pile {word} carrée {i}", SizeClass.M, Orientation.Square, old.AddDays(-20).AddMinutes(-i)));
+        await App.WithDbAsync(async db =>
+        {
+            var artist = await db.Users.SingleAsync(u => u.Email == email);
+            foreach (var (title, size, orientation, createdAt) in works)
+                db.Artworks.Add(new Artwork
+                {
+                    ArtistId = artist.Id, Title = title, Slug = "pile-" + Guid.NewGuid().ToString("N")[..12], Price = price, CategoryId = 1,
+                    HeightCm = 50, WidthCm = 50, Orientation = orientation, SizeClass = size, Status = ArtworkStatus.Available,
+                    SearchText = ArtworkDerivedFields.SearchText(title, null, "Peinture", null, artist.DisplayName),
+                    CreatedAt = createdAt, UpdatedAt = createdAt,
+                });
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            using var visitor = NewClient();
+            var large = await visitor.GetPageAsync($"/oeuvres?prixMin={price}&prixMax={price}&taille=L");
+            var square = await visitor.GetPageAsync($"/oeuvres?prixMin={price}&prixMax={price}&orientation=carre");
+            var largeNext = large.GetElementById("next-page")?.GetAttribute("href") ?? throw new AssertionException("No #next-page.");
+            var largeSecond = await visitor.GetPageAsync(largeNext);
+
+            var largeTitles = works.Where(w => w.Size == SizeClass.L).Select(w => w.Title).ToList();
+            var squareTitles = works.Where(w => w.Orientation == Orientation.Square).Select(w => w.Title).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(ResultCount(large), Is.EqualTo("Plus de 100 œuvres"));
+                Assert.That(Titles(large, "#catalogue-results"), Is.EqualTo(largeTitles.Take(ArtworkSearch.PageSize)));
+                Assert.That(Titles(largeSecond, "#catalogue-results"), Is.EqualTo(largeTitles.Skip(ArtworkSearch.PageSize).Take(ArtworkSearch.PageSize)));
+                Assert.That(ResultCount(square), Is.EqualTo("30 œuvres"));
+                Assert.That(Titles(square, "#catalogue-results"), Is.EqualTo(squareTitles.Take(ArtworkSearch.PageSize)));
+            });
+        }
+        finally
+        {
+            await App.WithDbAsync(db => db.Artworks.Where(a => a.Price == price).ExecuteDeleteAsync());
+        }
+    }
 }

@@ -143,37 +143,76 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     public IQueryable<Artwork> Public() =>
         db.Artworks.AsNoTracking().OnSite();
 
-    private async Task<(IQueryable<Artwork> Works, CatalogueQuery Applied, bool MatchesFirst)> FilterAsync(CatalogueQuery query, CancellationToken ct)
+    /// <summary>How a search's first page is read on PostgreSQL (<see cref="PlanAsync"/>).</summary>
+    private enum SearchPlan
     {
-        var matchesFirst = false;
+        /// <summary>PostgreSQL's own choice (SQLite, listings, an artist's works, searches without words).</summary>
+        Planner,
+        /// <summary>The words' few matches through the GIN index, then sorted.</summary>
+        MatchesFirst,
+        /// <summary>A walk of the sort's index bounded to <see cref="WalkCap"/> works, then the matches first if it found too few.</summary>
+        WalkThenMatches,
+    }
+
+    /// <summary>
+    /// The filtered works, the query as applied, the plan of its first page, and for
+    /// <see cref="SearchPlan.WalkThenMatches"/> the works the walk reads in order (the visible works
+    /// of the category or artist, and the price range when the sort is by price: what the sort's
+    /// index reads) and the filters it tests on them.
+    /// </summary>
+    private sealed record Filtered(IQueryable<Artwork> Works, CatalogueQuery Applied, SearchPlan Plan,
+        IQueryable<Artwork> Walked, Func<IQueryable<Artwork>, IQueryable<Artwork>> Tested, int? CategoryId);
+
+    private async Task<Filtered> FilterAsync(CatalogueQuery query, CancellationToken ct)
+    {
         var terms = TextFolding.Terms(query.Text);
         var works = Public();
+        var walked = db.Artworks.AsNoTracking();
+        var tested = new List<Func<IQueryable<Artwork>, IQueryable<Artwork>>> { w => w.OnSite() };
+        var priceSort = query.Sort != CatalogueSort.Recent;
+        void Filter(System.Linq.Expressions.Expression<Func<Artwork, bool>> predicate, bool inWalkedRange = false)
+        {
+            works = works.Where(predicate);
+            if (inWalkedRange) walked = walked.Where(predicate);
+            else tested.Add(w => w.Where(predicate));
+        }
 
         // Unknown slugs are dropped (see CatalogueQuery), so the applied query is what the page shows.
+        int? category = null;
         if (query.Category is not null)
         {
             var categoryId = await db.Categories.Where(c => c.Slug == query.Category).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-            if (categoryId is { } id) works = works.Where(a => a.CategoryId == id);
+            if (categoryId is { } id) { Filter(a => a.CategoryId == id, inWalkedRange: true); category = id; }
             else query = query with { Category = null };
         }
         if (query.Artist is not null)
         {
             var artistId = await db.Users.OnSite().Where(u => u.Slug == query.Artist).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-            if (artistId is { } id) works = works.Where(a => a.ArtistId == id);
+            if (artistId is { } id) Filter(a => a.ArtistId == id, inWalkedRange: true);
             else query = query with { Artist = null };
         }
-        if (query.MinPrice is { } min) works = works.Where(a => a.Price >= min);
-        if (query.MaxPrice is { } max) works = works.Where(a => a.Price <= max);
-        if (query.Size is { } size) works = works.Where(a => a.SizeClass == size);
-        if (query.Orientation is { } orientation) works = works.Where(a => a.Orientation == orientation);
-        if (query.AvailableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
+        if (query.MinPrice is { } min) Filter(a => a.Price >= min, priceSort);
+        if (query.MaxPrice is { } max) Filter(a => a.Price <= max, priceSort);
+        if (query.Size is { } size) Filter(a => a.SizeClass == size);
+        if (query.Orientation is { } orientation) Filter(a => a.Orientation == orientation);
+        if (query.AvailableOnly) Filter(a => a.Status == ArtworkStatus.Available);
 
-        if (terms.Length == 0) query = query with { Text = null };
+        var plan = SearchPlan.Planner;
+        if (terms.Length == 0)
+        {
+            query = query with { Text = null };
+            // Filters alone that the sort's index does not hold (a size, an orientation, available only,
+            // a price range sorted by date) are tested on the works it walks: large photographs, or a
+            // category with size L, may be none of the category's 120,000 works (2.5 s under load, issue 17).
+            if (db.Database.IsNpgsql() && query.Artist is null && !query.IsListing && tested.Count > 1) plan = SearchPlan.WalkThenMatches;
+        }
         else if (db.Database.IsNpgsql())
         {
-            works = await TextMatchesAsync(works, terms, ct);
+            var matches = await TextMatchesAsync(terms, ct);
+            works = matches(works);
+            tested.Add(matches);
             // An artist's works are few: the (artist, date) index serves them whatever the words.
-            matchesFirst = query.Artist is null && await MatchesFirstAsync(terms, query, ct);
+            if (query.Artist is null) plan = await PlanAsync(terms, query, category, ct);
         }
         else
         {
@@ -185,30 +224,36 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                 works = works.Where(a => EF.Functions.Like(a.SearchText, pattern));
             }
         }
-        return (works, query, matchesFirst);
+        return new Filtered(works, query, plan, walked, w => tested.Aggregate(w, (q, test) => test(q)), category);
     }
 
     /// <summary>
-    /// Works at which a search's estimated matches are compared (1,000,000 in issue 17's bench).
+    /// A first page's walk of the sort's index reads at most this many works (visible or not) before
+    /// its matches are read through the GIN index instead (<see cref="SearchPlan.WalkThenMatches"/>).
     /// </summary>
-    private const double MatchesFirstFactor = CountCap + 1;
+    private const int WalkCap = 4_000;
+
+    /// <summary>The second, longer walk, when the first one found at least count × WalkCap / LongWalkCap matches.</summary>
+    private const int LongWalkCap = 20_000;
+
+    /// <summary>Estimated matches (after the filters the GIN index holds) read first without a walk.</summary>
+    private const double MatchesFirstCap = 2_000;
 
     /// <summary>
-    /// PostgreSQL: whether to read the text's matches first (GIN index, then filters and sort on
-    /// them) rather than walk the sort's own index and test each work. The planner chooses by
-    /// assuming words and filters independent; in a real catalogue they are not (a word rare in
-    /// the category asked for): at 1,000,000 works it walked 300,000 works of a category for
-    /// "guerrier" (0 found, 911 ms) and 120,000 for "visages" with size, orientation and price (338 ms),
-    /// where the matches first take 10–40 ms. The costs compared: reading the matches is about
-    /// their number m; walking the sort's index until 101 pass is about 101 × N / (m × s), s the
-    /// filters' selectivity. So matches first when m² × s &lt; 101 × N. m comes from PostgreSQL's own
-    /// statistics of the search vector (the most common lexemes and their frequencies), s from the
-    /// filters' typical shares. Two common words seldom together ("marché perles": each in 10% of
-    /// the works) walked 1–2.5 s with the rarest word's share as m; their product is PostgreSQL's
-    /// estimate too: an error then costs at most reading the rarer word's matches.
-    /// Results are the same either way: only the order of the work changes.
+    /// PostgreSQL: how to read a text search's first page. Reading the matches first (GIN index, then
+    /// sort) costs about the matches that pass the filters the index holds (category, size,
+    /// orientation, status: <c>IX_Artworks_SearchVector_Filters</c>); walking the sort's index costs
+    /// the works it reads until 101 pass, which nothing estimates well: words and filters are not
+    /// independent in a real catalogue ("savane" is in 10% of the paintings, 6.6% of all works;
+    /// "huile marché" in no photograph). So: the matches first when PostgreSQL's own statistics of the
+    /// search vector (most common lexemes and their frequencies, their product for several words) and
+    /// the filters' shares (the categories' real sizes) say they are few; otherwise a walk bounded to
+    /// <see cref="WalkCap"/> works, and the matches first if it found fewer than 101 (issue 17: the
+    /// unbounded walk read a whole category, 1.9 s under load, and an estimate taken for the rarer
+    /// plan read 20,000–60,000 matches, 0.5–0.9 s). Results are the same either way: only the order
+    /// of the work changes.
     /// </summary>
-    private async Task<bool> MatchesFirstAsync(string[] terms, CatalogueQuery query, CancellationToken ct)
+    private async Task<SearchPlan> PlanAsync(string[] terms, CatalogueQuery query, int? category, CancellationToken ct)
     {
         var folded = string.Join(' ', terms);
         // (works in the table, the estimated share of works holding every lexeme): the product of their
@@ -225,23 +270,26 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             FROM unnest(tsvector_to_array(to_tsvector('posax_fr', {folded}))) AS l(lexeme)
             LEFT JOIN common AS f ON f.e = l.lexeme
             """).SingleAsync(ct);
-        var works = Math.Max(estimate.Works, 1);
-        var matches = estimate.Share * works;
-        var selectivity = 1.0;
-        if (query.Category is not null) selectivity *= 0.1;
-        if (query.MinPrice is not null && query.MaxPrice is not null) selectivity *= 0.3;
-        else if (query.MinPrice is not null || query.MaxPrice is not null) selectivity *= 0.5;
-        if (query.Size is not null) selectivity /= 3;
-        if (query.Orientation is not null) selectivity /= 3;
-        if (query.AvailableOnly) selectivity *= 0.5;
-        return matches * matches * selectivity < MatchesFirstFactor * works;
+        var share = estimate.Share;
+        if (category is { } id)
+        {
+            // The categories' sizes differ (paintings 30% of the demo's works, drawings 8%): kept counts.
+            var counts = await WorksByCategoryAsync(ct);
+            var all = counts.Values.Sum();
+            share *= all > 0 && counts.TryGetValue(id, out var inCategory) ? (double)inCategory / all : 0;
+        }
+        if (query.Size is not null) share /= 3;
+        if (query.Orientation is not null) share /= 3;
+        if (query.AvailableOnly) share *= 0.5;
+        return share * Math.Max(estimate.Works, 1) <= MatchesFirstCap ? SearchPlan.MatchesFirst : SearchPlan.WalkThenMatches;
     }
 
     private sealed record MatchEstimate(double Works, double Share);
 
     public async Task<CataloguePage> SearchAsync(CatalogueQuery query, int pageSize = PageSize, CancellationToken ct = default)
     {
-        (var works, query, var matchesFirst) = await FilterAsync(query, ct);
+        var filtered = await FilterAsync(query, ct);
+        (var works, query) = (filtered.Works, filtered.Applied);
         var cursor = Cursor.Decode(query.After, query.Sort);
         if (cursor is null) query = query with { After = null };
         List<Row> rows;
@@ -251,18 +299,18 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         {
             // A search's first page and its total (up to the cap) from one walk: the ids of the
             // first CountCap + 1 matches in order, then the cards of the page's ones by id.
-            var ids = await Page(works, query.Sort, null, matchesFirst).Take(CountCap + 1).Select(a => a.Id).ToListAsync(ct);
+            var ids = await IdsAsync(filtered, query.Sort, null, CountCap + 1, ct);
             (total, capped) = (Math.Min(ids.Count, CountCap), ids.Count > CountCap);
             await RememberCountAsync(query, ids.Count, ct);
-            var pageIds = ids.Take(pageSize + 1).ToList();
-            var cards = await Public().Where(a => pageIds.Contains(a.Id)).Select(Projection).ToListAsync(ct);
-            rows = cards.OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
+            rows = await CardsInOrderAsync(ids.Take(pageSize + 1).ToList(), ct);
         }
         else
         {
-            rows = await Page(works, query.Sort, cursor, matchesFirst).Take(pageSize + 1).Select(Projection).ToListAsync(ct);
+            rows = filtered.Plan == SearchPlan.Planner
+                ? await Page(works, query.Sort, cursor).Take(pageSize + 1).Select(Projection).ToListAsync(ct)
+                : await CardsInOrderAsync(await IdsAsync(filtered, query.Sort, cursor, pageSize + 1, ct), ct);
             // A first page that is not full holds every match: nothing left to count.
-            (total, capped) = cursor is null && rows.Count <= pageSize ? (rows.Count, false) : await CountAsync(works, query, ct);
+            (total, capped) = cursor is null && rows.Count <= pageSize ? (rows.Count, false) : await CountAsync(works, query, filtered.CategoryId, ct);
         }
 
         string? next = null;
@@ -275,9 +323,49 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         return new CataloguePage(rows.Select(ToCard).ToList(), total, next, query) { TotalIsCapped = capped };
     }
 
-    private async Task<(int Total, bool Capped)> CountAsync(IQueryable<Artwork> works, CatalogueQuery query, CancellationToken ct)
+    /// <summary>
+    /// The ids of the first <paramref name="count"/> matches after <paramref name="after"/>, in order,
+    /// as <see cref="FilterAsync"/>'s plan reads them: a bounded walk first (<see cref="WalkCap"/> works of
+    /// the sort's index, in a subquery; the filters and words tested on them, outside it), and the
+    /// matches first when it found fewer.
+    /// </summary>
+    private async Task<List<long>> IdsAsync(Filtered filtered, CatalogueSort sort, Cursor? after, int count, CancellationToken ct)
+    {
+        if (filtered.Plan == SearchPlan.WalkThenMatches)
+        {
+            IQueryable<long> Walk(int works) =>
+                Page(filtered.Tested(Page(filtered.Walked, sort, after).Take(works)), sort, null).Take(count).Select(a => a.Id);
+            var found = await Walk(WalkCap).ToListAsync(ct);
+            if (found.Count == count) return found;
+            // What it found says how far the rest is: a longer walk when that fits in it (rather than
+            // every match read and sorted), else the matches first.
+            if (found.Count * LongWalkCap >= count * WalkCap)
+            {
+                found = await Walk(LongWalkCap).ToListAsync(ct);
+                if (found.Count == count) return found;
+            }
+        }
+        return await Page(filtered.Works, sort, after, matchesFirst: filtered.Plan != SearchPlan.Planner)
+            .Take(count).Select(a => a.Id).ToListAsync(ct);
+    }
+
+    private async Task<List<Row>> CardsInOrderAsync(List<long> ids, CancellationToken ct)
+    {
+        var cards = await Public().Where(a => ids.Contains(a.Id)).Select(Projection).ToListAsync(ct);
+        return cards.OrderBy(r => ids.IndexOf(r.Id)).ToList();
+    }
+
+    private async Task<(int Total, bool Capped)> CountAsync(IQueryable<Artwork> works, CatalogueQuery query, int? categoryId, CancellationToken ct)
     {
         var cap = query.IsListing ? int.MaxValue : CountCap;
+        if (query.IsListing && query.Artist is null)
+        {
+            // Everything, or one category: the kept works per category already hold the total (the same
+            // public works, evicted by the same changes). At 1,000,000 works a category's own count read
+            // its 120,000–300,000 works (3 s under load, issue 17), once per category after every change.
+            var counts = await WorksByCategoryAsync(ct);
+            return (categoryId is { } id ? counts.GetValueOrDefault(id) : counts.Values.Sum(), false);
+        }
         if (await cache.GetAsync(CountKey(query), ct) is { Length: sizeof(int) } cached)
         {
             var known = BinaryPrimitives.ReadInt32LittleEndian(cached);
@@ -361,8 +449,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// <summary>The SQL of a page query (tests read its plan and check the keyset translation).</summary>
     internal async Task<string> PageSqlAsync(CatalogueQuery query, CancellationToken ct = default)
     {
-        (var works, query, var matchesFirst) = await FilterAsync(query, ct);
-        return Page(works, query.Sort, Cursor.Decode(query.After, query.Sort), matchesFirst).Take(PageSize + 1).Select(Projection).ToQueryString();
+        var filtered = await FilterAsync(query, ct);
+        return Page(filtered.Works, filtered.Applied.Sort, Cursor.Decode(filtered.Applied.After, filtered.Applied.Sort), filtered.Plan != SearchPlan.Planner)
+            .Take(PageSize + 1).Select(Projection).ToQueryString();
     }
 
     /// <summary>
@@ -374,7 +463,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     public async Task<(IReadOnlyList<ArtworkCard.Model> Works, int Total)> PublishedBetweenAsync(CatalogueQuery query, DateTime since, DateTime until,
         int count, CancellationToken ct = default)
     {
-        (var works, var applied, _) = await FilterAsync(query with { After = null }, ct);
+        var filtered = await FilterAsync(query with { After = null }, ct);
+        (var works, var applied) = (filtered.Works, filtered.Applied);
         if (applied.Category != query.Category || applied.Artist != query.Artist) return ([], 0);
         works = works.Where(a => a.CreatedAt >= since && a.CreatedAt < until);
         var total = await works.CountAsync(ct);
@@ -462,15 +552,15 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// (trigram GIN index on lower(posax_unaccent(DisplayName))), so the works query stays a plain
     /// OR of two indexed conditions on Artworks (BitmapOr of the tsvector GIN index and the artist index).
     /// </summary>
-    private async Task<IQueryable<Artwork>> TextMatchesAsync(IQueryable<Artwork> works, string[] terms, CancellationToken ct)
+    private async Task<Func<IQueryable<Artwork>, IQueryable<Artwork>>> TextMatchesAsync(string[] terms, CancellationToken ct)
     {
         var folded = string.Join(' ', terms);
         var artists = await db.Users.AsNoTracking()
             .OnSite().Where(u => EF.Functions.TrigramsAreWordSimilar(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
             .Select(u => u.Id).Take(20).ToListAsync(ct);
         return artists.Count == 0
-            ? works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded)))
-            : works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded))
+            ? works => works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded)))
+            : works => works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded))
                 || artists.Contains(a.ArtistId));
     }
 
@@ -480,7 +570,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// translate Npgsql's EF.Functions.LessThan(ValueTuple…), so SQLite gets the expanded form.
     /// </summary>
     /// <remarks>
-    /// <paramref name="matchesFirst"/> (<see cref="MatchesFirstAsync"/>): the same order on
+    /// <paramref name="matchesFirst"/> (<see cref="PlanAsync"/>): the same order on
     /// expressions no index serves (greatest(x, minimum) is x), so PostgreSQL cannot walk the sort's
     /// index and reads the text's matches through the GIN index, then sorts them.
     /// </remarks>

@@ -441,10 +441,6 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.HasIndex("HiddenAt")
                         .HasFilter("\"HiddenAt\" IS NOT NULL");
 
-                    b.HasIndex("SearchVector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
-
                     b.HasIndex("ArtistId", "CreatedAt");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -454,6 +450,11 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.HasIndex("CategoryId", "CreatedAt", "Id");
 
                     b.HasIndex("CategoryId", "Price", "Id");
+
+                    b.HasIndex("SearchVector", "CategoryId", "SizeClass", "Orientation", "Status")
+                        .HasDatabaseName("IX_Artworks_SearchVector_Filters");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "CategoryId", "SizeClass", "Orientation", "Status"), "GIN");
 
                     b.ToTable("Artworks");
                 });
