@@ -106,6 +106,11 @@ public static class WebRegistration
         // Work pages also go to disk (PageSnapshotStore): the output cache's own memory store, decorated.
         services.AddHttpContextAccessor();
         services.AddOptions<PageSnapshotOptions>().BindConfiguration(PageSnapshotOptions.Section);
+        // One page of each kind asked for before /health/ready says yes (Production; WarmUp__Enabled).
+        services.AddOptions<WarmUpOptions>().BindConfiguration(WarmUpOptions.Section);
+        services.AddSingleton<StartUpWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartUpWarmUp>());
+        services.AddHealthChecks().AddCheck<StartUpWarmUp>("warm-up", tags: ["ready"]);
         var memoryStore = services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore));
         services.Remove(memoryStore);
         if (Redis.RedisOptions.IsConfigured(builder.Configuration))
