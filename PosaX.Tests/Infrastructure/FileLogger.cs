@@ -16,7 +16,12 @@ public sealed class FileLoggerProvider(string path) : ILoggerProvider
 
     private void Write(string line)
     {
-        lock (_gate) File.AppendAllText(path, line + Environment.NewLine);
+        // A logger never throws: an app disposed after its test deleted its folder still logs its stop.
+        try
+        {
+            lock (_gate) File.AppendAllText(path, line + Environment.NewLine);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private sealed class FileLogger(FileLoggerProvider provider, string category) : ILogger

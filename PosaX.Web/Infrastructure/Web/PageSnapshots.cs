@@ -332,6 +332,8 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
             File.WriteAllText(Path.Combine(Folder, CleanStopMarker), DateTime.UtcNow.ToString("O"));
             _logger.LogInformation("Page snapshots: clean stop marked in {Folder}.", Folder);
         }
+        // The folder deleted under a running app (a cache: allowed): nothing left to mark.
+        catch (DirectoryNotFoundException) { _logger.LogDebug("Page snapshots: {Folder} is gone; no clean stop to mark.", Folder); }
         catch (IOException e) { _logger.LogWarning(e, "Page snapshots: the clean stop could not be marked in {Folder}.", Folder); }
     }
 
