@@ -50,7 +50,8 @@ trap cleanup EXIT INT TERM
 # --- publish and start the app (unless one is running at LIGHTHOUSE_URL) --------------------------
 if [[ -z "${LIGHTHOUSE_URL:-}" ]]; then
 echo "lighthouse.sh: publishing PosaX.Web (Release)…"
-dotnet publish PosaX.Web -c Release -o "$work/app" --nologo -v quiet >"$work/publish.log" 2>&1 \
+# For this machine's platform, as a deployment publishes it (ReadyToRun: PosaX.Web.csproj).
+dotnet publish PosaX.Web -c Release --use-current-runtime --self-contained false -o "$work/app" --nologo -v quiet >"$work/publish.log" 2>&1 \
   || { cat "$work/publish.log" >&2; exit 2; }
 
 mkdir -p "$work/data/media" "$work/data/mail"
