@@ -61,9 +61,10 @@ public sealed class StartUpWarmUp(IServiceScopeFactory scopes, IServer server, I
         {
             logger.LogWarning("Warm-up cut short after {Timeout}: ready all the same.", options.Value.Timeout);
         }
-        catch (Exception e) when (e is HttpRequestException or DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A warm-up that fails must not keep the instance out of the load balancer.
+            // A warm-up that fails (the database, a page) must neither keep the instance out of the load
+            // balancer nor stop the host, as a background service's exception would.
             logger.LogWarning(e, "Warm-up failed: ready all the same.");
         }
         finally
