@@ -7,6 +7,7 @@ public static class CatalogueFeature
     {
         builder.Services.AddScoped<ArtworkSearch>();
         builder.Services.AddSingleton<CatalogueTotals>();
+        builder.Services.AddSingleton<SearchStatistics>();
         builder.Services.AddSingleton<ReportThrottle>();
         return builder;
     }

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PosaX.Web.Data;
+
+namespace PosaX.Web.Features.Catalogue;
+
+/// <summary>
+/// PostgreSQL only: what PostgreSQL's own statistics of the works say (<c>pg_stats</c>, kept by
+/// ANALYZE): how many works, the share of works holding each common lexeme, and how the dates and
+/// prices are spread. <see cref="ArtworkSearch"/> sizes a search's windows with them (issue 17).
+/// Read once per database every few minutes rather than on every search (a search read
+/// <c>pg_stats</c> each time: 93 buffers and 1.1 ms of PostgreSQL under load at 1,000,000 works).
+/// </summary>
+/// <remarks>
+/// Only the cost of a search depends on these figures, never its result: a stale or missing
+/// statistic makes a window too wide (slower) or too narrow (one more query), nothing else.
+/// </remarks>
+public sealed class SearchStatistics
+{
+    /// <summary>How long one reading serves (ANALYZE runs far less often).</summary>
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, (DateTime ReadAt, Task<Snapshot> Task)> _byDatabase = new(StringComparer.Ordinal);
+
+    /// <summary>The works' statistics of <paramref name="db"/>'s database (read at most every five minutes).</summary>
+    public Task<Snapshot> GetAsync(PosaXDbContext db)
+    {
+        var key = db.Database.GetConnectionString() ?? "";
+        var now = DateTime.UtcNow;
+        if (_byDatabase.TryGetValue(key, out var known) && now - known.ReadAt < Lifetime && !known.Task.IsFaulted) return known.Task;
+        // Another request may read them at the same moment: both get a reading, the last one is kept.
+        var reading = ReadAsync(db);
+        _byDatabase[key] = (now, reading);
+        return reading;
+    }
+
+    private static async Task<Snapshot> ReadAsync(PosaXDbContext db)
+    {
+        var rows = await db.Database.SqlQuery<StatisticRow>($"""
+            SELECT 'works' AS "Kind", NULL::text AS "Lexeme", greatest(c.reltuples, 0)::float8 AS "Value", 0::float8 AS "Freq"
+            FROM pg_class c WHERE c.oid = '"Artworks"'::regclass
+            UNION ALL
+            SELECT 'lexeme', m.e, 0, m.freq
+            FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(e, freq)
+            WHERE s.schemaname = current_schema() AND s.tablename = 'Artworks' AND s.attname = 'SearchVector' AND m.e IS NOT NULL
+            UNION ALL
+            SELECT 'price-mcv', NULL, v::float8, f
+            FROM pg_stats s, unnest(s.most_common_vals::text::int8[], s.most_common_freqs) AS m(v, f)
+            WHERE s.schemaname = current_schema() AND s.tablename = 'Artworks' AND s.attname = 'Price'
+            UNION ALL
+            SELECT 'price-bound', NULL, v::float8, 0
+            FROM pg_stats s, unnest(s.histogram_bounds::text::int8[]) AS b(v)
+            WHERE s.schemaname = current_schema() AND s.tablename = 'Artworks' AND s.attname = 'Price'
+            UNION ALL
+            SELECT 'date-mcv', NULL, extract(epoch FROM v)::float8, f
+            FROM pg_stats s, unnest(s.most_common_vals::text::timestamptz[], s.most_common_freqs) AS m(v, f)
+            WHERE s.schemaname = current_schema() AND s.tablename = 'Artworks' AND s.attname = 'CreatedAt'
+            UNION ALL
+            SELECT 'date-bound', NULL, extract(epoch FROM v)::float8, 0
+            FROM pg_stats s, unnest(s.histogram_bounds::text::timestamptz[]) AS b(v)
+            WHERE s.schemaname = current_schema() AND s.tablename = 'Artworks' AND s.attname = 'CreatedAt'
+            """).ToListAsync(CancellationToken.None);
+        Distribution Spread(string name) => new(
+            rows.Where(r => r.Kind == name + "-mcv").Select(r => (r.Value, r.Freq)).OrderBy(p => p.Value).ToArray(),
+            rows.Where(r => r.Kind == name + "-bound").Select(r => r.Value).Order().ToArray());
+        var lexemes = rows.Where(r => r.Kind == "lexeme" && r.Lexeme is not null)
+            .GroupBy(r => r.Lexeme!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Freq, StringComparer.Ordinal);
+        return new Snapshot(rows.Where(r => r.Kind == "works").Select(r => r.Value).FirstOrDefault(), lexemes, Spread("price"), Spread("date"));
+    }
+
+    private sealed record StatisticRow(string Kind, string? Lexeme, double Value, double Freq);
+
+    /// <param name="Works">Works in the table (pg_class.reltuples).</param>
+    /// <param name="Lexemes">The share of works holding each of the search vector's most common lexemes.</param>
+    public sealed record Snapshot(double Works, IReadOnlyDictionary<string, double> Lexemes, Distribution Prices, Distribution Dates)
+    {
+        /// <summary>
+        /// The estimated share of works holding every lexeme: the product of their shares, as PostgreSQL
+        /// estimates an AND; a lexeme not among the most common counts as half the rarest of them, as
+        /// PostgreSQL counts it (no statistics at all: 0, "few").
+        /// </summary>
+        public double Share(IEnumerable<string> lexemes)
+        {
+            var rarest = Lexemes.Count == 0 ? 0 : Lexemes.Values.Min() / 2;
+            return lexemes.Aggregate(1.0, (share, lexeme) => share * Math.Max(Lexemes.TryGetValue(lexeme, out var f) ? f : rarest, 1e-9));
+        }
+
+        /// <summary>The sum of the lexemes' shares: how long their posting lists in the GIN index are, per work.</summary>
+        public double ShareSum(IEnumerable<string> lexemes)
+        {
+            var rarest = Lexemes.Count == 0 ? 0 : Lexemes.Values.Min() / 2;
+            return lexemes.Sum(lexeme => Lexemes.TryGetValue(lexeme, out var f) ? f : rarest);
+        }
+    }
+
+    /// <summary>
+    /// A column's spread as pg_stats gives it: its most common values with their shares, and the
+    /// bounds of equally filled buckets for the rest.
+    /// </summary>
+    public sealed class Distribution((double Value, double Share)[] common, double[] bounds)
+    {
+        private readonly double _rest = bounds.Length >= 2 ? Math.Max(0, 1 - common.Sum(c => c.Share)) : 0;
+
+        /// <summary>Nothing known (no ANALYZE yet): no window can be sized.</summary>
+        public bool IsEmpty => bounds.Length < 2 && common.Length == 0;
+
+        /// <summary>The estimated share of works whose value is at most <paramref name="value"/>.</summary>
+        public double AtMost(double value)
+        {
+            var share = 0.0;
+            foreach (var (v, s) in common) if (v <= value) share += s;
+            if (bounds.Length >= 2 && value >= bounds[0])
+            {
+                var buckets = bounds.Length - 1;
+                if (value >= bounds[^1]) share += _rest;
+                else
+                {
+                    var i = Array.BinarySearch(bounds, value);
+                    if (i < 0) i = ~i - 1;
+                    i = Math.Clamp(i, 0, buckets - 1);
+                    var width = bounds[i + 1] - bounds[i];
+                    var within = width > 0 ? (value - bounds[i]) / width : 1;
+                    share += _rest * (i + within) / buckets;
+                }
+            }
+            return Math.Clamp(share, 0, 1);
+        }
+
+        /// <summary>The value below which about <paramref name="share"/> of the works lie (bisection of <see cref="AtMost"/>).</summary>
+        public double ValueAt(double share)
+        {
+            var values = common.Select(c => c.Value).Concat(bounds).ToArray();
+            if (values.Length == 0) return 0;
+            var (low, high) = (values.Min(), values.Max());
+            for (var i = 0; i < 64 && high - low > 1e-6; i++)
+            {
+                var middle = (low + high) / 2;
+                if (AtMost(middle) >= share) high = middle; else low = middle;
+            }
+            return high;
+        }
+    }
+}
