@@ -90,4 +90,69 @@ public class PostgresCatalogueTests : PostgresAppTest
         Assert.That(plan, Does.Contain("Index Scan Backward using \"IX_Artworks_CreatedAt_Id\""));
         Assert.That(plan, Does.Match(@"Index Cond: \(ROW\(""CreatedAt"", ""Id""\) < ROW\("));
     }
+
+    [Test]
+    public async Task Searches_read_in_windows_or_walks_find_the_same_works_in_the_same_order_as_every_match_sorted()
+    {
+        // 30,000 works with fresh statistics: a word in one work of 20 (a window of the sort's order is
+        // cheapest), another in one of 3 (a walk of the sort's index), dates in no relation to the ids,
+        // 997 prices (ties broken by id). Every first page, total and second page must be what sorting
+        // every match gives.
+        var (lot, rare, common) = (Word(), Word(), Word());
+        await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
+            SELECT {_artistId}, {lot} || ' ' || g || CASE WHEN g % 20 = 0 THEN ' ' || {rare} ELSE '' END || CASE WHEN g % 3 = 0 THEN ' ' || {common} ELSE '' END,
+                   'lot-' || g, 1000 * (1 + (g * 31) % 997), 1 + g % 3, 50, 50, g % 3, (g / 3) % 3, g % 2, 'lot', now() - ((g * 7919) % 30000) * interval '1 minute', now()
+            FROM generate_series(1, 30000) AS g
+            """));
+        var statistics = App.Services.GetRequiredService<SearchStatistics>();
+        try
+        {
+            await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks"; ANALYZE "AspNetUsers";"""));
+            statistics.Forget();
+            var works = await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith(lot + " "))
+                .Select(a => new { a.Id, a.Title, a.Price, a.CreatedAt, a.SizeClass, a.Status }).ToListAsync());
+            var queries = new (CatalogueQuery Query, Func<dynamic, bool> Keeps)[]
+            {
+                (new CatalogueQuery { Text = rare }, w => ((string)w.Title).EndsWith(rare) || ((string)w.Title).Contains(rare + " ")),
+                (new CatalogueQuery { Text = rare, Sort = CatalogueSort.PriceDescending }, w => ((string)w.Title).Contains(rare)),
+                (new CatalogueQuery { Text = rare, Sort = CatalogueSort.PriceAscending, MinPrice = 200_000 }, w => ((string)w.Title).Contains(rare) && (long)w.Price >= 200_000),
+                (new CatalogueQuery { Text = rare, MinPrice = 100_000, MaxPrice = 900_000 }, w => ((string)w.Title).Contains(rare) && (long)w.Price is >= 100_000 and <= 900_000),
+                (new CatalogueQuery { Text = common }, w => ((string)w.Title).Contains(common)),
+                (new CatalogueQuery { Text = common, Size = SizeClass.L, AvailableOnly = true }, w => ((string)w.Title).Contains(common) && (SizeClass)w.SizeClass == SizeClass.L && (ArtworkStatus)w.Status == ArtworkStatus.Available),
+                (new CatalogueQuery { Text = $"{rare} {common}", Sort = CatalogueSort.PriceAscending }, w => ((string)w.Title).Contains(rare) && ((string)w.Title).Contains(common)),
+            };
+            var reads = new List<string>();
+            foreach (var (query, keeps) in queries)
+            {
+                var expected = works.Where(w => keeps(w));
+                var sorted = (query.Sort switch
+                {
+                    CatalogueSort.PriceAscending => expected.OrderBy(w => w.Price).ThenBy(w => w.Id),
+                    CatalogueSort.PriceDescending => expected.OrderByDescending(w => w.Price).ThenByDescending(w => w.Id),
+                    _ => expected.OrderByDescending(w => w.CreatedAt).ThenByDescending(w => w.Id),
+                }).Select(w => w.Title).ToList();
+                await using var scope = App.Services.CreateAsyncScope();
+                var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
+                var first = await search.SearchAsync(query);
+                var second = await search.SearchAsync(query with { After = first.NextCursor });
+                reads.AddRange(search.Reads);
+                Assert.Multiple(() =>
+                {
+                    Assert.That(first.Works.Select(w => w.Title), Is.EqualTo(sorted.Take(ArtworkSearch.PageSize)), query.Url());
+                    Assert.That((first.Total, first.TotalIsCapped), Is.EqualTo((Math.Min(sorted.Count, ArtworkSearch.CountCap), sorted.Count > ArtworkSearch.CountCap)), query.Url());
+                    Assert.That(second.Works.Select(w => w.Title), Is.EqualTo(sorted.Skip(ArtworkSearch.PageSize).Take(ArtworkSearch.PageSize)), query.Url());
+                });
+            }
+            TestContext.Out.WriteLine(string.Join(", ", reads));
+            // The windows and walks were read, not only every match.
+            Assert.That(reads, Does.Contain("window").And.Contain("walk"));
+        }
+        finally
+        {
+            await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith(lot + " ")).ExecuteDeleteAsync());
+            await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks";"""));
+            statistics.Forget();
+        }
+    }
 }

@@ -237,7 +237,10 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         // x, on an expression no index serves.
         var widePrice = false;
         if (!priceSort && (query.MinPrice ?? query.MaxPrice) is not null && query.Artist is null && db.Database.IsNpgsql())
-            widePrice = PriceShare((await stats.GetAsync(db)).Prices, query) > WidePriceRange;
+        {
+            var prices = (await stats.GetAsync(db)).Prices;
+            widePrice = !prices.IsEmpty && PriceShare(prices, query) > WidePriceRange;
+        }
         if (query.MinPrice is { } min)
         {
             if (widePrice) Filter(a => EF.Functions.Greatest(a.Price, long.MinValue) >= min);
@@ -447,13 +450,17 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                 List<long> found;
                 if (walkCost <= windowCost)
                 {
+                    Reads.Add("walk");
                     // Common words: the sort's index walked for as many works as should hold the page.
                     var length = (int)Math.Ceiling(walk);
                     found = await Page(filtered.Tested(Page(filtered.Walked, sort, after).Take(length)), sort, null)
                         .Take(count).Select(a => a.Id).ToListAsync(ct);
                 }
                 else if (Window(filtered.Works, filtered.Applied, after, fraction, estimate.Statistics) is { } window)
+                {
+                    Reads.Add("window");
                     found = await Page(window, sort, after, matchesFirst: true).Take(count).Select(a => a.Id).ToListAsync(ct);
+                }
                 else break;
                 if (found.Count == count) return found;
                 // Too few: a window (or walk) as wide as what it found says is needed, twice that margin.
@@ -461,9 +468,13 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                 (fraction, walk) = (fraction * wider, walk * wider);
             }
         }
+        Reads.Add("matches");
         return await Page(filtered.Works, sort, after, matchesFirst: filtered.Plan != SearchPlan.Planner)
             .Take(count).Select(a => a.Id).ToListAsync(ct);
     }
+
+    /// <summary>How <see cref="IdsAsync"/> read this instance's searches, in order ("walk", "window", "matches"): tests check the plans they meant to reach.</summary>
+    internal List<string> Reads { get; } = [];
 
     /// <summary>A window wider than this share of all works costs about what every match costs: no window then.</summary>
     private const double MaxWindow = 0.25;

@@ -34,6 +34,9 @@ public sealed class SearchStatistics
         return reading;
     }
 
+    /// <summary>Read the statistics again on the next search (after an ANALYZE that must count at once: tests).</summary>
+    public void Forget() => _byDatabase.Clear();
+
     private static async Task<Snapshot> ReadAsync(PosaXDbContext db)
     {
         var rows = await db.Database.SqlQuery<StatisticRow>($"""
