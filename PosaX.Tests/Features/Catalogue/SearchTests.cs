@@ -124,8 +124,9 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
     public async Task Filters_that_few_works_pass_still_find_every_work_in_order_past_a_long_walk()
     {
         // 4,200 works at a price of their own, then 80 large ones and 30 square ones older than all of
-        // them; one in 84 of the 4,200 is large too. On PostgreSQL the large ones are found by a walk
-        // longer than the first (4,000 works), the square ones by reading the matches first after it.
+        // them; one in 84 of the 4,200 is large too: whatever PostgreSQL reads first (a walk, a window,
+        // every match: ArtworkSearch.IdsAsync), the pages are every match in order. Windows and walks on
+        // fresh statistics: PostgresCatalogueTests.
         const long price = 987_654_321;
         var word = Word();
         var (client, email) = await Accounts.NewArtistAsync(App, "Pile " + Capitalised(Word()));
