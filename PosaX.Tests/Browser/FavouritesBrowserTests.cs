@@ -3,6 +3,8 @@ using PosaX.Tests.Features.Catalogue;
 using PosaX.Tests.Features.Statistics;
 using PosaX.Web.Features.Favourites;
 using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Text;
+using PosaX.Web.Infrastructure.Web;
 using static Microsoft.Playwright.Assertions;
 
 namespace PosaX.Tests.Browser;
@@ -51,5 +53,33 @@ public class FavouritesBrowserTests(DatabaseProvider provider) : BrowserTest(pro
         await Counting.FlushAsync(App);
         var today = await Counting.TodayOfAsync(App, work.Id);
         Assert.That((today?.FavouritesAdded, today?.FavouritesRemoved), Is.EqualTo((1, 1)));
+    }
+
+    [Test]
+    public async Task On_an_English_work_page_the_heart_posts_to_the_English_URL()
+    {
+        await UsePhoneAsync();
+        var work = await Reporting.WorkAsync(App, "Favourite in English");
+        await Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Forwarded-For"] = Reporting.NewIp() });
+        var englishPage = LocalizedPaths.For(work.Path, Languages.English);
+        Assert.That(englishPage, Does.StartWith("/en/artworks/"));
+        await Page.GotoAsync(englishPage);
+
+        var heart = Page.Locator($"button.favourite[data-artwork-id='{work.Id}']").First;
+        await Expect(heart).ToBeVisibleAsync();
+        var posted = Page.WaitForResponseAsync(r => r.Request.Method == "POST");
+        await heart.ClickAsync();
+        await Expect(heart).ToHaveAttributeAsync("aria-pressed", "true");
+        // The URL and status only: Playwright never delivers the body of a keepalive request (the answer's
+        // language follows the URL's: FavouritesTests posts to both).
+        var response = await posted;
+        Assert.Multiple(() =>
+        {
+            Assert.That(new Uri(response.Url).AbsolutePath, Is.EqualTo($"/en/artworks/{work.Id}/favourite"), "the page's language");
+            Assert.That(response.Status, Is.EqualTo(200));
+        });
+
+        await Counting.FlushAsync(App);
+        Assert.That((await Counting.TodayOfAsync(App, work.Id))?.FavouritesAdded, Is.EqualTo(1));
     }
 }

@@ -16,6 +16,14 @@ public class Artist : IdentityUser<Guid>
     public const int CityMaxLength = 80;
     public const int LanguageMaxLength = 8;
 
+    /// <summary>
+    /// Shadow column: the artist's number in order of creation, given by the database (an identity on
+    /// PostgreSQL, the row's rowid set by a trigger on SQLite), never by the app. The artists' sitemap
+    /// children are blocks of these numbers (<c>/sitemaps/artistes-{n}.xml</c>), found by a range of an
+    /// index the way work sitemaps are blocks of work ids: an artist stays in one block for good.
+    /// </summary>
+    public const string SitemapNumberProperty = "SitemapNumber";
+
     /// <summary>The client's <c>nom</c>.</summary>
     public required string DisplayName { get; set; }
 

@@ -41,6 +41,8 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
         builder.ApplyConfigurationsFromAssembly(typeof(PosaXDbContext).Assembly);
         if (Database.IsNpgsql())
         {
+            // Every artist numbered on insert, the ones already there too when the column was added.
+            builder.Entity<Artist>().Property<long>(Artist.SitemapNumberProperty).UseIdentityByDefaultColumn();
             // A French configuration that also strips accents ("foret ebene" finds "Forêt d'ébène"),
             // created by the Search migration; the vector is stored and GIN-indexed.
             builder.Entity<Artwork>()
@@ -60,5 +62,14 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
                 .HasDatabaseName("IX_Artworks_SearchVector_Filters")
                 .HasMethod("GIN");
         }
+        else
+        {
+            // SQLite numbers an artist in an AFTER INSERT trigger (ArtistSitemapNumber migration): EF must
+            // read the value back after the trigger, not through RETURNING.
+            builder.Entity<Artist>().ToTable(t => t.HasTrigger(ArtistSitemapNumberTrigger));
+        }
     }
+
+    /// <summary>SQLite: sets <see cref="Artist.SitemapNumberProperty"/> to the new row's rowid.</summary>
+    public const string ArtistSitemapNumberTrigger = "AspNetUsers_SitemapNumber";
 }

@@ -57,11 +57,7 @@ public class SuspendArtistsTests(DatabaseProvider provider) : AppTest(provider)
         page.QuerySelector($"[data-artist-id='{id}'] form.{cssClass}") as IHtmlFormElement
         ?? throw new AssertionException($"No form.{cssClass} for artist {id}.");
 
-    private static async Task<string> SitemapAsync(AppClient client)
-    {
-        using var response = await client.Http.GetAsync("/sitemaps/artistes.xml");
-        return await response.Content.ReadAsStringAsync();
-    }
+    private static Task<string> SitemapAsync(AppClient client) => Seo.ArtistSitemaps.AllTextAsync(client);
 
     [Test]
     public async Task Suspending_ends_every_session_refuses_logins_takes_the_artist_off_the_site_and_reactivating_brings_them_back()

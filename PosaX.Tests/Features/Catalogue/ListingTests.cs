@@ -71,8 +71,7 @@ public class ListingTests(DatabaseProvider provider) : AppTest(provider)
         });
         // Not listed, but a direct link still answers.
         await visitor.GetPageAsync("/artistes/" + await SlugOfAsync(App, emptyEmail));
-        using var sitemap = await visitor.Http.GetAsync("/sitemaps/artistes.xml");
-        var xml = await sitemap.Content.ReadAsStringAsync();
+        var xml = await Seo.ArtistSitemaps.AllTextAsync(visitor);
         Assert.That(xml, Does.Contain("/artistes/" + await SlugOfAsync(App, email)));
         Assert.That(xml, Does.Not.Contain("/artistes/" + await SlugOfAsync(App, emptyEmail) + "<"), "no work: not in the sitemap");
     }

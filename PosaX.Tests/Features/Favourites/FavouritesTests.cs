@@ -6,6 +6,7 @@ using PosaX.Web.Components;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Favourites;
 using PosaX.Web.Infrastructure;
+using PosaX.Web.Infrastructure.Web;
 using static PosaX.Tests.Features.Statistics.Counting;
 using Reporting = PosaX.Tests.Features.Catalogue.Reporting;
 
@@ -42,6 +43,32 @@ public class FavouritesTests(DatabaseProvider provider) : AppTest(provider)
             Assert.That(button, Is.Not.Null, card.OuterHtml[..Math.Min(200, card.OuterHtml.Length)]);
             Assert.That(button!.Closest("a"), Is.Null, "a button outside the card's link");
         }
+    }
+
+    [Test]
+    public async Task Each_heart_carries_the_count_URL_of_its_pages_language_and_the_English_one_answers_in_English()
+    {
+        var work = await Reporting.WorkAsync(App, "Cœur bilingue");
+        using var visitor = Visitor(App);
+        var english = LocalizedPaths.For(work.Path, PosaX.Web.Infrastructure.Text.Languages.English);
+        string HeartUrl(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelector($".work-info button.favourite[data-artwork-id='{work.Id}']")?.GetAttribute("data-toggle-url") ?? "";
+        var frenchUrl = HeartUrl(await visitor.GetPageAsync(work.Path));
+        var englishUrl = HeartUrl(await visitor.GetPageAsync(english));
+        Assert.Multiple(() =>
+        {
+            Assert.That(frenchUrl, Is.EqualTo($"/oeuvres/{work.Id}/favori"));
+            Assert.That(englishUrl, Is.EqualTo($"/en/artworks/{work.Id}/favourite"));
+        });
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, englishUrl) { Content = new FormUrlEncodedContent([new("state", "on")]) };
+        request.Headers.Add("RequestVerificationToken", await TokenAsync(visitor));
+        request.Headers.Accept.ParseAdd("application/json");
+        var reply = await AppClient.ReadAjaxAsync(await visitor.Http.SendAsync(request));
+        string added;
+        using (PosaX.Web.Infrastructure.Text.Languages.Use(PosaX.Web.Infrastructure.Text.Languages.English)) added = FavouritesTexts.Added;
+        Assert.That((reply.Status, reply.Success, reply.Message), Is.EqualTo((HttpStatusCode.OK, true, added)));
+        Assert.That(added, Is.Not.EqualTo(FavouritesTexts.Added), "a text of its own in English");
     }
 
     [Test]

@@ -99,4 +99,34 @@ public class StartUpWarmUpTests(DatabaseProvider provider) : AppTest(provider)
             Assert.That(warmUp.Paths, Is.Empty);
         });
     }
+
+    [Test]
+    public async Task While_the_warm_up_runs_ready_is_503_then_200_and_the_log_has_no_error_from_it()
+    {
+        // A pause before the first page (WarmUp:Delay) keeps the warm-up running long enough to be asked.
+        _app = await _app.RestartAsync(settings: new Dictionary<string, string?>(WarmingUp) { ["WarmUp:Delay"] = "00:00:05" });
+        TestApps.Track(_app);
+        var logLinesBefore = File.Exists(_app.LogFile) ? File.ReadAllLines(_app.LogFile).Length : 0;
+
+        var during = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            during.Add(await ReadyAsync());
+            await Task.Delay(200);
+        }
+        var warmUp = _app.Services.GetRequiredService<StartUpWarmUp>();
+        Assert.That(warmUp.Paths, Is.Empty, "still warming up when asked (else the 503s prove nothing)");
+        Assert.That(during, Has.All.EqualTo(HttpStatusCode.ServiceUnavailable), "not ready while warming up");
+        Assert.That(await ReadyWithinAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(HttpStatusCode.OK), "ready once warmed up");
+        Assert.That(warmUp.Paths, Is.Not.Empty, "the warm-up ran");
+
+        var log = (File.Exists(_app.LogFile) ? File.ReadAllLines(_app.LogFile) : []).Skip(logLinesBefore).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(log.Where(l => l.Contains(" Error ", StringComparison.Ordinal) || l.Contains(" Critical ", StringComparison.Ordinal)),
+                Is.Empty, "no error in the app log during the warm-up");
+            // The probes were logged at all (so the check above looked at the right thing): as warnings.
+            Assert.That(log.Where(l => l.Contains(StartUpWarmUp.WarmingUp, StringComparison.Ordinal)), Is.Not.Empty.And.All.Contains(" Warning "));
+        });
+    }
 }

@@ -129,10 +129,12 @@ public class LanguageSwitchTests(DatabaseProvider provider) : AppTest(provider)
         var index = System.Xml.Linq.XDocument.Parse(await client.Http.GetStringAsync("/sitemap.xml"));
         var worksSitemap = index.Root!.Elements(sm + "sitemap").Select(s => PathOf(s.Element(sm + "loc")!.Value))
             .Single(p => p == $"/sitemaps/oeuvres-{id / PosaX.Web.Features.Seo.SitemapEndpoints.UrlsPerSitemap}.xml");
+        var artistsSitemap = (await Seo.ArtistSitemaps.ReadAllAsync(client))
+            .Single(b => b.Xml.Contains($"/artistes/{artistSlug}<", StringComparison.Ordinal)).Path;
         foreach (var (sitemap, french, english) in new[]
                  {
                      ("/sitemaps/pages.xml", "/", "/en"), ("/sitemaps/pages.xml", "/a-propos", "/en/about"),
-                     ("/sitemaps/artistes.xml", $"/artistes/{artistSlug}", $"/en/artists/{artistSlug}"),
+                     (artistsSitemap, $"/artistes/{artistSlug}", $"/en/artists/{artistSlug}"),
                      (worksSitemap, $"/oeuvres/{id}/{slug}", $"/en/artworks/{id}/{slug}"),
                  })
         {

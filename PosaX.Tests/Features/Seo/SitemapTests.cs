@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Tests.Infrastructure;
 using PosaX.Web.Data;
+using PosaX.Web.Features.Seo;
 using PosaX.Web.Infrastructure;
 
 namespace PosaX.Tests.Features.Seo;
@@ -122,5 +123,93 @@ public class SitemapTests(DatabaseProvider provider) : AppTest(provider)
             total += count;
         }
         Assert.That(total, Is.EqualTo(12_000));
+    }
+
+    [Test]
+    public async Task Four_thousand_artists_are_split_into_numbered_blocks_each_holding_only_its_visible_artists()
+    {
+        var app = await TestApps.CreateDedicatedAsync(Provider, new Dictionary<string, string?>());
+        const int count = 4_100;
+        // Who must stay out: not activated, suspended, only a hidden work, no work at all (today's Listed rule).
+        static bool Unconfirmed(int n) => n % 97 == 0;
+        static bool Suspended(int n) => n % 89 == 0;
+        static bool OnlyHidden(int n) => n % 83 == 0;
+        static bool NoWork(int n) => n % 79 == 0;
+        var created = new DateTime(2026, 2, 1, 8, 0, 0, DateTimeKind.Utc);
+        await app.WithDbAsync(async db =>
+        {
+            // Through EF, as a sign-up writes them: the database numbers each one.
+            db.Users.AddRange(Enumerable.Range(1, count).Select(n => new Artist
+            {
+                DisplayName = "Plan " + n, Slug = "plan-" + n, Email = $"plan-{n}@example.cm", UserName = $"plan-{n}@example.cm",
+                NormalizedEmail = $"PLAN-{n}@EXAMPLE.CM", NormalizedUserName = $"PLAN-{n}@EXAMPLE.CM",
+                EmailConfirmed = !Unconfirmed(n), SuspendedAt = Suspended(n) ? created : null, CreatedAt = created.AddMinutes(n),
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+            }));
+            await db.SaveChangesAsync();
+            var artists = await db.Users.Where(u => u.Slug.StartsWith("plan-")).Select(u => new { u.Id, u.Slug }).ToListAsync();
+            var now = DateTime.UtcNow;
+            foreach (var artist in artists)
+            {
+                var n = int.Parse(artist.Slug["plan-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                if (NoWork(n)) continue;
+                db.Artworks.Add(new Artwork
+                {
+                    ArtistId = artist.Id, Title = "Œuvre " + n, Slug = "oeuvre-" + n, Price = 1000 + n, CategoryId = 1,
+                    HeightCm = 50, WidthCm = 50, SearchText = "oeuvre", CreatedAt = now, UpdatedAt = now,
+                    HiddenAt = OnlyHidden(n) ? now : null,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var numbers = await app.WithDbAsync(db => db.Users.Where(u => u.Slug.StartsWith("plan-"))
+            .Select(u => new { u.Slug, Number = EF.Property<long>(u, Artist.SitemapNumberProperty) })
+            .ToDictionaryAsync(u => u.Slug, u => u.Number));
+        using var client = app.CreateBrowserClient();
+
+        var blocks = await ArtistSitemaps.BlocksAsync(client);
+        var expectedBlocks = numbers.Values.Select(v => v / SitemapEndpoints.ArtistsPerSitemap).Distinct().Order()
+            .Select(b => $"/sitemaps/artistes-{b}.xml").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(numbers.Values.Distinct().Count(), Is.EqualTo(count), "each artist its own number");
+            Assert.That(expectedBlocks, Has.Count.GreaterThanOrEqualTo(3), "several blocks");
+            Assert.That(blocks, Is.EqualTo(expectedBlocks), "the index lists the artists' blocks");
+        });
+        var listed = new List<string>();
+        foreach (var path in blocks)
+        {
+            var block = long.Parse(path["/sitemaps/artistes-".Length..^".xml".Length], System.Globalization.CultureInfo.InvariantCulture);
+            var doc = await GetXmlAsync(client, path);
+            Assert.That(doc.Root!.Name, Is.EqualTo(Sm + "urlset"), path);
+            var locs = doc.Root.Elements(Sm + "url").Select(u => u.Element(Sm + "loc")!.Value).ToList();
+            Assert.That(locs, Has.All.StartWith(PosaXApp.BaseUrl + "/artistes/"), "absolute");
+            var slugs = locs.Select(l => PathOf(l)["/artistes/".Length..]).ToList();
+            Assert.That(slugs.Select(s => numbers[s] / SitemapEndpoints.ArtistsPerSitemap), Has.All.EqualTo(block), path + ": only its artists");
+            Assert.That(slugs, Has.Count.LessThanOrEqualTo(SitemapEndpoints.ArtistsPerSitemap));
+            listed.AddRange(slugs);
+        }
+        var visible = Enumerable.Range(1, count).Where(n => !Unconfirmed(n) && !Suspended(n) && !OnlyHidden(n) && !NoWork(n)).Select(n => "plan-" + n);
+        Assert.That(listed, Is.EquivalentTo(visible), "every visible artist once, no other");
+    }
+
+    [Test]
+    public async Task An_artists_block_past_the_last_artist_or_below_zero_is_404_and_the_old_single_list_moved_to_the_first_block()
+    {
+        var (artist, _) = await Accounts.NewArtistAsync(App);
+        artist.Dispose();
+        var last = await App.WithDbAsync(db => db.Users.MaxAsync(u => EF.Property<long>(u, Artist.SitemapNumberProperty)));
+        using var client = NewClient();
+        foreach (var path in new[] { $"/sitemaps/artistes-{last / SitemapEndpoints.ArtistsPerSitemap + 1}.xml", "/sitemaps/artistes--1.xml", "/sitemaps/artistes-x.xml" })
+        {
+            using var response = await client.Http.GetAsync(path);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+        }
+        using var old = await client.Http.GetAsync("/sitemaps/artistes.xml");
+        Assert.Multiple(() =>
+        {
+            Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
+            Assert.That(old.Headers.Location?.OriginalString, Is.EqualTo("/sitemaps/artistes-0.xml"));
+        });
     }
 }

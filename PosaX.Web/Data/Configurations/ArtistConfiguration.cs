@@ -24,6 +24,9 @@ public class ArtistConfiguration : IEntityTypeConfiguration<Artist>
         // Identity looks users up by NormalizedEmail; the email is the login, so it is unique.
         artist.HasIndex(a => a.NormalizedEmail).IsUnique();
         // The few suspended artists (WithheldMedia reads them every minute).
+        // The artists' sitemap blocks (Artist.SitemapNumberProperty): numbered by the database on insert.
+        artist.Property<long>(Artist.SitemapNumberProperty).ValueGeneratedOnAdd();
+        artist.HasIndex(Artist.SitemapNumberProperty);
         artist.HasIndex(a => a.SuspendedAt).HasFilter("\"SuspendedAt\" IS NOT NULL");
     }
 }

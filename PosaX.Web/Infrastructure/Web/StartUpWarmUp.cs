@@ -19,6 +19,13 @@ public sealed class WarmUpOptions
 
     /// <summary>The longest the warm-up may hold /health/ready back.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A pause before the first page, counted in <see cref="Timeout"/> (none by default): holds an instance out of
+    /// the load balancer for a fixed time after start, e.g. while the one it replaces still drains on the same
+    /// machine. The tests use it to see /health/ready answer 503 while the warm-up runs.
+    /// </summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>
@@ -42,8 +49,16 @@ public sealed class StartUpWarmUp(IServiceScopeFactory scopes, IServer server, I
     /// <summary>The pages asked for, in order (for the log and the tests).</summary>
     public IReadOnlyList<string> Paths { get; private set; } = [];
 
+    /// <summary>
+    /// Degraded, not Unhealthy, while warming up: the health check service logs an Unhealthy result as an error
+    /// at every probe, and a start is no error. /health/ready answers 503 on Degraded too (WebRegistration), so a
+    /// load balancer still waits; a Degraded result is logged as a warning.
+    /// </summary>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(!IsEnabled || _done.Task.IsCompleted ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("warming up"));
+        Task.FromResult(!IsEnabled || _done.Task.IsCompleted ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded(WarmingUp));
+
+    /// <summary>The warm-up check's description while it runs.</summary>
+    public const string WarmingUp = "warming up";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +70,7 @@ public sealed class StartUpWarmUp(IServiceScopeFactory scopes, IServer server, I
                 await started.Task.WaitAsync(stoppingToken);
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             bounded.CancelAfter(options.Value.Timeout);
+            if (options.Value.Delay > TimeSpan.Zero) await Task.Delay(options.Value.Delay, bounded.Token);
             await WarmUpAsync(bounded.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)

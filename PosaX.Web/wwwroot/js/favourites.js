@@ -1,7 +1,8 @@
 // Favourites on this device only: the ids in localStorage (no cookie, no account). Every heart
 // (button.favourite, hidden in the HTML: a cached page cannot know the state) is shown with its
-// state in aria-pressed; a tap changes it here and tells the server once (POST /oeuvres/{id}/favori,
-// state=on|off: a count, nothing about the visitor), with a token fetched as cached forms do.
+// state in aria-pressed; a tap changes it here and tells the server once (POST to the heart's
+// data-toggle-url, the page's language: /oeuvres/{id}/favori or /en/artworks/{id}/favourite; state=on|off:
+// a count, nothing about the visitor), with a token fetched as cached forms do.
 const KEY = "posax.favourites";
 const MAX = 100;
 
@@ -27,11 +28,12 @@ function token() {
   return tokenRequest;
 }
 
-async function count(id, on) {
+async function count(url, on) {
+  if (!url) return;
   try {
     const body = new FormData();
     body.set("state", on ? "on" : "off");
-    await fetch(`/oeuvres/${id}/favori`, {
+    await fetch(url, {
       // keepalive: a tap followed at once by a link still counts.
       method: "POST", body, credentials: "same-origin", keepalive: true,
       headers: { "RequestVerificationToken": await token(), "Accept": "application/json" },
@@ -41,12 +43,12 @@ async function count(id, on) {
   }
 }
 
-function toggle(id, on) {
+function toggle(id, on, url) {
   const ids = readFavourites().filter((other) => other !== id);
   if (on) ids.unshift(id);
   write(ids);
   for (const heart of document.querySelectorAll(`button.favourite[data-artwork-id="${id}"]`)) heart.setAttribute("aria-pressed", String(on));
-  count(id, on);
+  count(url, on);
 }
 
 export function bindFavourites(root = document) {
@@ -55,6 +57,6 @@ export function bindFavourites(root = document) {
     const id = Number(heart.dataset.artworkId);
     heart.setAttribute("aria-pressed", String(ids.has(id)));
     heart.hidden = false;
-    heart.addEventListener("click", () => toggle(id, heart.getAttribute("aria-pressed") !== "true"));
+    heart.addEventListener("click", () => toggle(id, heart.getAttribute("aria-pressed") !== "true", heart.dataset.toggleUrl));
   }
 }

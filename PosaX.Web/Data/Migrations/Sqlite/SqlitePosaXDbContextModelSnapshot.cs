@@ -283,6 +283,10 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SitemapNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -323,13 +327,18 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("SitemapNumber");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("SuspendedAt")
                         .HasFilter("\"SuspendedAt\" IS NOT NULL");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", null, t =>
+                        {
+                            t.HasTrigger("AspNetUsers_SitemapNumber");
+                        });
                 });
 
             modelBuilder.Entity("PosaX.Web.Data.Artwork", b =>
