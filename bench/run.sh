@@ -98,6 +98,8 @@ psql_ -d postgres -c "CREATE DATABASE $db" >/dev/null
 sql() { psql_ -d "$db" -At -c "$1"; }
 
 export ASPNETCORE_ENVIRONMENT=Production
+# The runtime's settings of the image (PosaX.Web/Dockerfile): the GC's gen-0 budget.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size-$(sed -n 's/^ENV DOTNET_GCgen0size=//p' PosaX.Web/Dockerfile)}"
 export Database__Provider=Postgres
 export ConnectionStrings__PosaX="Host=127.0.0.1;Port=$pg_port;Database=posax;Username=postgres"
 export Storage__Root="$work/media"

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PosaX.Web.Data;
 
 /// <summary>
@@ -10,8 +12,14 @@ public static class PublicVisibility
     public static IQueryable<Artist> OnSite(this IQueryable<Artist> artists) =>
         artists.Where(u => u.EmailConfirmed && u.SuspendedAt == null);
 
-    public static IQueryable<Artwork> OnSite(this IQueryable<Artwork> artworks) =>
-        artworks.Where(a => a.HiddenAt == null && a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null);
+    public static IQueryable<Artwork> OnSite(this IQueryable<Artwork> artworks) => artworks.Where(ArtworkOnSite);
+
+    /// <summary>
+    /// The rule <see cref="OnSite(IQueryable{Artwork})"/> applies, as an expression: a compiled query
+    /// (the work page's) cannot call an extension method, but EF inlines this.
+    /// </summary>
+    public static readonly Expression<Func<Artwork, bool>> ArtworkOnSite =
+        a => a.HiddenAt == null && a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null;
 
     /// <summary>
     /// Who the lists show (/artistes, the home page, the artists' sitemap): an artist on the site

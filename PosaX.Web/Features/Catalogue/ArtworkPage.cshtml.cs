@@ -19,7 +19,7 @@ namespace PosaX.Web.Features.Catalogue;
 /// visible, marked "Vendue", without the order form; a reserved one shows "Réservée", no form.
 /// </summary>
 [OutputCache(PolicyName = PublicCache.Page)]
-public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
+public class ArtworkPageModel(PosaXDbContext db, ArtworkPageModel.Query query, ArtworkSearch search, MarkdownRenderer markdown, IOptions<SiteOptions> site) : PageModel
 {
     public sealed record Image(string Key, int Width, int Height, int[] Widths);
 
@@ -56,21 +56,7 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
 
     public async Task<IActionResult> OnGetAsync(long id, string? slug, CancellationToken ct)
     {
-        // The work, its category, its artist, its photos, and the date of the artist's newest other
-        // work (whether "similar works" need the artist's works: SimilarAsync) in one round trip.
-        var others = search.Public();
-        var found = await search.Public().Where(a => a.Id == id)
-            .Select(a => new
-            {
-                Work = new WorkView(a.Id, a.Slug, a.Title, a.Description, a.Price, a.Status, a.Medium, a.HeightCm, a.WidthCm, a.DepthCm, a.Year,
-                    a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp,
-                    a.TitleEn, a.DescriptionEn),
-                Images = a.Images.OrderBy(i => i.Position).Select(i => new { i.Key, i.Width, i.Height, i.Widths }).ToList(),
-                ArtistsNewestOther = others
-                    .Where(o => o.ArtistId == a.ArtistId && o.Id != a.Id && (a.Status != ArtworkStatus.Sold || o.Status == ArtworkStatus.Available))
-                    .Max(o => (DateTime?)o.CreatedAt),
-            })
-            .FirstOrDefaultAsync(ct);
+        var found = await query.FindOnSite(db, id, ct);
         if (found is null) return NotFound();
         var work = found.Work;
         // In the page's language: a wrong slug on /en/artworks/… is put right in English.
@@ -103,6 +89,34 @@ public class ArtworkPageModel(ArtworkSearch search, MarkdownRenderer markdown, I
             StructuredData = StructuredDataOf(work, plainDescription),
         };
         return Page();
+    }
+
+    public sealed record ImageRow(string Key, int Width, int Height, string Widths);
+    public sealed record Found(WorkView Work, List<ImageRow> Images, DateTime? ArtistsNewestOther);
+
+    /// <summary>
+    /// The page's query, compiled once per app (a singleton: EF ties a compiled query to one model, and
+    /// the tests run several apps in one process). Issue 17: EF no longer builds, walks and looks up
+    /// this expression on every cold page.
+    /// </summary>
+    public sealed class Query
+    {
+        /// <summary>
+        /// The work, its category, its artist, its photos, and the date of the artist's newest other
+        /// work (whether "similar works" need the artist's works: <see cref="ArtworkSearch.SimilarAsync"/>),
+        /// in one round trip.
+        /// </summary>
+        public readonly Func<PosaXDbContext, long, CancellationToken, Task<Found?>> FindOnSite = EF.CompileAsyncQuery(
+            (PosaXDbContext db, long id, CancellationToken ct) => db.Artworks.AsNoTracking().Where(PublicVisibility.ArtworkOnSite).Where(a => a.Id == id)
+                .Select(a => new Found(
+                    new WorkView(a.Id, a.Slug, a.Title, a.Description, a.Price, a.Status, a.Medium, a.HeightCm, a.WidthCm, a.DepthCm, a.Year,
+                        a.CategoryId, a.Category.Name, a.Category.Slug, a.ArtistId, a.Artist.DisplayName, a.Artist.Slug, a.Artist.PhotoKey, a.Artist.WhatsApp,
+                        a.TitleEn, a.DescriptionEn),
+                    a.Images.OrderBy(i => i.Position).Select(i => new ImageRow(i.Key, i.Width, i.Height, i.Widths)).ToList(),
+                    db.Artworks.Where(PublicVisibility.ArtworkOnSite)
+                        .Where(o => o.ArtistId == a.ArtistId && o.Id != a.Id && (a.Status != ArtworkStatus.Sold || o.Status == ArtworkStatus.Available))
+                        .Max(o => (DateTime?)o.CreatedAt)))
+                .FirstOrDefault());
     }
 
     private object[] StructuredDataOf(WorkView work, string plainDescription)

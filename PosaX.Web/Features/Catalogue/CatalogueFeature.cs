@@ -6,6 +6,7 @@ public static class CatalogueFeature
     public static WebApplicationBuilder AddCatalogueFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ArtworkSearch>();
+        builder.Services.AddSingleton<ArtworkPageModel.Query>();
         builder.Services.AddSingleton<CatalogueTotals>();
         builder.Services.AddSingleton<SearchStatistics>();
         builder.Services.AddSingleton<ReportThrottle>();
