@@ -194,13 +194,22 @@ public class SitemapTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
-    public async Task An_artists_block_past_the_last_artist_or_below_zero_is_404_and_the_old_single_list_moved_to_the_first_block()
+    public async Task A_block_past_the_last_number_or_below_zero_is_404_for_artists_and_works_alike_and_the_old_single_list_moved_to_the_first_block()
     {
-        var (artist, _) = await Accounts.NewArtistAsync(App);
+        var (artist, email) = await Accounts.NewArtistAsync(App);
         artist.Dispose();
+        await SeedArtworks.CreateAsync(App, email, "Au bord du plan " + Guid.NewGuid().ToString("N")[..6]);
         var last = await App.WithDbAsync(db => db.Users.MaxAsync(u => EF.Property<long>(u, Artist.SitemapNumberProperty)));
+        var lastWork = await App.WithDbAsync(db => db.Artworks.MaxAsync(a => a.Id));
         using var client = NewClient();
-        foreach (var path in new[] { $"/sitemaps/artistes-{last / SitemapEndpoints.ArtistsPerSitemap + 1}.xml", "/sitemaps/artistes--1.xml", "/sitemaps/artistes-x.xml" })
+        // The last blocks themselves answer (200): only past them is 404.
+        await GetXmlAsync(client, $"/sitemaps/artistes-{last / SitemapEndpoints.ArtistsPerSitemap}.xml");
+        await GetXmlAsync(client, $"/sitemaps/oeuvres-{lastWork / SitemapEndpoints.UrlsPerSitemap}.xml");
+        foreach (var path in new[]
+        {
+            $"/sitemaps/artistes-{last / SitemapEndpoints.ArtistsPerSitemap + 1}.xml", "/sitemaps/artistes--1.xml", "/sitemaps/artistes-x.xml",
+            $"/sitemaps/oeuvres-{lastWork / SitemapEndpoints.UrlsPerSitemap + 1}.xml", "/sitemaps/oeuvres--1.xml", "/sitemaps/oeuvres-x.xml",
+        })
         {
             using var response = await client.Http.GetAsync(path);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);

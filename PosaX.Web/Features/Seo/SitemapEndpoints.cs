@@ -129,10 +129,9 @@ public static class SitemapEndpoints
 
     private static async Task WriteArtistsAsync(int block, HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
     {
-        long first = (long)block * ArtistsPerSitemap, last = first + ArtistsPerSitemap;
         // A block past the last artist's number is unknown (one index lookup, before the head goes out).
         var lastNumber = await db.Users.MaxAsync(u => (long?)EF.Property<long>(u, Artist.SitemapNumberProperty), context.RequestAborted);
-        if (block < 0 || lastNumber is null || first > lastNumber) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
+        if (SitemapBlock.Of(block, ArtistsPerSitemap, lastNumber) is not (var first, var last)) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
         await using var xml = await StartAsync(context, "urlset", null);
         var artists = db.Users.AsNoTracking().Listed(db.Artworks)
             .Where(u => EF.Property<long>(u, Artist.SitemapNumberProperty) >= first && EF.Property<long>(u, Artist.SitemapNumberProperty) < last)
@@ -145,8 +144,9 @@ public static class SitemapEndpoints
 
     private static async Task WriteArtworksAsync(int block, HttpContext context, PosaXDbContext db, IOptions<SiteOptions> site)
     {
-        if (block < 0) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
-        long first = (long)block * UrlsPerSitemap, last = first + UrlsPerSitemap;
+        // A block past the last work's id is unknown, as the artists' (one index lookup, before the head goes out).
+        var lastId = await db.Artworks.MaxAsync(a => (long?)a.Id, context.RequestAborted);
+        if (SitemapBlock.Of(block, UrlsPerSitemap, lastId) is not (var first, var last)) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
         var works = db.Artworks.AsNoTracking().OnSite()
             .Where(a => a.Id >= first && a.Id < last)
             .OrderBy(a => a.Id)
