@@ -126,7 +126,7 @@ public class SitemapTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
-    public async Task Four_thousand_artists_are_split_into_numbered_blocks_each_holding_only_its_visible_artists()
+    public async Task Four_thousand_artists_are_split_into_numbered_blocks_each_holding_only_its_visible_artists_listed_by_one_query()
     {
         var app = await TestApps.CreateDedicatedAsync(Provider, new Dictionary<string, string?>());
         const int count = 4_100;
@@ -167,7 +167,12 @@ public class SitemapTests(DatabaseProvider provider) : AppTest(provider)
             .ToDictionaryAsync(u => u.Slug, u => u.Number));
         using var client = app.CreateBrowserClient();
 
-        var blocks = await ArtistSitemaps.BlocksAsync(client);
+        IReadOnlyList<string> blocks, artistQueries;
+        using (var commands = new DatabaseCommands())
+        {
+            blocks = await ArtistSitemaps.BlocksAsync(client);
+            artistQueries = commands.Texts.Where(t => t.Contains(Artist.SitemapNumberProperty, StringComparison.Ordinal)).ToList();
+        }
         var expectedBlocks = numbers.Values.Select(v => v / SitemapEndpoints.ArtistsPerSitemap).Distinct().Order()
             .Select(b => $"/sitemaps/artistes-{b}.xml").ToList();
         Assert.Multiple(() =>
@@ -175,6 +180,8 @@ public class SitemapTests(DatabaseProvider provider) : AppTest(provider)
             Assert.That(numbers.Values.Distinct().Count(), Is.EqualTo(count), "each artist its own number");
             Assert.That(expectedBlocks, Has.Count.GreaterThanOrEqualTo(3), "several blocks");
             Assert.That(blocks, Is.EqualTo(expectedBlocks), "the index lists the artists' blocks");
+            // The last number, then one query for every block (not one per block).
+            Assert.That(artistQueries, Has.Count.EqualTo(2), "the index's queries of the artists' numbers:\n" + string.Join("\n", artistQueries));
         });
         var listed = new List<string>();
         foreach (var path in blocks)

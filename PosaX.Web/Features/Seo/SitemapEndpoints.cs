@@ -80,16 +80,21 @@ public static class SitemapEndpoints
         await SitemapAsync(xml, site.Value.Absolute("/sitemaps/pages.xml"), null);
         await xml.FlushAsync();
         await context.Response.Body.FlushAsync(ct);
-        // The artists' blocks, from their numbers: one index lookup for the last, then per block one EXISTS that
-        // stops at its first listed artist (a block without one has no sitemap). No lastmod: a GROUP BY of the listed
-        // artists for it took 308 ms at 50,000 artists and 200,000 works (each one's EXISTS), and a block's newest
-        // sign-up says nothing of an artist suspended or hidden in it; each URL inside carries its own.
-        var lastArtist = await db.Users.MaxAsync(u => (long?)EF.Property<long>(u, Artist.SitemapNumberProperty), ct) ?? -1;
-        for (var block = 0L; block * ArtistsPerSitemap <= lastArtist; block++)
+        // The artists' blocks, from their numbers: one index lookup for the last, then ONE query asking each block
+        // number up to it whether a listed artist is in its range (an EXISTS per block, each stopping at its first
+        // listed artist; one query per block was 51 round trips at 50,000 artists). Not a DISTINCT over the listed
+        // artists: that runs every artist's EXISTS over the works. No lastmod: a GROUP BY of the listed artists for it
+        // took 308 ms at 50,000 artists and 200,000 works (each one's EXISTS), and a block's newest sign-up says
+        // nothing of an artist suspended or hidden in it; each URL inside carries its own.
+        var lastArtist = await db.Users.MaxAsync(u => (long?)EF.Property<long>(u, Artist.SitemapNumberProperty), ct);
+        if (lastArtist is not null)
         {
-            var (from, to) = (block * ArtistsPerSitemap, (block + 1) * ArtistsPerSitemap);
-            if (await db.Users.Listed(db.Artworks).AnyAsync(u => EF.Property<long>(u, Artist.SitemapNumberProperty) >= from
-                    && EF.Property<long>(u, Artist.SitemapNumberProperty) < to, ct))
+            var artistBlocks = await SitemapBlock.Numbers(db, lastArtist.Value / ArtistsPerSitemap)
+                .Where(block => db.Users.Listed(db.Artworks).Any(u => EF.Property<long>(u, Artist.SitemapNumberProperty) >= block * ArtistsPerSitemap
+                    && EF.Property<long>(u, Artist.SitemapNumberProperty) < (block + 1) * ArtistsPerSitemap))
+                .OrderBy(block => block)
+                .ToListAsync(ct);
+            foreach (var block in artistBlocks)
                 await SitemapAsync(xml, site.Value.Absolute($"/sitemaps/artistes-{block}.xml"), null);
         }
         await xml.FlushAsync();
