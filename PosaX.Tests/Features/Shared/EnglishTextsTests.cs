@@ -36,6 +36,7 @@ public partial class EnglishTextsTests
     [
         "PosaX", "Contact", "WhatsApp", "Facebook", "Photo", "Dimensions", "Portrait", "Orientation", "Pages", "Menu",
         "{0} minutes", "{0} × {1} cm", "{0} × {1} × {2} cm", "{0}, photo {1}",
+        "Sculpture", "Sculptures", "Textile", "Textiles",
     ];
 
     /// <summary>Members whose text is another feature's (AuthTexts: its own English is checked with it).</summary>
@@ -108,6 +109,8 @@ public partial class EnglishTextsTests
             Assert.That(ComponentTexts.Works(0), Is.EqualTo("Pas encore d’œuvre"));
             Assert.That(CatalogueTexts.ArtworkPage.Size(40, 30.5, null), Is.EqualTo("40 × 30,5 cm"));
             Assert.That(CatalogueTexts.Browse.ListHeading("Sculpture", "Ama", null), Is.EqualTo("Sculptures de Ama"));
+            Assert.That(CatalogueTexts.Categories.Name("peinture", "Peinture (renommée)"), Is.EqualTo("Peinture (renommée)"), "French: the admins' name");
+            Assert.That(CatalogueTexts.Categories.Heading("peinture", "Peinture"), Is.EqualTo("Peinture"));
         });
         using (Languages.Use(Languages.English))
         {
@@ -117,7 +120,10 @@ public partial class EnglishTextsTests
                 Assert.That(CatalogueTexts.Browse.Count(1), Is.EqualTo("1 artwork"));
                 Assert.That(ComponentTexts.Works(0), Is.EqualTo("No artworks yet"));
                 Assert.That(CatalogueTexts.ArtworkPage.Size(40, 30.5, null), Is.EqualTo("40 × 30.5 cm"), "a decimal point in English");
-                Assert.That(CatalogueTexts.Browse.ListHeading("Sculpture", "Ama", null), Is.EqualTo("Sculpture by Ama"), "category names stay as written");
+                Assert.That(CatalogueTexts.Browse.ListHeading("Sculpture", "Ama", null), Is.EqualTo("Sculpture by Ama"), "the heading as given: no French plural");
+                Assert.That(CatalogueTexts.Categories.Name("art-numerique", "Art numérique"), Is.EqualTo("Digital art"));
+                Assert.That(CatalogueTexts.Categories.Heading("peinture", "Peinture"), Is.EqualTo("Paintings"));
+                Assert.That(CatalogueTexts.Categories.Name("vannerie", "Vannerie"), Is.EqualTo("Vannerie"), "no English name yet: as written");
                 Assert.That(ComponentTexts.MemberSince(new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc)), Is.EqualTo("member since December 2026"));
                 Assert.That(DoualaTime.Format(new DateTime(2026, 12, 6, 13, 5, 0, DateTimeKind.Utc)), Is.EqualTo("6 Dec 2026 at 14:05"));
             });

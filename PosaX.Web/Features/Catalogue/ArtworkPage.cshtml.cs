@@ -58,7 +58,8 @@ public class ArtworkPageModel(PosaXDbContext db, ArtworkPageModel.Query query, A
     {
         var found = await query.FindOnSite(db, id, ct);
         if (found is null) return NotFound();
-        var work = found.Work;
+        // The category in the page's language: the breadcrumb, the facts, the title and the structured data read it.
+        var work = found.Work with { CategoryName = CatalogueTexts.Categories.Name(found.Work.CategorySlug, found.Work.CategoryName) };
         // In the page's language: a wrong slug on /en/artworks/… is put right in English.
         var canonical = LocalizedPaths.For(ArtworkUrls.Page(work.Id, work.Slug));
         if (slug != work.Slug) return RedirectPermanent(canonical);

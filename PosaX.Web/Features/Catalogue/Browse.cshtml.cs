@@ -40,11 +40,14 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         var applied = Result.Applied;
         if (applied.Artist is not null)
             ArtistName = await db.Users.Where(u => u.Slug == applied.Artist).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        var category = CategoryName = Categories.FirstOrDefault(c => c.Slug == applied.Category)?.Name;
+        // In the page's language (CatalogueTexts.Categories): the filter's label, and the plural over the listing.
+        var chosen = Categories.FirstOrDefault(c => c.Slug == applied.Category);
+        var category = CategoryName = chosen is null ? null : CatalogueTexts.Categories.Name(chosen.Slug, chosen.Name);
+        var heading = chosen is null ? null : CatalogueTexts.Categories.Heading(chosen.Slug, chosen.Name);
         var counts = await search.WorksByCategoryAsync(ct);
         CategoryChips = Categories.Where(c => counts.ContainsKey(c.Id)).ToList();
         ActiveFilters = Filters(applied, category, ArtistName);
-        Heading = CatalogueTexts.Browse.ListHeading(category, ArtistName, applied.Text);
+        Heading = CatalogueTexts.Browse.ListHeading(heading, ArtistName, applied.Text);
         if (Result.Works.Count == 0)
         {
             PopularCategories = CategoryChips.OrderByDescending(c => counts[c.Id]).Take(6).ToList();
@@ -52,7 +55,7 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         }
 
         // One title per distinct listing.
-        var title = CatalogueTexts.Browse.ListTitle(category, ArtistName);
+        var title = CatalogueTexts.Browse.ListTitle(heading, ArtistName);
         if (applied.Text is not null) title = CatalogueTexts.Browse.SearchTitle(applied.Text, title);
         var description = category is null && ArtistName is null ? CatalogueTexts.Browse.Description : MetaText.Shorten(CatalogueTexts.Browse.ListDescription(title, Result.Total, Result.TotalIsCapped));
         // A search or a filtered view may be indexed, but points search engines (canonical) at the

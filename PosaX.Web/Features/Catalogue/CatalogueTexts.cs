@@ -87,7 +87,7 @@ public static class CatalogueTexts
 
         /// <summary>
         /// A category's name as a heading over its works: "Sculpture" → "Sculptures" (one-word names only). In French
-        /// only: category names are French on English pages too (they are the site's, as written).
+        /// only: English pages are given the English plural (<see cref="Categories.Heading"/>).
         /// </summary>
         public static string Plural(string name) =>
             Languages.Current != Languages.French || name.Contains(' ') || name.EndsWith('s') || name.EndsWith('x') || name.EndsWith('z') ? name : name + "s";
@@ -131,6 +131,23 @@ public static class CatalogueTexts
         };
 
         private static string Number(int n) => Money.Number(n);
+    }
+
+    /// <summary>
+    /// Category names as a page shows them. French pages: the database's name, as the admins wrote it (/admin/categories).
+    /// English pages: the English name of the category's slug (a slug never changes, a rename keeps it), under
+    /// "Category.{slug}" (a chip, a filter, a work's category) and "Category.{slug}.Plural" (a listing's heading); a
+    /// category added since, with no English name yet, keeps its French name. The French values say which name the
+    /// English translates (French pages do not read them: a rename shows at once).
+    /// </summary>
+    public static class Categories
+    {
+        public static string Name(string slug, string name) => English($"Category.{slug}") ?? name;
+
+        /// <summary>The name over a listing of its works, before <see cref="Browse.Plural"/> (which adds French's "s").</summary>
+        public static string Heading(string slug, string name) => English($"Category.{slug}.Plural") ?? name;
+
+        private static string? English(string key) => Languages.Current == Languages.English ? Strings.Find(key) : null;
     }
 
     public static class ArtworkPage

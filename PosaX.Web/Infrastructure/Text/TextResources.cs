@@ -20,6 +20,9 @@ public sealed class TextResources(Type textsClass)
         _manager.GetString(key, CultureInfo.CurrentUICulture)
         ?? throw new MissingManifestResourceException($"No text '{key}' in {_manager.BaseName}.");
 
+    /// <summary>The text under <paramref name="key"/>, or null when the resources have no such key (texts keyed by data: a category's slug).</summary>
+    public string? Find(string key) => _manager.GetString(key, CultureInfo.CurrentUICulture);
+
     /// <summary>A text with placeholders ({0}, {1:N0}…), numbers and dates written the language's way.</summary>
     public string Format(string key, params object?[] args) =>
         string.Format(Languages.Culture, this[key], args);
