@@ -46,13 +46,19 @@ public class FavouritesTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Test]
-    public async Task Each_heart_carries_the_count_URL_of_its_pages_language_and_the_English_one_answers_in_English()
+    public async Task Each_page_carries_the_count_URL_of_its_language_once_and_the_English_one_answers_in_English()
     {
         var work = await Reporting.WorkAsync(App, "Cœur bilingue");
         using var visitor = Visitor(App);
         var english = LocalizedPaths.For(work.Path, PosaX.Web.Infrastructure.Text.Languages.English);
-        string HeartUrl(AngleSharp.Html.Dom.IHtmlDocument page) =>
-            page.QuerySelector($".work-info button.favourite[data-artwork-id='{work.Id}']")?.GetAttribute("data-toggle-url") ?? "";
+        // One template a page (favourites.js fills in the heart's data-artwork-id), not a URL on each card.
+        string HeartUrl(AngleSharp.Html.Dom.IHtmlDocument page)
+        {
+            var heart = page.QuerySelector($".work-info button.favourite[data-artwork-id='{work.Id}']");
+            Assert.That(page.QuerySelectorAll("[data-toggle-url]"), Is.Empty, "no URL per heart");
+            Assert.That(page.Body!.GetAttribute("data-favourite-url"), Does.Contain("{id}"));
+            return page.Body!.GetAttribute("data-favourite-url")!.Replace("{id}", heart?.GetAttribute("data-artwork-id"), StringComparison.Ordinal);
+        }
         var frenchUrl = HeartUrl(await visitor.GetPageAsync(work.Path));
         var englishUrl = HeartUrl(await visitor.GetPageAsync(english));
         Assert.Multiple(() =>

@@ -22,6 +22,12 @@ public static class FavouritesFeature
 
     public static string ToggleUrl(long id) => LocalizedPaths.For($"/oeuvres/{id}/favori");
 
+    /// <summary>
+    /// Every heart's POST in the page's language with "{id}" for the work ("/en/artworks/{id}/favourite"): written once
+    /// per page (the layout's <c>body[data-favourite-url]</c>), filled in by favourites.js; not repeated on each card.
+    /// </summary>
+    public static string ToggleUrlTemplate() => ToggleUrl(0).Replace("/0/", "/{id}/", StringComparison.Ordinal);
+
     public static WebApplicationBuilder AddFavouritesFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddPerClientPostLimit(RateLimit, o => (o.FavouritesPerIpPerHour, TimeSpan.FromHours(1)));

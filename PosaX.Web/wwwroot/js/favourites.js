@@ -1,8 +1,8 @@
 // Favourites on this device only: the ids in localStorage (no cookie, no account). Every heart
 // (button.favourite, hidden in the HTML: a cached page cannot know the state) is shown with its
-// state in aria-pressed; a tap changes it here and tells the server once (POST to the heart's
-// data-toggle-url, the page's language: /oeuvres/{id}/favori or /en/artworks/{id}/favourite; state=on|off:
-// a count, nothing about the visitor), with a token fetched as cached forms do.
+// state in aria-pressed; a tap changes it here and tells the server once (POST to the page's one template,
+// body[data-favourite-url] in the page's language: /oeuvres/{id}/favori or /en/artworks/{id}/favourite, with
+// the heart's data-artwork-id; state=on|off: a count, nothing about the visitor), with a token fetched as cached forms do.
 const KEY = "posax.favourites";
 const MAX = 100;
 
@@ -51,12 +51,18 @@ function toggle(id, on, url) {
   count(url, on);
 }
 
+// The count's URL of a work: the page's template (one attribute, not one URL per card).
+function countUrl(id) {
+  const template = document.body.dataset.favouriteUrl;
+  return template ? template.replace("{id}", String(id)) : null;
+}
+
 export function bindFavourites(root = document) {
   const ids = new Set(readFavourites());
   for (const heart of root.querySelectorAll("button.favourite[data-artwork-id]")) {
     const id = Number(heart.dataset.artworkId);
     heart.setAttribute("aria-pressed", String(ids.has(id)));
     heart.hidden = false;
-    heart.addEventListener("click", () => toggle(id, heart.getAttribute("aria-pressed") !== "true", heart.dataset.toggleUrl));
+    heart.addEventListener("click", () => toggle(id, heart.getAttribute("aria-pressed") !== "true", countUrl(id)));
   }
 }
