@@ -98,8 +98,10 @@ psql_ -d postgres -c "CREATE DATABASE $db" >/dev/null
 sql() { psql_ -d "$db" -At -c "$1"; }
 
 export ASPNETCORE_ENVIRONMENT=Production
-# The runtime's settings of the image (PosaX.Web/Dockerfile): the GC's gen-0 budget.
-export DOTNET_GCgen0size="${DOTNET_GCgen0size-$(sed -n 's/^ENV DOTNET_GCgen0size=//p' PosaX.Web/Dockerfile)}"
+# The runtime's settings of the image (PosaX.Web/Dockerfile): the GC's gen-0 budget, unless given. Read by
+# scripts/image-env.sh, which stops the run when the Dockerfile no longer sets it (ImageSettingsTests run it too).
+if [[ -z "${DOTNET_GCgen0size+set}" ]]; then DOTNET_GCgen0size=$(bash scripts/image-env.sh DOTNET_GCgen0size) || exit 2; fi
+export DOTNET_GCgen0size
 export Database__Provider=Postgres
 export ConnectionStrings__PosaX="Host=127.0.0.1;Port=$pg_port;Database=posax;Username=postgres"
 export Storage__Root="$work/media"
