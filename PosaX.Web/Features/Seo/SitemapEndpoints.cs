@@ -81,17 +81,22 @@ public static class SitemapEndpoints
         await xml.FlushAsync();
         await context.Response.Body.FlushAsync(ct);
         // The artists' blocks, from their numbers: one index lookup for the last, then ONE query asking each block
-        // number up to it whether a listed artist is in its range (an EXISTS per block, each stopping at its first
-        // listed artist; one query per block was 51 round trips at 50,000 artists). Not a DISTINCT over the listed
-        // artists: that runs every artist's EXISTS over the works. No lastmod: a GROUP BY of the listed artists for it
-        // took 308 ms at 50,000 artists and 200,000 works (each one's EXISTS), and a block's newest sign-up says
-        // nothing of an artist suspended or hidden in it; each URL inside carries its own.
+        // number up to it for its first listed artist (a block without one has no sitemap). Written as a scalar
+        // subquery with LIMIT 1, which PostgreSQL runs per block as an index range scan that stops at the first
+        // listed artist: 1.8 ms at 50,000 artists and 100,000 works, where one query per block took 51 round trips
+        // (92 ms), the same test written as EXISTS was flattened into a hash join over every work (448 ms) and a
+        // DISTINCT over the listed artists runs every artist's EXISTS too. No lastmod: a GROUP BY of the listed
+        // artists for it took 308 ms at 50,000 artists and 200,000 works (each one's EXISTS), and a block's newest
+        // sign-up says nothing of an artist suspended or hidden in it; each URL inside carries its own.
         var lastArtist = await db.Users.MaxAsync(u => (long?)EF.Property<long>(u, Artist.SitemapNumberProperty), ct);
         if (lastArtist is not null)
         {
             var artistBlocks = await SitemapBlock.Numbers(db, lastArtist.Value / ArtistsPerSitemap)
-                .Where(block => db.Users.Listed(db.Artworks).Any(u => EF.Property<long>(u, Artist.SitemapNumberProperty) >= block * ArtistsPerSitemap
-                    && EF.Property<long>(u, Artist.SitemapNumberProperty) < (block + 1) * ArtistsPerSitemap))
+                .Where(block => db.Users.Listed(db.Artworks)
+                    .Where(u => EF.Property<long>(u, Artist.SitemapNumberProperty) >= block * ArtistsPerSitemap
+                        && EF.Property<long>(u, Artist.SitemapNumberProperty) < (block + 1) * ArtistsPerSitemap)
+                    .Select(u => (long?)EF.Property<long>(u, Artist.SitemapNumberProperty))
+                    .FirstOrDefault() != null)
                 .OrderBy(block => block)
                 .ToListAsync(ct);
             foreach (var block in artistBlocks)
