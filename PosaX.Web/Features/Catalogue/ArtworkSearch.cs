@@ -690,12 +690,10 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         {
             var works = Public().Where(a => a.CategoryId == categoryId);
             if (availableOnly) works = works.Where(a => a.Status == ArtworkStatus.Available);
-            var readAt = DateTime.UtcNow.Ticks;
             var rows = await Page(works, CatalogueSort.Recent, null).Take(SimilarCount + 1).Select(Projection).ToArrayAsync(CancellationToken.None);
-            // A change committed while the rows were read has already been evicted: these rows may
-            // predate it (a work hidden meanwhile), so they serve this page but are not kept.
-            if (cache is not PageSnapshotStore store || !store.EvictedSince(PublicCache.CatalogueTag, readAt))
-                await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(rows), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, CancellationToken.None);
+            // Not kept if a change was evicted since the request began (PageSnapshotStore.SetAsync):
+            // these rows may predate it (a work hidden meanwhile); they serve this page only.
+            await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(rows), [PublicCache.CatalogueTag], cacheOptions.Value.Expiry, CancellationToken.None);
             return rows;
         });
     }

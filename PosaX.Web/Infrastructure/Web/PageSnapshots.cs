@@ -58,6 +58,8 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     private static readonly byte[] Magic = "PXS1"u8.ToArray();
 
     private readonly IOutputCacheStore _memory;
+    // Several instances: the Redis tier, which also knows the other instances' evictions.
+    private readonly Redis.SharedOutputCacheStore? _shared;
     private readonly IHttpContextAccessor _http;
     private readonly ILogger<PageSnapshotStore> _logger;
     private readonly TimeSpan _lifetime;
@@ -81,6 +83,7 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         IOptions<StorageOptions> storage, IWebHostEnvironment environment, ILogger<PageSnapshotStore> logger)
     {
         _memory = memory;
+        _shared = memory as Redis.SharedOutputCacheStore;
         _http = http;
         _logger = logger;
         _lifetime = options.Value.Lifetime;
@@ -168,20 +171,40 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         }
         if (!TryRead(file, out var startedAt, out var expires, out var tags, out var payload)) return null;
         // Not copied back into memory: a disk hit is already cheap, and a crawl would only churn the memory tier.
-        if (DateTime.UtcNow.Ticks >= expires || tags.Any(tag => _evictedAt.TryGetValue(tag, out var evicted) && evicted >= startedAt)) return null;
+        if (DateTime.UtcNow.Ticks >= expires || EvictedHere(tags, startedAt) is not null) return null;
         return payload;
     }
 
+    /// <summary>
+    /// Stores what a request rendered or read (a page, a count, a list), unless one of its tags was
+    /// evicted after the request began: what it read may predate that change, and stored now it
+    /// would outlive the change's eviction (up to <see cref="PublicCacheOptions.Expiry"/>). The one
+    /// place this rule lives, for every tier and every value kept in the output cache's store.
+    /// </summary>
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
+        // When the request began (set first thing by UsePosaXWeb); unknown outside a request: stored as is.
+        var startedAt = _http.HttpContext?.Items[RequestStartItem] as long?;
+        if (startedAt is { } began && tags is not null && EvictedHere(tags, began) is not null) return;
         await _memory.SetAsync(key, value, tags, validFor, cancellationToken);
-        if (Folder is null || tags is null || !tags.Contains(PublicCache.SnapshotTag)) return;
-        // When the render began: a change evicted after that instant makes the snapshot stale.
-        if (_http.HttpContext?.Items[RequestStartItem] is not long startedAt) return;
-        if (tags.Any(tag => _evictedAt.TryGetValue(tag, out var evicted) && evicted >= startedAt)) return;
+        if (startedAt is not { } since || tags is null) return;
+        // An eviction may have run between that check and the store, before the entry was there to
+        // remove. Looked at again now that it is there: a tag evicted since the request began (here,
+        // or by another instance: Redis) is evicted once more. An eviction after this look removes
+        // the entry itself.
+        IReadOnlyList<string>? stale = EvictedHere(tags, since);
+        if (stale is null && _shared is not null && await _shared.EvictedSinceAsync(tags, since) is { Count: > 0 } elsewhere) stale = elsewhere;
+        if (stale is not null)
+        {
+            foreach (var tag in stale)
+                if (_shared is not null) await _shared.DropAsync(tag);
+                else await _memory.EvictByTagAsync(tag, CancellationToken.None);
+            return;
+        }
+        if (Folder is null || !tags.Contains(PublicCache.SnapshotTag)) return;
         var name = NameOf(key);
         var path = PathOf(name);
-        var header = Header(startedAt, DateTime.UtcNow.Add(_lifetime).Ticks, tags, value.Length);
+        var header = Header(since, DateTime.UtcNow.Add(_lifetime).Ticks, tags, value.Length);
         var length = header.Length + value.Length;
         // The page's earlier file (rendered again: expired or evicted) is replaced: its bytes are released
         // first, and if the new one is not written the old one goes too (no file on disk is uncounted).
@@ -307,12 +330,14 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         await _memory.EvictByTagAsync(tag, cancellationToken);
     }
 
-    /// <summary>
-    /// Whether <paramref name="tag"/> was evicted at or after <paramref name="since"/> (UTC ticks) in
-    /// this process: a value read from the database since then may predate a change, and storing it
-    /// now would outlive that change's eviction (<see cref="Features.Catalogue.ArtworkSearch.SimilarAsync"/>).
-    /// </summary>
-    public bool EvictedSince(string tag, long since) => _evictedAt.TryGetValue(tag, out var evicted) && evicted >= since;
+    /// <summary>The tags of <paramref name="tags"/> this process evicted at or after <paramref name="since"/> (UTC ticks); null when none.</summary>
+    private List<string>? EvictedHere(string[] tags, long since)
+    {
+        List<string>? evicted = null;
+        foreach (var tag in tags)
+            if (_evictedAt.TryGetValue(tag, out var at) && at >= since) (evicted ??= []).Add(tag);
+        return evicted;
+    }
 
     /// <summary>
     /// Called when the host has stopped, and again when the container disposes the store (the full
