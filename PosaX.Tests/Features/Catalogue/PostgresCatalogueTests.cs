@@ -48,6 +48,35 @@ public class PostgresCatalogueTests : PostgresAppTest
     }
 
     [Test]
+    public async Task A_misspelled_name_close_to_more_artists_than_are_kept_keeps_the_closest_ones()
+    {
+        // A misspelled name (one letter doubled) close to 21 artists' names: 20 whose name also ends
+        // differently, then the one whose name it misspells, created last. Only the 20 closest names
+        // add their works (none of which holds the misspelled word), so the last artist's is one of them.
+        var surname = Word(14);
+        var misspelled = surname[..4] + surname[3] + surname[4..];
+        string Named(string word) => $"Tchana {char.ToUpperInvariant(word[0])}{word[1..]}";
+        var others = new List<string>();
+        for (var i = 0; i < ArtworkSearch.ArtistsMatchedByName; i++)
+        {
+            var (artist, artistEmail) = await Accounts.NewArtistAsync(App, Named(surname[..^1] + "aeiou"[i % 5] + "x"));
+            artist.Dispose();
+            others.Add($"Calebasse {Word()}");
+            await SeedArtworks.CreateAsync(App, artistEmail, others[^1], images: 0);
+        }
+        var (client, email) = await Accounts.NewArtistAsync(App, Named(surname));
+        client.Dispose();
+        var closest = $"Calebasse {Word()}";
+        await SeedArtworks.CreateAsync(App, email, closest, images: 0);
+
+        using var visitor = NewClient();
+        var titles = Titles(await visitor.GetPageAsync("/oeuvres?q=" + misspelled), "#catalogue-results");
+        Assert.That(titles, Does.Contain(closest));
+        Assert.That(titles, Has.Length.EqualTo(ArtworkSearch.ArtistsMatchedByName));
+        Assert.That(titles, Is.SubsetOf(others.Append(closest)));
+    }
+
+    [Test]
     public async Task A_text_search_uses_the_GIN_index_on_the_search_vector()
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -700,6 +700,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         });
     }
 
+    /// <summary>At most this many artists whose name is close to a search's words add their works to its matches: the closest ones.</summary>
+    internal const int ArtistsMatchedByName = 20;
+
     /// <summary>
     /// PostgreSQL: the works whose search vector matches every word, or whose artist's name is close
     /// to the query. Misspelled artist names ("ngonno" for "Ngono"): a small indexed lookup first
@@ -710,9 +713,13 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     {
         var folded = string.Join(' ', terms);
         // Kept per folded text (as the spelling suggestion): the same words come back with other filters.
+        // The 20 closest names, ties by id: without an order, which 20 of a common name's matches were
+        // kept depended on the table's physical order (and changed after an update or a VACUUM).
         var artists = await KeptAsync("posax-artists:" + folded, () => db.Users.AsNoTracking()
             .OnSite().Where(u => EF.Functions.TrigramsAreWordSimilar(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
-            .Select(u => u.Id).Take(20).ToListAsync(ct), ct);
+            .OrderByDescending(u => EF.Functions.TrigramsWordSimilarity(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
+            .ThenBy(u => u.Id)
+            .Select(u => u.Id).Take(ArtistsMatchedByName).ToListAsync(ct), ct);
         return artists.Count == 0
             ? works => works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded)))
             : works => works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded))
