@@ -30,26 +30,35 @@ namespace PosaX.Web.Data.Migrations.Postgres
             migrationBuilder.Sql("""
                 CREATE FUNCTION posax_count_works() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    -- Each artist checked once per statement, by its key (a subquery, never a join the
+                    -- planner could turn round: right after a COPY the artists have no statistics yet,
+                    -- and a join planned from them scanned the statement's rows once per artist).
                     IF TG_OP = 'INSERT' THEN
                         INSERT INTO "CategoryWorkCounts" AS c ("CategoryId", "Works")
-                        SELECT w."CategoryId", count(*) FROM new_works w JOIN "AspNetUsers" u ON u."Id" = w."ArtistId"
-                        WHERE w."HiddenAt" IS NULL AND u."EmailConfirmed" AND u."SuspendedAt" IS NULL
-                        GROUP BY w."CategoryId" ORDER BY w."CategoryId"
+                        SELECT d."CategoryId", sum(d.n) FROM (
+                            SELECT g."CategoryId", g.n AS n FROM (SELECT w."CategoryId", w."ArtistId", count(*) AS n FROM new_works w
+                                WHERE w."HiddenAt" IS NULL GROUP BY w."CategoryId", w."ArtistId") g
+                            WHERE (SELECT u."EmailConfirmed" AND u."SuspendedAt" IS NULL FROM "AspNetUsers" u WHERE u."Id" = g."ArtistId")) d
+                        GROUP BY d."CategoryId" ORDER BY d."CategoryId"
                         ON CONFLICT ("CategoryId") DO UPDATE SET "Works" = c."Works" + EXCLUDED."Works";
                     ELSIF TG_OP = 'DELETE' THEN
                         INSERT INTO "CategoryWorkCounts" AS c ("CategoryId", "Works")
-                        SELECT w."CategoryId", -count(*) FROM old_works w JOIN "AspNetUsers" u ON u."Id" = w."ArtistId"
-                        WHERE w."HiddenAt" IS NULL AND u."EmailConfirmed" AND u."SuspendedAt" IS NULL
-                        GROUP BY w."CategoryId" ORDER BY w."CategoryId"
+                        SELECT d."CategoryId", sum(d.n) FROM (
+                            SELECT g."CategoryId", -g.n AS n FROM (SELECT w."CategoryId", w."ArtistId", count(*) AS n FROM old_works w
+                                WHERE w."HiddenAt" IS NULL GROUP BY w."CategoryId", w."ArtistId") g
+                            WHERE (SELECT u."EmailConfirmed" AND u."SuspendedAt" IS NULL FROM "AspNetUsers" u WHERE u."Id" = g."ArtistId")) d
+                        GROUP BY d."CategoryId" ORDER BY d."CategoryId"
                         ON CONFLICT ("CategoryId") DO UPDATE SET "Works" = c."Works" + EXCLUDED."Works";
                     ELSE
                         INSERT INTO "CategoryWorkCounts" AS c ("CategoryId", "Works")
                         SELECT d."CategoryId", sum(d.n) FROM (
-                            SELECT w."CategoryId", -1 AS n FROM old_works w JOIN "AspNetUsers" u ON u."Id" = w."ArtistId"
-                            WHERE w."HiddenAt" IS NULL AND u."EmailConfirmed" AND u."SuspendedAt" IS NULL
+                            SELECT g."CategoryId", -g.n AS n FROM (SELECT w."CategoryId", w."ArtistId", count(*) AS n FROM old_works w
+                                WHERE w."HiddenAt" IS NULL GROUP BY w."CategoryId", w."ArtistId") g
+                            WHERE (SELECT u."EmailConfirmed" AND u."SuspendedAt" IS NULL FROM "AspNetUsers" u WHERE u."Id" = g."ArtistId")
                             UNION ALL
-                            SELECT w."CategoryId", 1 FROM new_works w JOIN "AspNetUsers" u ON u."Id" = w."ArtistId"
-                            WHERE w."HiddenAt" IS NULL AND u."EmailConfirmed" AND u."SuspendedAt" IS NULL) d
+                            SELECT g."CategoryId", g.n AS n FROM (SELECT w."CategoryId", w."ArtistId", count(*) AS n FROM new_works w
+                                WHERE w."HiddenAt" IS NULL GROUP BY w."CategoryId", w."ArtistId") g
+                            WHERE (SELECT u."EmailConfirmed" AND u."SuspendedAt" IS NULL FROM "AspNetUsers" u WHERE u."Id" = g."ArtistId")) d
                         GROUP BY d."CategoryId" HAVING sum(d.n) <> 0 ORDER BY d."CategoryId"
                         ON CONFLICT ("CategoryId") DO UPDATE SET "Works" = c."Works" + EXCLUDED."Works";
                     END IF;
