@@ -19,6 +19,8 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Category> Categories => Set<Category>();
+    /// <summary>Kept by triggers, never written by the app: <see cref="CategoryWorkCount"/>.</summary>
+    public DbSet<CategoryWorkCount> CategoryWorkCounts => Set<CategoryWorkCount>();
     public DbSet<Artwork> Artworks => Set<Artwork>();
     public DbSet<ArtworkImage> ArtworkImages => Set<ArtworkImage>();
     public DbSet<Order> Orders => Set<Order>();

@@ -22,6 +22,13 @@ public static class PublicVisibility
         a => a.HiddenAt == null && a.Artist.EmailConfirmed && a.Artist.SuspendedAt == null;
 
     /// <summary>
+    /// The work's own half of <see cref="ArtworkOnSite"/> (not hidden), for a query that checks the artist
+    /// apart with <see cref="OnSite(IQueryable{Artist})"/> (the catalogue's search: the artists of a page's
+    /// works only, not of every match).
+    /// </summary>
+    public static readonly Expression<Func<Artwork, bool>> ArtworkNotHidden = a => a.HiddenAt == null;
+
+    /// <summary>
     /// Who the lists show (/artistes, the home page, the artists' sitemap): an artist on the site
     /// with at least one work on the site. An artist without one still has a page for a direct link.
     /// </summary>

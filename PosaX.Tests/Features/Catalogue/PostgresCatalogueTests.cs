@@ -48,6 +48,35 @@ public class PostgresCatalogueTests : PostgresAppTest
     }
 
     [Test]
+    public async Task A_misspelled_name_close_to_more_artists_than_are_kept_keeps_the_closest_ones()
+    {
+        // A misspelled name (one letter doubled) close to 21 artists' names: 20 whose name also ends
+        // differently, then the one whose name it misspells, created last. Only the 20 closest names
+        // add their works (none of which holds the misspelled word), so the last artist's is one of them.
+        var surname = Word(14);
+        var misspelled = surname[..4] + surname[3] + surname[4..];
+        string Named(string word) => $"Tchana {char.ToUpperInvariant(word[0])}{word[1..]}";
+        var others = new List<string>();
+        for (var i = 0; i < ArtworkSearch.ArtistsMatchedByName; i++)
+        {
+            var (artist, artistEmail) = await Accounts.NewArtistAsync(App, Named(surname[..^1] + "aeiou"[i % 5] + "x"));
+            artist.Dispose();
+            others.Add($"Calebasse {Word()}");
+            await SeedArtworks.CreateAsync(App, artistEmail, others[^1], images: 0);
+        }
+        var (client, email) = await Accounts.NewArtistAsync(App, Named(surname));
+        client.Dispose();
+        var closest = $"Calebasse {Word()}";
+        await SeedArtworks.CreateAsync(App, email, closest, images: 0);
+
+        using var visitor = NewClient();
+        var titles = Titles(await visitor.GetPageAsync("/oeuvres?q=" + misspelled), "#catalogue-results");
+        Assert.That(titles, Does.Contain(closest));
+        Assert.That(titles, Has.Length.EqualTo(ArtworkSearch.ArtistsMatchedByName));
+        Assert.That(titles, Is.SubsetOf(others.Append(closest)));
+    }
+
+    [Test]
     public async Task A_text_search_uses_the_GIN_index_on_the_search_vector()
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -97,20 +126,31 @@ public class PostgresCatalogueTests : PostgresAppTest
         // 30,000 works with fresh statistics: a word in one work of 20 (a window of the sort's order is
         // cheapest), another in one of 3 (a walk of the sort's index), dates in no relation to the ids,
         // 997 prices (ties broken by id). Every first page, total and second page must be what sorting
-        // every match gives.
+        // every match gives. 400 more, the newest, by a suspended artist: they are read first and must
+        // not be shown (the artists are checked after the sort: the margin holds too many of them then).
         var (lot, rare, common) = (Word(), Word(), Word());
+        var (suspended, suspendedEmail) = await Accounts.NewArtistAsync(App, "Artiste Suspendu");
+        suspended.Dispose();
+        var suspendedId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == suspendedEmail).Select(u => u.Id).SingleAsync());
+        await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AspNetUsers\" SET \"SuspendedAt\" = now() WHERE \"Id\" = {suspendedId}"));
         await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
             SELECT {_artistId}, {lot} || ' ' || g || CASE WHEN g % 20 = 0 THEN ' ' || {rare} ELSE '' END || CASE WHEN g % 3 = 0 THEN ' ' || {common} ELSE '' END,
                    'lot-' || g, 1000 * (1 + (g * 31) % 997), 1 + g % 3, 50, 50, g % 3, (g / 3) % 3, g % 2, 'lot', now() - ((g * 7919) % 30000) * interval '1 minute', now()
             FROM generate_series(1, 30000) AS g
             """));
+        await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
+            SELECT {suspendedId}, {lot} || ' s' || g || ' ' || {rare} || ' ' || {common}, 'lot-s' || g, 1000 * (1 + (g * 37) % 997), 1 + g % 3, 50, 50, g % 3, (g / 3) % 3, g % 2, 'lot',
+                   now() + g * interval '1 second', now()
+            FROM generate_series(1, 400) AS g
+            """));
         var statistics = App.Services.GetRequiredService<SearchStatistics>();
         try
         {
             await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks"; ANALYZE "AspNetUsers";"""));
             statistics.Forget();
-            var works = await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith(lot + " "))
+            var works = await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith(lot + " ") && a.ArtistId != suspendedId)
                 .Select(a => new { a.Id, a.Title, a.Price, a.CreatedAt, a.SizeClass, a.Status }).ToListAsync());
             var queries = new (CatalogueQuery Query, Func<dynamic, bool> Keeps)[]
             {
@@ -146,7 +186,7 @@ public class PostgresCatalogueTests : PostgresAppTest
             }
             TestContext.Out.WriteLine(string.Join(", ", reads));
             // The windows and walks were read, not only every match.
-            Assert.That(reads, Does.Contain("window").And.Contain("walk"));
+            Assert.That(reads, Does.Contain("window").And.Contain("walk").And.Contain("artists"));
         }
         finally
         {

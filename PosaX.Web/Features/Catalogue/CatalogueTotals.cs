@@ -4,7 +4,7 @@ namespace PosaX.Web.Features.Catalogue;
 
 /// <summary>
 /// One computation at a time per key for what every catalogue page needs and the cache has just
-/// lost (a listing's total, the works per category): the requests that arrive while it runs await
+/// lost (a listing's total, the newest works of a category, the categories): the requests that arrive while it runs await
 /// its result instead of running the same full count again. At 1,000,000 works each such count
 /// reads every public work (0.3–1 s); 16 searches arriving just after a start or an eviction ran
 /// 16 of them at once, 5–7 s each (issue 17).

@@ -688,6 +688,19 @@ namespace PosaX.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.CategoryWorkCount", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Works")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CategoryId");
+
+                    b.ToTable("CategoryWorkCounts", (string)null);
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.DigestRun", b =>
                 {
                     b.Property<DateOnly>("Day")

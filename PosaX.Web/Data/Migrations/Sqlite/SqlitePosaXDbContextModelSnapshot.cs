@@ -657,6 +657,19 @@ namespace PosaX.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.CategoryWorkCount", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Works")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CategoryId");
+
+                    b.ToTable("CategoryWorkCounts", (string)null);
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.DigestRun", b =>
                 {
                     b.Property<DateOnly>("Day")
