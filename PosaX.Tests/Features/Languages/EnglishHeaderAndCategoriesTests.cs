@@ -79,4 +79,63 @@ public class EnglishHeaderAndCategoriesTests(DatabaseProvider provider) : AppTes
             Assert.That(frenchWork.Title, Does.Contain(", peinture de "));
         });
     }
+
+    [Test]
+    public async Task A_category_shown_in_French_on_an_English_page_is_marked_French_and_a_translated_one_is_not()
+    {
+        var (paintingId, paintingSlug, _) = await EnglishPages.CreateWorkAsync(App);
+        var newSlug = "cat-" + Guid.NewGuid().ToString("N")[..8];
+        var newName = "Vannerie " + newSlug[4..];
+        await App.WithDbAsync(async db =>
+        {
+            db.Categories.Add(new PosaX.Web.Data.Category { Slug = newSlug, Name = newName, SortOrder = 99 });
+            return await db.SaveChangesAsync();
+        });
+        var (artist, email) = await Accounts.NewArtistAsync(App, "Awa Tresse");
+        artist.Dispose();
+        var id = await SeedArtworks.CreateAsync(App, email, "Panier " + newSlug, category: newSlug);
+        var (slug, artistSlug) = await App.WithDbAsync(async db => (
+            await db.Artworks.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync(),
+            await db.Users.Where(u => u.Email == email).Select(u => u.Slug).SingleAsync()));
+        using var client = NewClient();
+
+        // The lang attribute of the element whose own text is the name (a span inside a heading or a sentence counts).
+        static List<string?> LangsOf(IDocument page, string selector, string name) => page.QuerySelectorAll(selector)
+            .SelectMany(e => e.QuerySelectorAll("span").Prepend(e))
+            .Where(e => e.TextContent.Trim() == name).Select(e => e.GetAttribute("lang")).ToList();
+
+        var catalogue = await client.GetPageAsync("/en/artworks");
+        var listing = await client.GetPageAsync($"/en/artworks?categorie={newSlug}&artiste={artistSlug}");
+        var empty = await client.GetPageAsync($"/en/artworks?categorie={newSlug}&q=zzqxw");
+        var home = await client.GetPageAsync("/en");
+        var work = await client.GetPageAsync($"/en/artworks/{id}/{slug}");
+        var painting = await client.GetPageAsync($"/en/artworks/{paintingId}/{paintingSlug}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(LangsOf(catalogue, "a.chip", newName), Is.EqualTo(new[] { "fr" }), "the catalogue's chip");
+            Assert.That(LangsOf(catalogue, "a.chip", "Painting"), Is.EqualTo(new string?[] { null }), "a translated chip");
+            Assert.That(LangsOf(catalogue, "#f-categorie option", newName), Is.EqualTo(new[] { "fr" }), "the filter");
+            Assert.That(LangsOf(catalogue, "#f-categorie option", "Painting"), Is.EqualTo(new string?[] { null }));
+            Assert.That(LangsOf(home, "a.chip", newName), Is.EqualTo(new[] { "fr" }), "the home page's chip");
+            Assert.That(listing.QuerySelector("h1")?.TextContent.Trim(), Is.EqualTo(newName + " by Awa Tresse"));
+            Assert.That(LangsOf(listing, "h1", newName), Is.EqualTo(new[] { "fr" }), "the listing's heading: the name alone is French");
+            Assert.That(listing.QuerySelector("h1")?.GetAttribute("lang"), Is.Null);
+            Assert.That(LangsOf(listing, ".active-filters a", newName), Is.EqualTo(new[] { "fr" }), "the filter in force");
+            Assert.That(LangsOf(empty, ".widen-list a", newName), Is.EqualTo(new[] { "fr" }), "\"Remove the filter …\"");
+            Assert.That(empty.QuerySelector(".widen-list a span")?.ParentElement?.TextContent, Does.StartWith("Remove the filter"));
+            Assert.That(LangsOf(work, "nav.breadcrumb a", newName), Is.EqualTo(new[] { "fr" }), "the breadcrumb");
+            Assert.That(LangsOf(work, "dd a", newName), Is.EqualTo(new[] { "fr" }), "the work's facts");
+            Assert.That(LangsOf(painting, "nav.breadcrumb a", "Painting"), Is.EqualTo(new string?[] { null }), "a translated breadcrumb");
+            Assert.That(LangsOf(painting, "dd a", "Painting"), Is.EqualTo(new string?[] { null }));
+        });
+
+        // French pages: the name is in the page's language, nothing to mark.
+        var french = await client.GetPageAsync("/oeuvres");
+        var frenchWork = await client.GetPageAsync($"/oeuvres/{id}/{slug}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(LangsOf(french, "a.chip", newName), Is.EqualTo(new string?[] { null }));
+            Assert.That(LangsOf(frenchWork, "dd a", newName), Is.EqualTo(new string?[] { null }));
+        });
+    }
 }

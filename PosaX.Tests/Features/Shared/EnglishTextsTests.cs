@@ -108,9 +108,9 @@ public partial class EnglishTextsTests
             Assert.That(CatalogueTexts.Browse.Count(2), Is.EqualTo("2 œuvres"));
             Assert.That(ComponentTexts.Works(0), Is.EqualTo("Pas encore d’œuvre"));
             Assert.That(CatalogueTexts.ArtworkPage.Size(40, 30.5, null), Is.EqualTo("40 × 30,5 cm"));
-            Assert.That(CatalogueTexts.Browse.ListHeading("Sculpture", "Ama", null), Is.EqualTo("Sculptures de Ama"));
-            Assert.That(CatalogueTexts.Categories.Name("peinture", "Peinture (renommée)"), Is.EqualTo("Peinture (renommée)"), "French: the admins' name");
-            Assert.That(CatalogueTexts.Categories.Heading("peinture", "Peinture"), Is.EqualTo("Peinture"));
+            Assert.That(Html(CatalogueTexts.Browse.ListHeading(("Sculpture", null), "Ama", null)), Is.EqualTo("Sculptures de Ama"));
+            Assert.That(CatalogueTexts.Categories.Name("peinture", "Peinture (renommée)"), Is.EqualTo(("Peinture (renommée)", (string?)null)), "French: the admins' name");
+            Assert.That(CatalogueTexts.Categories.Heading("peinture", "Peinture"), Is.EqualTo(("Peinture", (string?)null)));
         });
         using (Languages.Use(Languages.English))
         {
@@ -120,10 +120,11 @@ public partial class EnglishTextsTests
                 Assert.That(CatalogueTexts.Browse.Count(1), Is.EqualTo("1 artwork"));
                 Assert.That(ComponentTexts.Works(0), Is.EqualTo("No artworks yet"));
                 Assert.That(CatalogueTexts.ArtworkPage.Size(40, 30.5, null), Is.EqualTo("40 × 30.5 cm"), "a decimal point in English");
-                Assert.That(CatalogueTexts.Browse.ListHeading("Sculpture", "Ama", null), Is.EqualTo("Sculpture by Ama"), "the heading as given: no French plural");
-                Assert.That(CatalogueTexts.Categories.Name("art-numerique", "Art numérique"), Is.EqualTo("Digital art"));
-                Assert.That(CatalogueTexts.Categories.Heading("peinture", "Peinture"), Is.EqualTo("Paintings"));
-                Assert.That(CatalogueTexts.Categories.Name("vannerie", "Vannerie"), Is.EqualTo("Vannerie"), "no English name yet: as written");
+                Assert.That(Html(CatalogueTexts.Browse.ListHeading(("Sculpture", null), "Ama", null)), Is.EqualTo("Sculpture by Ama"), "the heading as given: no French plural");
+                Assert.That(Html(CatalogueTexts.Browse.ListHeading(("Vannerie", "fr"), "Ama", null)), Is.EqualTo("<span lang=\"fr\">Vannerie</span> by Ama"), "a French name marked in an English heading");
+                Assert.That(CatalogueTexts.Categories.Name("art-numerique", "Art numérique"), Is.EqualTo(("Digital art", (string?)null)));
+                Assert.That(CatalogueTexts.Categories.Heading("peinture", "Peinture"), Is.EqualTo(("Paintings", (string?)null)));
+                Assert.That(CatalogueTexts.Categories.Name("vannerie", "Vannerie"), Is.EqualTo(("Vannerie", "fr")), "no English name yet: as written, marked French");
                 Assert.That(ComponentTexts.MemberSince(new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc)), Is.EqualTo("member since December 2026"));
                 Assert.That(DoualaTime.Format(new DateTime(2026, 12, 6, 13, 5, 0, DateTimeKind.Utc)), Is.EqualTo("6 Dec 2026 at 14:05"));
             });
@@ -211,10 +212,18 @@ public partial class EnglishTextsTests
                     _ when type == typeof(double) => 40.5 + variant,
                     _ when type == typeof(bool) => variant == 1,
                     _ when type == typeof(DateTime) => new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+                    _ when type == typeof((string, string?)) => ("Mask", variant == 1 ? "fr" : null),
                     _ => throw new InvalidOperationException($"No sample for {type.Name} in {method.DeclaringType!.Name}.{method.Name}"),
                 };
             }
             yield return arguments;
         }
+    }
+
+    private static string Html(Microsoft.AspNetCore.Html.IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return writer.ToString();
     }
 }

@@ -23,6 +23,14 @@ public static class TextsReflection
             case string s: yield return s; yield break;
             // A mail's texts (not its address, headers or language code).
             case MailMessage mail: yield return mail.Subject; yield return mail.TextBody; yield return mail.HtmlBody; yield break;
+            // A text with marked words (LanguageMarks): as the page writes it.
+            case Microsoft.AspNetCore.Html.IHtmlContent html:
+                using (var writer = new StringWriter())
+                {
+                    html.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+                    yield return writer.ToString();
+                }
+                yield break;
             case IDictionary dictionary:
                 foreach (var v in dictionary.Values) foreach (var s in StringsIn(v)) yield return s;
                 yield break;

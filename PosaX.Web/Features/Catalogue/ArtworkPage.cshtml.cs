@@ -36,6 +36,8 @@ public class ArtworkPageModel(PosaXDbContext db, ArtworkPageModel.Query query, A
     public string Title { get; private set; } = "";
     /// <summary>"fr" when an English page shows the French title (or description): their elements say so.</summary>
     public string? TitleLang { get; private set; }
+    /// <summary>"fr" when an English page shows the category's French name (no English name yet): CatalogueTexts.Categories.</summary>
+    public string? CategoryLang { get; private set; }
     public string? DescriptionLang { get; private set; }
     /// <summary>The price in euros, rounded, for visitors abroad (<see cref="Money.IndicativeEuros"/>).</summary>
     public long Euros => Money.IndicativeEuros(Work.Price);
@@ -58,8 +60,10 @@ public class ArtworkPageModel(PosaXDbContext db, ArtworkPageModel.Query query, A
     {
         var found = await query.FindOnSite(db, id, ct);
         if (found is null) return NotFound();
-        // The category in the page's language: the breadcrumb, the facts, the title and the structured data read it.
-        var work = found.Work with { CategoryName = CatalogueTexts.Categories.Name(found.Work.CategorySlug, found.Work.CategoryName) };
+        // The category in the page's language: the breadcrumb, the facts, the title and the structured data read it
+        // (the first two mark a French fallback lang="fr": CategoryLang).
+        (var categoryName, CategoryLang) = CatalogueTexts.Categories.Name(found.Work.CategorySlug, found.Work.CategoryName);
+        var work = found.Work with { CategoryName = categoryName };
         // In the page's language: a wrong slug on /en/artworks/… is put right in English.
         var canonical = LocalizedPaths.For(ArtworkUrls.Page(work.Id, work.Slug));
         if (slug != work.Slug) return RedirectPermanent(canonical);

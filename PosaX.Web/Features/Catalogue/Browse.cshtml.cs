@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Shared;
+using PosaX.Web.Infrastructure.Text;
 using PosaX.Web.Infrastructure.Web;
 
 namespace PosaX.Web.Features.Catalogue;
@@ -17,15 +19,15 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
     public CataloguePage Result { get; private set; } = null!;
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public string? ArtistName { get; private set; }
-    public string? CategoryName { get; private set; }
     public PageMeta Meta { get; private set; } = null!;
-    public string Heading { get; private set; } = CatalogueTexts.Browse.Heading;
+    /// <summary>HTML: a category's French name on an English page is marked lang="fr" in it.</summary>
+    public IHtmlContent Heading { get; private set; } = LanguageMarks.Span(CatalogueTexts.Browse.Heading, null);
 
     /// <summary>Categories that have works on the site, in catalogue order: the chips row.</summary>
     public IReadOnlyList<Category> CategoryChips { get; private set; } = [];
 
-    /// <summary>Each filter in force, with the URL of the same page without it.</summary>
-    public IReadOnlyList<(string Label, string RemoveUrl)> ActiveFilters { get; private set; } = [];
+    /// <summary>Each filter in force, with the URL of the same page without it (Lang: "fr" for a category's French name on an English page).</summary>
+    public IReadOnlyList<(string Label, string? Lang, string RemoveUrl)> ActiveFilters { get; private set; } = [];
 
     /// <summary>On an empty result: the categories with the most works.</summary>
     public IReadOnlyList<Category> PopularCategories { get; private set; } = [];
@@ -42,8 +44,8 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
             ArtistName = await db.Users.Where(u => u.Slug == applied.Artist).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         // In the page's language (CatalogueTexts.Categories): the filter's label, and the plural over the listing.
         var chosen = Categories.FirstOrDefault(c => c.Slug == applied.Category);
-        var category = CategoryName = chosen is null ? null : CatalogueTexts.Categories.Name(chosen.Slug, chosen.Name);
-        var heading = chosen is null ? null : CatalogueTexts.Categories.Heading(chosen.Slug, chosen.Name);
+        (string Text, string? Lang)? category = chosen is null ? null : CatalogueTexts.Categories.Name(chosen.Slug, chosen.Name);
+        (string Text, string? Lang)? heading = chosen is null ? null : CatalogueTexts.Categories.Heading(chosen.Slug, chosen.Name);
         var counts = await search.WorksByCategoryAsync(ct);
         CategoryChips = Categories.Where(c => counts.ContainsKey(c.Id)).ToList();
         ActiveFilters = Filters(applied, category, ArtistName);
@@ -55,7 +57,7 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         }
 
         // One title per distinct listing.
-        var title = CatalogueTexts.Browse.ListTitle(heading, ArtistName);
+        var title = CatalogueTexts.Browse.ListTitle(heading?.Text, ArtistName);
         if (applied.Text is not null) title = CatalogueTexts.Browse.SearchTitle(applied.Text, title);
         var description = category is null && ArtistName is null ? CatalogueTexts.Browse.Description : MetaText.Shorten(CatalogueTexts.Browse.ListDescription(title, Result.Total, Result.TotalIsCapped));
         // A search or a filtered view may be indexed, but points search engines (canonical) at the
@@ -74,13 +76,13 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         };
     }
 
-    private static List<(string, string)> Filters(CatalogueQuery q, string? category, string? artist)
+    private static List<(string, string?, string)> Filters(CatalogueQuery q, (string Text, string? Lang)? category, string? artist)
     {
-        var filters = new List<(string, string)>();
-        void Add(bool on, string label, CatalogueQuery without) { if (on) filters.Add((label, without.Url())); }
+        var filters = new List<(string, string?, string)>();
+        void Add(bool on, string label, CatalogueQuery without, string? lang = null) { if (on) filters.Add((label, lang, without.Url())); }
         q = q with { After = null };
         Add(q.Text is not null, CatalogueTexts.Browse.Quoted(q.Text ?? ""), q with { Text = null });
-        Add(category is not null, category ?? "", q with { Category = null });
+        Add(category is not null, category?.Text ?? "", q with { Category = null }, category?.Lang);
         Add(artist is not null, artist ?? "", q with { Artist = null });
         Add(q.MinPrice is not null, CatalogueTexts.Browse.PriceFrom(q.MinPrice ?? 0), q with { MinPrice = null });
         Add(q.MaxPrice is not null, CatalogueTexts.Browse.PriceUpTo(q.MaxPrice ?? 0), q with { MaxPrice = null });

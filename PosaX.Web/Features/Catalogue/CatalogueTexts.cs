@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using PosaX.Web.Data;
 using PosaX.Web.Features.Shared;
 using PosaX.Web.Infrastructure.Text;
@@ -81,6 +82,8 @@ public static class CatalogueTexts
         public static string SeeAll => Strings["Browse.SeeAll"];
 
         public static string RemoveFilter(string label) => Strings.Format("Browse.RemoveFilter", label);
+        /// <summary><see cref="RemoveFilter"/> as HTML, the label marked with its language when it is not the page's.</summary>
+        public static IHtmlContent RemoveFilter(string label, string? lang) => LanguageMarks.Format(Strings["Browse.RemoveFilter"], LanguageMarks.Span(label, lang));
         public static string Quoted(string text) => Strings.Format("Browse.Quoted", text);
         public static string PriceFrom(long min) => Strings.Format("Browse.PriceFrom", Money.Fcfa(min));
         public static string PriceUpTo(long max) => Strings.Format("Browse.PriceUpTo", Money.Fcfa(max));
@@ -92,14 +95,17 @@ public static class CatalogueTexts
         public static string Plural(string name) =>
             Languages.Current != Languages.French || name.Contains(' ') || name.EndsWith('s') || name.EndsWith('x') || name.EndsWith('z') ? name : name + "s";
 
-        /// <summary>The &lt;h1&gt; of a listing or a search: what it shows.</summary>
-        public static string ListHeading(string? category, string? artist, string? query) => (query, category, artist) switch
+        /// <summary>
+        /// The &lt;h1&gt; of a listing or a search: what it shows. HTML: a category's French name on an English page is
+        /// marked <c>lang="fr"</c> (<see cref="Categories"/>).
+        /// </summary>
+        public static IHtmlContent ListHeading((string Text, string? Lang)? category, string? artist, string? query) => (query, category, artist) switch
         {
-            (not null, _, _) => Strings.Format("Browse.ResultsFor", Quoted(query)),
-            (null, not null, not null) => Strings.Format("Browse.CategoryBy", Plural(category), artist),
-            (null, not null, null) => Plural(category),
-            (null, null, not null) => Strings.Format("Browse.WorksBy", artist),
-            _ => Heading,
+            (not null, _, _) => LanguageMarks.Format(Strings["Browse.ResultsFor"], Quoted(query)),
+            (null, { } c, not null) => LanguageMarks.Format(Strings["Browse.CategoryBy"], LanguageMarks.Span(Plural(c.Text), c.Lang), artist),
+            (null, { } c, null) => LanguageMarks.Span(Plural(c.Text), c.Lang),
+            (null, null, not null) => LanguageMarks.Format(Strings["Browse.WorksBy"], artist),
+            _ => LanguageMarks.Span(Heading, null),
         };
 
         public static string ListTitle(string? category, string? artist) => (category, artist) switch
@@ -142,12 +148,20 @@ public static class CatalogueTexts
     /// </summary>
     public static class Categories
     {
-        public static string Name(string slug, string name) => English($"Category.{slug}") ?? name;
+        /// <summary>
+        /// The name to show and the <c>lang</c> its element needs: "fr" when an English page falls back to the French
+        /// name (a category with no English name yet), null when the name is in the page's language (Razor then writes
+        /// no attribute). A &lt;title&gt;, a meta description or structured data cannot mark it: they read the Text only.
+        /// </summary>
+        public static (string Text, string? Lang) Name(string slug, string name) => Pick($"Category.{slug}", name);
 
         /// <summary>The name over a listing of its works, before <see cref="Browse.Plural"/> (which adds French's "s").</summary>
-        public static string Heading(string slug, string name) => English($"Category.{slug}.Plural") ?? name;
+        public static (string Text, string? Lang) Heading(string slug, string name) => Pick($"Category.{slug}.Plural", name);
 
-        private static string? English(string key) => Languages.Current == Languages.English ? Strings.Find(key) : null;
+        private static (string Text, string? Lang) Pick(string key, string french) =>
+            Languages.Current != Languages.English ? (french, null)
+            : Strings.Find(key) is { } english ? (english, null)
+            : (french, Languages.French);
     }
 
     public static class ArtworkPage
