@@ -195,4 +195,45 @@ public class PostgresCatalogueTests : PostgresAppTest
             statistics.Forget();
         }
     }
+
+    [Test]
+    public async Task A_misspelled_English_category_name_suggests_the_English_name_on_English_pages()
+    {
+        using var client = NewClient();
+        static (string? Text, string? Href) Suggestion(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelector("#empty-state .suggestion a") is { } a ? (a.TextContent, a.GetAttribute("href")) : (null, null);
+
+        // French first: what a French page keeps for these words must not answer the English page (a key per language).
+        var frenchPaintng = Suggestion(await client.GetPageAsync("/oeuvres?q=paintng"));
+        var frenchCeramcs = Suggestion(await client.GetPageAsync("/oeuvres?q=ceramcs"));
+        var paintng = Suggestion(await client.GetPageAsync("/en/artworks?q=paintng&prixMax=900000"));
+        var ceramcs = Suggestion(await client.GetPageAsync("/en/artworks?q=ceramcs"));
+        var sculture = Suggestion(await client.GetPageAsync("/en/artworks?q=sculture"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(frenchPaintng.Text, Is.Null, "French pages weigh the database's names only, as before");
+            Assert.That(frenchCeramcs.Text, Is.EqualTo("Vouliez-vous dire «\u00A0Céramique\u00A0»\u202F?"));
+            Assert.That(frenchCeramcs.Href, Does.StartWith("/oeuvres?q="), "a French name is in the works' search text: searched");
+            // The English name is in no work's search text: the suggestion leads to the category, other filters kept.
+            Assert.That(paintng, Is.EqualTo(("Did you mean “Painting”?", "/en/artworks?categorie=peinture&prixMax=900000")));
+            Assert.That(ceramcs, Is.EqualTo(("Did you mean “Ceramics”?", "/en/artworks?categorie=ceramique")),
+                "closer to the English name (0.55) than to the French one (0.38): the closest of both");
+            Assert.That(sculture.Text, Is.EqualTo("Did you mean “Sculpture”?"));
+        });
+    }
+
+    [Test]
+    public async Task The_trigram_similarity_weighed_in_CSharp_is_PostgreSQL_s()
+    {
+        var pairs = new[]
+        {
+            ("painting", "paintng"), ("ceramics", "ceramcs"), ("ceramique", "ceramcs"), ("digital art", "digitl"), ("mixed media", "mixd medias"),
+            ("printmaking", "printmakng"), ("beadwork", "bead work"), ("photography", "fotography"), ("textile", "textil"), ("a", "ab"),
+        };
+        foreach (var (a, b) in pairs)
+        {
+            var postgres = await App.WithDbAsync(db => db.Database.SqlQuery<float>($"SELECT similarity({a}, {b}) AS \"Value\"").SingleAsync());
+            Assert.That(Trigrams.Similarity(a, b), Is.EqualTo(postgres).Within(1e-6), $"{a} / {b}");
+        }
+    }
 }

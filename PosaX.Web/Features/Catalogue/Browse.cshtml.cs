@@ -32,8 +32,9 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
     /// <summary>On an empty result: the categories with the most works.</summary>
     public IReadOnlyList<Category> PopularCategories { get; private set; } = [];
 
-    /// <summary>On an empty search (PostgreSQL): a close category or artist name.</summary>
+    /// <summary>On an empty search (PostgreSQL): a close category or artist name, and where it leads.</summary>
     public string? Suggestion { get; private set; }
+    public string? SuggestionUrl { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -53,7 +54,14 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
         if (Result.Works.Count == 0)
         {
             PopularCategories = CategoryChips.OrderByDescending(c => counts[c.Id]).Take(6).ToList();
-            if (applied.Text is not null) Suggestion = await search.SpellingSuggestionAsync(applied.Text, ct);
+            if (applied.Text is not null && await search.SpellingSuggestionAsync(applied.Text, ct) is { } suggestion)
+            {
+                Suggestion = suggestion;
+                // An English category name is in no work's search text (it holds the French name): it leads to the category.
+                var named = Languages.Current == Languages.English
+                    ? Categories.FirstOrDefault(c => CatalogueTexts.Categories.Name(c.Slug, c.Name) == (suggestion, null)) : null;
+                SuggestionUrl = (named is null ? applied with { Text = suggestion, After = null } : applied with { Text = null, Category = named.Slug, After = null }).Url();
+            }
         }
 
         // One title per distinct listing.
