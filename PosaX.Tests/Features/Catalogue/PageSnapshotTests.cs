@@ -171,5 +171,97 @@ public class PageSnapshotTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(SnapshotFiles().Sum(f => new FileInfo(f).Length), Is.LessThanOrEqualTo(maxBytes));
     }
 
+    private TimeSpan RememberEvictionsFor => PageSnapshotStore.RememberEvictionsFor(
+        _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PageSnapshotOptions>>().Value.Lifetime,
+        _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicCacheOptions>>().Value.Expiry);
+
+    private string[] JournalLines() => File.ReadAllLines(Path.Combine(Folder, "evictions.log"));
+
+    [Test]
+    public async Task Evictions_older_than_the_longest_life_of_a_snapshot_are_forgotten_at_start_newer_ones_still_refuse_a_stale_page()
+    {
+        var (id, path, title) = await NewWorkAsync();
+        Assert.That(await TitleOnPageAsync(path), Is.EqualTo(title), "on disk now");
+        var retitled = "Changé puis évincé " + Word();
+        await RetitleBehindTheAppsBackAsync(id, retitled);
+        var old = "oeuvre:ancienne-" + Word();
+        var folder = Folder;
+        var remember = RememberEvictionsFor;
+        Assert.That(remember, Is.GreaterThanOrEqualTo(TimeSpan.FromHours(24)), "at least a snapshot's life (24 h by default)");
+        // Journaled by an earlier run: an eviction older than the bound, and this work's, made after its page's render.
+        await RestartAsync(() => File.AppendAllLines(Path.Combine(folder, "evictions.log"),
+        [
+            $"{(DateTime.UtcNow - remember - TimeSpan.FromMinutes(5)).Ticks} {old}",
+            $"{DateTime.UtcNow.Ticks} {PublicCache.ArtworkTag(id)}",
+        ]));
+        var store = _app.Services.GetRequiredService<PageSnapshotStore>();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(store.RememberedEvictions.Keys, Does.Not.Contain(old).And.Contain(PublicCache.ArtworkTag(id)));
+            Assert.That(JournalLines(), Has.None.EndsWith(" " + old), "the journal is rewritten without it");
+            Assert.That(await TitleOnPageAsync(path), Is.EqualTo(retitled), "the page on disk predates an eviction still remembered");
+        });
+    }
+
+    [Test]
+    public async Task A_stale_page_is_refused_while_its_eviction_could_matter_and_the_eviction_is_forgotten_after()
+    {
+        var store = _app.Services.GetRequiredService<PageSnapshotStore>();
+        var requests = _app.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        var tag = PublicCache.ArtworkTag(Random.Shared.NextInt64(1L << 40, 1L << 50));
+        var key = "GET\x1ehttps\x1eposax.test/test/oublie-" + Guid.NewGuid().ToString("N");
+        var page = "<!DOCTYPE html><title>rendue</title>"u8.ToArray();
+        // A page stored (memory and disk), then its work changed: the memory tier drops it, the disk's copy is refused.
+        try
+        {
+            requests.HttpContext = PosaX.Tests.Features.Infrastructure.StaleRenderTests.RequestBeganNow();
+            await store.SetAsync(key, page, [PublicCache.SnapshotTag, PublicCache.PagesTag, tag], TimeSpan.FromMinutes(10), CancellationToken.None);
+        }
+        finally
+        {
+            requests.HttpContext = null;
+        }
+        Assert.That(await store.GetAsync(key, CancellationToken.None), Is.EqualTo(page), "stored");
+        await Task.Delay(2);
+        await store.EvictByTagAsync(tag, CancellationToken.None);
+        var evictedAt = store.RememberedEvictions[tag];
+
+        // The clock just short of the bound (what the store would do at that time): still remembered, still refused.
+        store.ForgetOldEvictions(evictedAt + (RememberEvictionsFor - TimeSpan.FromMinutes(1)).Ticks);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(store.RememberedEvictions.Keys, Does.Contain(tag));
+            Assert.That(JournalLines(), Has.Some.EndsWith(" " + tag));
+            Assert.That(await store.GetAsync(key, CancellationToken.None), Is.Null, "the page stored before the eviction");
+        });
+
+        // Past it (by then every file written before the eviction has expired): forgotten, in memory and in the journal.
+        store.ForgetOldEvictions(evictedAt + (RememberEvictionsFor + TimeSpan.FromMinutes(1)).Ticks);
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.RememberedEvictions.Keys, Does.Not.Contain(tag));
+            Assert.That(JournalLines(), Has.None.EndsWith(" " + tag));
+        });
+    }
+
+    [Test]
+    public async Task The_journal_of_evictions_stays_bounded_while_the_app_runs()
+    {
+        var store = _app.Services.GetRequiredService<PageSnapshotStore>();
+        var tag = PublicCache.ArtworkTag(Random.Shared.NextInt64(1L << 40, 1L << 50));
+        var before = JournalLines().Length;
+        // One work changed 3,000 times: a line each until the journal is rewritten with one line per tag remembered.
+        for (var i = 0; i < 3_000; i++) await store.EvictByTagAsync(tag, CancellationToken.None);
+
+        var lines = JournalLines();
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Length.LessThanOrEqualTo(before + 1 + 1_025), "rewritten every 1,024 evictions at most");
+            Assert.That(lines.Count(l => l.EndsWith(" " + tag)), Is.LessThan(1_100));
+            Assert.That(store.RememberedEvictions.Keys, Does.Contain(tag), "the last eviction is still remembered");
+        });
+    }
+
     private string[] SnapshotFiles() => Directory.GetFiles(Folder, "*.snap", SearchOption.AllDirectories);
 }

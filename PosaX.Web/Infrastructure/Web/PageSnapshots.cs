@@ -64,8 +64,14 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     private readonly ILogger<PageSnapshotStore> _logger;
     private readonly TimeSpan _lifetime;
     private readonly ConcurrentDictionary<string, long> _evictedAt = new(StringComparer.Ordinal);
+    // How long an eviction is remembered (_evictedAt, the journal): see RememberEvictionsFor.
+    private readonly TimeSpan _remember;
+    // Evictions since the last pruning: past max(PruneEvery, _evictedAt.Count) the old ones are dropped and the journal
+    // rewritten, so both stay bounded at a cost per eviction that does not grow.
+    private int _evictionsSincePruning;
+    private const int PruneEvery = 1024;
     private readonly Lock _journalLock = new();
-    private readonly FileStream? _journal;
+    private FileStream? _journal;
 
     // The size bound: every file on disk (or being written) with its size and when it was last
     // used, keyed by the 128 bits of its name. Reserved before a write, released by a delete.
@@ -80,13 +86,14 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     private readonly SemaphoreSlim _trimming = new(1, 1);
 
     public PageSnapshotStore(IOutputCacheStore memory, IHttpContextAccessor http, IOptions<PageSnapshotOptions> options,
-        IOptions<StorageOptions> storage, IWebHostEnvironment environment, ILogger<PageSnapshotStore> logger)
+        IOptions<StorageOptions> storage, IOptions<PublicCacheOptions> cache, IWebHostEnvironment environment, ILogger<PageSnapshotStore> logger)
     {
         _memory = memory;
         _shared = memory as Redis.SharedOutputCacheStore;
         _http = http;
         _logger = logger;
         _lifetime = options.Value.Lifetime;
+        _remember = RememberEvictionsFor(_lifetime, cache.Value.Expiry);
         _maxBytes = Math.Max(0, options.Value.MaxBytes);
         if (!options.Value.Enabled || _maxBytes == 0) return;
 
@@ -130,6 +137,21 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// How long an eviction's time is kept: while some entry stored in any tier could predate it. An eviction is
+    /// looked up (<see cref="EvictedHere"/>) in two places. (1) A disk snapshot is served only if none of its tags was
+    /// evicted after its render began; a snapshot stored after an eviction is checked against it when stored
+    /// (<see cref="SetAsync"/>, before and after), so an eviction only ever refuses a file written before it (or in the
+    /// instant between SetAsync's second look and the write): such a file expires <see cref="PageSnapshotOptions.Lifetime"/>
+    /// after it was written (and GetAsync refuses a file whose life left is longer than today's Lifetime, written by a
+    /// process configured longer). (2) SetAsync refuses what a request read before an eviction that came while it ran,
+    /// in the memory (or Redis) tier too, whose entries live <see cref="PublicCacheOptions.Expiry"/> at most; the
+    /// eviction matters there for as long as such a request runs. So: the longer of the two lives, plus an hour for a
+    /// render's own time and the instant above. Older times refuse nothing any more and are forgotten.
+    /// </summary>
+    internal static TimeSpan RememberEvictionsFor(TimeSpan snapshotLifetime, TimeSpan cacheExpiry) =>
+        (snapshotLifetime > cacheExpiry ? snapshotLifetime : cacheExpiry) + TimeSpan.FromHours(1);
+
     /// <summary>The folder of every build's snapshots: <see cref="PageSnapshotOptions.Root"/>, or "pages" beside the media root.</summary>
     public static string RootOf(PageSnapshotOptions options, StorageOptions storage, IHostEnvironment environment) =>
         options.Root is { Length: > 0 } configured
@@ -171,7 +193,9 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         }
         if (!TryRead(file, out var startedAt, out var expires, out var tags, out var payload)) return null;
         // Not copied back into memory: a disk hit is already cheap, and a crawl would only churn the memory tier.
-        if (DateTime.UtcNow.Ticks >= expires || EvictedHere(tags, startedAt) is not null) return null;
+        var now = DateTime.UtcNow.Ticks;
+        // A life left longer than Lifetime: written under a longer one, it could outlive the evictions remembered.
+        if (now >= expires || expires - now > _lifetime.Ticks || EvictedHere(tags, startedAt) is not null) return null;
         return payload;
     }
 
@@ -318,16 +342,68 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     {
         var now = DateTime.UtcNow.Ticks;
         _evictedAt[tag] = now;
-        if (_journal is not null)
+        var line = Encoding.UTF8.GetBytes($"{now} {tag}\n");
+        lock (_journalLock)
         {
-            var line = Encoding.UTF8.GetBytes($"{now} {tag}\n");
-            lock (_journalLock)
+            if (_journal is not null)
             {
                 _journal.Write(line);
                 _journal.Flush(flushToDisk: false);
             }
+            if (++_evictionsSincePruning > Math.Max(PruneEvery, _evictedAt.Count)) ForgetOldEvictions(now);
         }
         await _memory.EvictByTagAsync(tag, cancellationToken);
+    }
+
+    /// <summary>The evictions remembered (tag → UTC ticks): what the journal holds too.</summary>
+    internal IReadOnlyDictionary<string, long> RememberedEvictions => _evictedAt;
+
+    /// <summary>
+    /// Drops the evictions older than <see cref="RememberEvictionsFor"/> before <paramref name="now"/> (UTC ticks) and
+    /// rewrites the journal with one line per eviction left. Called every so many evictions (EvictByTagAsync) and at start.
+    /// </summary>
+    internal void ForgetOldEvictions(long now)
+    {
+        lock (_journalLock)
+        {
+            _evictionsSincePruning = 0;
+            var before = now - _remember.Ticks;
+            foreach (var eviction in _evictedAt)
+                // Only that time: the same tag evicted again meanwhile keeps its new one.
+                if (eviction.Value < before) _evictedAt.TryRemove(eviction);
+            // After the clean stop is marked the journal is closed for good (Dispose).
+            if (_journal is null || Folder is null || _stopMarked) return;
+            var path = Path.Combine(Folder, JournalName);
+            try
+            {
+                // Every eviction so far is in _evictedAt (set before its line is written, under this lock): the
+                // rewritten journal loses none, and a line written after it goes to the new file.
+                _journal.Dispose();
+                WriteJournal(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The old journal stays (longer, never wrong); the folder deleted under a running app is a cache lost.
+                _logger.LogDebug(e, "Page snapshots: the evictions' journal was not rewritten.");
+            }
+            try
+            {
+                _journal = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // No journal: no clean stop can be marked (MarkCleanStop), so the next start drops every snapshot.
+                _journal = null;
+                _logger.LogWarning(e, "Page snapshots: the evictions' journal cannot be reopened.");
+            }
+        }
+    }
+
+    private void WriteJournal(string path)
+    {
+        var compacted = path + ".tmp";
+        File.WriteAllLines(compacted, _evictedAt.Select(e => $"{e.Value} {e.Key}"));
+        File.Move(compacted, path, overwrite: true);
     }
 
     /// <summary>The tags of <paramref name="tags"/> this process evicted at or after <paramref name="since"/> (UTC ticks); null when none.</summary>
@@ -346,10 +422,10 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     /// </summary>
     public void MarkCleanStop()
     {
-        if (Folder is null || _journal is null) return;
+        if (Folder is null) return;
         lock (_journalLock)
         {
-            if (_stopMarked) return;
+            if (_stopMarked || _journal is null) return;
             _stopMarked = true;
             _journal.Flush(flushToDisk: true);
         }
@@ -368,7 +444,7 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
     public void Dispose()
     {
         MarkCleanStop();
-        _journal?.Dispose();
+        lock (_journalLock) _journal?.Dispose();
         _trimming.Dispose();
     }
 
@@ -379,19 +455,21 @@ public sealed class PageSnapshotStore : IOutputCacheStore, IDisposable
         return trash;
     }
 
-    /// <summary>Reads the journal, then writes it back with one line per tag (it grows with every change).</summary>
+    /// <summary>
+    /// Reads the journal, then writes it back with one line per tag evicted within <see cref="RememberEvictionsFor"/>
+    /// (it grows with every change).
+    /// </summary>
     private void LoadJournal(string path)
     {
         if (!File.Exists(path)) return;
+        var before = DateTime.UtcNow.Ticks - _remember.Ticks;
         foreach (var line in File.ReadLines(path))
         {
             var space = line.IndexOf(' ');
-            if (space > 0 && long.TryParse(line.AsSpan(0, space), out var ticks))
+            if (space > 0 && long.TryParse(line.AsSpan(0, space), out var ticks) && ticks >= before)
                 _evictedAt.AddOrUpdate(line[(space + 1)..], ticks, (_, known) => Math.Max(known, ticks));
         }
-        var compacted = path + ".tmp";
-        File.WriteAllLines(compacted, _evictedAt.Select(e => $"{e.Value} {e.Key}"));
-        File.Move(compacted, path, overwrite: true);
+        WriteJournal(path);
     }
 
     /// <summary>
