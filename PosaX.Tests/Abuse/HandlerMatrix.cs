@@ -138,8 +138,7 @@ public static class HandlerMatrix
             : null);
 
     /// <summary>"/en/artworks/{id:long}/order" → "/oeuvres/{id:long}/commander": each path word back through the one
-    /// table, parameters kept. (Not EnglishTemplate on the rows: it registers what it is given, so a French-only route
-    /// would look English to every later caller.)</summary>
+    /// table, parameters kept.</summary>
     private static string FrenchTwin(string englishRoute) =>
         "/" + string.Join('/', englishRoute.Trim('/').Split('/').Skip(1)
             .Select(segment => segment.StartsWith('{') ? segment : PosaX.Web.Infrastructure.Web.LocalizedPaths.FrenchWord(segment)));

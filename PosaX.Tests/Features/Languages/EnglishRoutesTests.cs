@@ -73,6 +73,24 @@ public class EnglishRoutesTests(DatabaseProvider provider) : AppTest(provider)
             Assert.That(LocalizedPaths.For("/oeuvres/5/favori", "en"), Is.EqualTo("/en/artworks/5/favourite"));
         });
     }
+
+    [Test]
+    public void Translating_a_route_template_registers_nothing_registering_it_is_said_apart()
+    {
+        var word = "essai-" + Guid.NewGuid().ToString("N")[..8];
+        var template = $"/{word}/{{id:long}}/signaler";
+        Assert.Multiple(() =>
+        {
+            Assert.That(LocalizedPaths.EnglishTemplate(template), Is.EqualTo($"en/{word}/{{id:long}}/report"));
+            Assert.That(LocalizedPaths.For($"/{word}/12/signaler", "en"), Is.EqualTo($"/{word}/12/signaler"), "a path of no registered route is left as it is");
+        });
+        LocalizedPaths.RegisterRoute(template);
+        Assert.Multiple(() =>
+        {
+            Assert.That(LocalizedPaths.For($"/{word}/12/signaler", "en"), Is.EqualTo($"/en/{word}/12/report"));
+            Assert.That(LocalizedPaths.For($"/en/{word}/12/report", "fr"), Is.EqualTo($"/{word}/12/signaler"));
+        });
+    }
 }
 
 /// <summary>A work on the site, its slug and its artist's slug, for pages in both languages.</summary>

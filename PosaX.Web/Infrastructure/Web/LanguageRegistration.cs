@@ -90,7 +90,10 @@ public static class LanguageRegistration
     }
 }
 
-/// <summary>Every page but the staff's (/admin) gets a second route under /en with English path words, from <see cref="LocalizedPaths"/>.</summary>
+/// <summary>
+/// Every page but the staff's (/admin) gets a second route under /en with English path words, from <see cref="LocalizedPaths"/>,
+/// and is registered there for <see cref="LocalizedPaths.For(string, string)"/>.
+/// </summary>
 public sealed class EnglishPageRoutes : IPageRouteModelConvention
 {
     public void Apply(PageRouteModel model)
@@ -99,6 +102,7 @@ public sealed class EnglishPageRoutes : IPageRouteModelConvention
         {
             if (selector.AttributeRouteModel?.Template is not { } template || LocalizedPaths.IsFrenchOnly(template)
                 || LocalizedPaths.IsEnglish("/" + template.Trim('/'))) continue;
+            LocalizedPaths.RegisterRoute(template);
             model.Selectors.Add(new SelectorModel(selector)
             {
                 AttributeRouteModel = new AttributeRouteModel(selector.AttributeRouteModel)
@@ -116,11 +120,17 @@ public sealed class EnglishPageRoutes : IPageRouteModelConvention
 /// <summary>Minimal endpoints mapped at their French pattern and at its English one (/en/…), with the same handler and conventions.</summary>
 public static class LocalizedEndpoints
 {
-    public static RouteHandlerBuilder MapLocalizedGet(this IEndpointRouteBuilder app, string frenchPattern, Delegate handler) =>
-        new([app.MapGet(frenchPattern, handler), app.MapGet("/" + LocalizedPaths.EnglishTemplate(frenchPattern), handler)]);
+    public static RouteHandlerBuilder MapLocalizedGet(this IEndpointRouteBuilder app, string frenchPattern, Delegate handler)
+    {
+        LocalizedPaths.RegisterRoute(frenchPattern);
+        return new([app.MapGet(frenchPattern, handler), app.MapGet("/" + LocalizedPaths.EnglishTemplate(frenchPattern), handler)]);
+    }
 
-    public static RouteHandlerBuilder MapLocalizedPost(this IEndpointRouteBuilder app, string frenchPattern, Delegate handler) =>
-        new([app.MapPost(frenchPattern, handler), app.MapPost("/" + LocalizedPaths.EnglishTemplate(frenchPattern), handler)]);
+    public static RouteHandlerBuilder MapLocalizedPost(this IEndpointRouteBuilder app, string frenchPattern, Delegate handler)
+    {
+        LocalizedPaths.RegisterRoute(frenchPattern);
+        return new([app.MapPost(frenchPattern, handler), app.MapPost("/" + LocalizedPaths.EnglishTemplate(frenchPattern), handler)]);
+    }
 }
 
 /// <summary>What the language switch and the alternates of a page point at.</summary>

@@ -8,7 +8,7 @@ namespace PosaX.Web.Infrastructure.Web;
 /// French stays at today's URLs; English lives under <c>/en</c> with English path words. This is the
 /// one table of those words. Pages get their English route from it (<see cref="EnglishPageRoutes"/>),
 /// minimal endpoints through <see cref="LocalizedEndpoints"/>, and both register their route templates
-/// here, so that <see cref="For(string, string)"/> translates a path segment by segment by position in
+/// here (<see cref="RegisterRoute"/>, said at each call site), so that <see cref="For(string, string)"/> translates a path segment by segment by position in
 /// its route: literal words are translated, route values (ids, slugs, tokens) never are (an artist
 /// slugged "contact" keeps the slug). A path of no known route (/media, /css, /admin…) is left as it is.
 /// </summary>
@@ -54,15 +54,22 @@ public static partial class LocalizedPaths
 
     /// <summary>
     /// The English route template of a French one ("oeuvres/{id:long}/{slug?}" → "en/artworks/{id:long}/{slug?}",
-    /// "" → "en"), registered for <see cref="For(string, string)"/>. Parameters and their constraints are kept; the
-    /// words of a regex constraint's alternatives are translated (the information pages' slugs are path words).
+    /// "" → "en"). Parameters and their constraints are kept; the words of a regex constraint's alternatives are
+    /// translated (the information pages' slugs are path words). A translation only: it registers nothing
+    /// (<see cref="RegisterRoute"/> does).
     /// </summary>
-    public static string EnglishTemplate(string frenchTemplate)
-    {
-        var french = frenchTemplate.Trim('/');
-        var route = Routes.GetOrAdd(french, f => new Route(Segments(f), Segments(f).Select(TranslateTemplateSegment).ToArray()));
-        return string.Join('/', new[] { EnglishPrefix.TrimStart('/') }.Concat(route.English));
-    }
+    public static string EnglishTemplate(string frenchTemplate) =>
+        string.Join('/', new[] { EnglishPrefix.TrimStart('/') }.Concat(EnglishSegments(frenchTemplate.Trim('/'))));
+
+    /// <summary>
+    /// Makes a route the app answers in both languages known to <see cref="For(string, string)"/>, which translates
+    /// only the paths of registered routes. Called where the route is mapped in both languages
+    /// (<see cref="EnglishPageRoutes"/>, <see cref="LocalizedEndpoints"/>); registering one twice changes nothing.
+    /// </summary>
+    public static void RegisterRoute(string frenchTemplate) =>
+        Routes.GetOrAdd(frenchTemplate.Trim('/'), french => new Route(Segments(french), EnglishSegments(french)));
+
+    private static string[] EnglishSegments(string frenchTemplate) => Segments(frenchTemplate).Select(TranslateTemplateSegment).ToArray();
 
     /// <summary>The path (and query) in the request's language: <see cref="For(string, string)"/> with <see cref="Languages.Current"/>.</summary>
     public static string For(string path) => For(path, Languages.Current);
