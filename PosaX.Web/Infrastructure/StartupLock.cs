@@ -13,7 +13,7 @@ namespace PosaX.Web.Infrastructure;
 public sealed class StartupLock : IAsyncDisposable
 {
     /// <summary>The lock's key, the same in every instance of the app ("PosaXStr" as a big-endian 64-bit number).</summary>
-    private const long Key = 0x506F736158537472;
+    internal const long Key = 0x506F736158537472;
 
     private readonly NpgsqlConnection? _connection;
 
@@ -29,8 +29,10 @@ public sealed class StartupLock : IAsyncDisposable
     public static async Task<StartupLock> AcquireAsync(PosaXDbContext db, CancellationToken ct = default)
     {
         if (!db.Database.IsNpgsql()) return new StartupLock(null, TimeSpan.Zero);
-        // Its own connection: the lock lives as long as this session (a process that dies releases it).
-        var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        // Its own connection, outside the pool: the lock lives exactly as long as this session (a process that
+        // dies, or a failed unlock, releases it with the session). The pool's connections are not reset when
+        // taken again (DataRegistration.WithPoolDefaults), so a session-level lock must never go back there.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
