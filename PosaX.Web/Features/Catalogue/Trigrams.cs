@@ -6,7 +6,7 @@ namespace PosaX.Web.Features.Catalogue;
 /// (<see cref="ArtworkSearch.SpellingSuggestionAsync"/>). The same notion as PostgreSQL's <c>similarity()</c>:
 /// the words are the runs of letters and digits, each lowercased and padded with two spaces before and one after,
 /// its trigrams counted once; similarity = shared trigrams / all distinct trigrams of both
-/// (<c>TrigramsTests</c> compares it with PostgreSQL's on the category names).
+/// (<c>PostgresCatalogueTests.The_trigram_similarity_weighed_in_CSharp_is_PostgreSQL_s</c> compares it with PostgreSQL's).
 /// </summary>
 public static class Trigrams
 {
