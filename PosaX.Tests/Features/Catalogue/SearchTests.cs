@@ -58,6 +58,26 @@ public class SearchTests(DatabaseProvider provider) : AppTest(provider)
         Assert.That(await SearchAsync($"Céramique {_word}"), Is.EqualTo(new[] { Vase }));
 
     [Test]
+    public async Task A_category_s_English_name_finds_its_works_on_pages_of_either_language()
+    {
+        // The works' search text holds the categories' French names only ("Céramique", "Peinture").
+        using var client = NewClient();
+        async Task<string[]> English(string q) =>
+            Titles(await client.GetPageAsync("/en/artworks?q=" + Uri.EscapeDataString(q)), "#catalogue-results");
+        var paintings = await English($"paintings {_word}");
+        var ceramics = await SearchAsync($"Ceramics {_word}");
+        var paintingInYaounde = await English($"painting yaounde {_word}");
+        var ceramicsInYaounde = await English($"ceramics yaounde {_word}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(paintings, Is.EqualTo(new[] { Market, Forest }));
+            Assert.That(ceramics, Is.EqualTo(new[] { Vase }), "the same on a French page: results never depend on the page's language");
+            Assert.That(paintingInYaounde, Is.EqualTo(new[] { Market }), "the other words are still required");
+            Assert.That(ceramicsInYaounde, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Every_word_must_match() =>
         Assert.That(await SearchAsync($"yaounde ebene {_word}"), Is.Empty);
 

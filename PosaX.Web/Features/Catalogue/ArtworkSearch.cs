@@ -5,6 +5,7 @@ using System.Buffers.Binary;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using NpgsqlTypes;
 using PosaX.Web.Components;
@@ -209,6 +210,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     private async Task<Filtered> FilterAsync(CatalogueQuery query, CancellationToken ct)
     {
         var terms = TextFolding.Terms(query.Text);
+        var words = terms.Length == 0 ? null : SearchWords.Parse(terms, SearchWords.CategoryNames(await CategoriesAsync(ct)));
         var works = Public();
         var walked = db.Artworks.AsNoTracking();
         var unchecked_ = db.Artworks.AsNoTracking().Where(PublicVisibility.ArtworkNotHidden);
@@ -264,35 +266,50 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
 
         var filtered = new Filtered(works, query, SearchPlan.Planner, category, walked, w => tested.Aggregate(w, (q, test) => test(q)), widePrice,
             unchecked_);
-        if (terms.Length == 0)
+        if (words is null)
         {
             filtered = filtered with { Applied = query with { Text = null } };
             // Filters alone that the sort's index does not hold: large photographs, or a category with
             // size L, may be none of the category's 120,000 works (2.5 s under load, issue 17).
             if (db.Database.IsNpgsql() && query.Artist is null && !filtered.Applied.IsListing && tested.Count > 1)
-                filtered = await PlanAsync(filtered, terms, ct);
+                filtered = await PlanAsync(filtered, null, ct);
         }
         else if (db.Database.IsNpgsql())
         {
-            var matches = await TextMatchesAsync(terms, ct);
+            var matches = await TextMatchesAsync(terms, words, ct);
             tested.Add(matches);
             filtered = filtered with { Works = matches(works), ArtistUnchecked = matches(unchecked_) };
             // An artist's works are few: the (artist, date) index serves them whatever the words.
-            if (query.Artist is null) filtered = await PlanAsync(filtered, terms, ct);
+            if (query.Artist is null) filtered = await PlanAsync(filtered, words, ct);
         }
         else
         {
-            // Every folded word, as a substring of SearchText. Folded terms are letters and digits
-            // only: nothing to escape for LIKE.
-            foreach (var term in terms)
-            {
-                var pattern = "%" + term + "%";
-                works = works.Where(a => EF.Functions.Like(a.SearchText, pattern));
-            }
+            // Every folded word, as a substring of SearchText; an English category name, or every word of
+            // the category's French name. Folded terms are letters and digits only: nothing to escape for LIKE.
+            foreach (var term in words.Plain) works = works.Where(TextContains(term));
+            foreach (var names in words.Alternatives)
+                works = works.Where(names.Select(name => name.Split(' ').Select(TextContains).Aggregate(And)).Aggregate(Or));
             filtered = filtered with { Works = works };
         }
         return filtered;
     }
+
+    /// <summary>SQLite: the work's folded text holds <paramref name="word"/> (a parameter of its own).</summary>
+    private static System.Linq.Expressions.Expression<Func<Artwork, bool>> TextContains(string word)
+    {
+        var pattern = "%" + word + "%";
+        return a => EF.Functions.Like(a.SearchText, pattern);
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Artwork, bool>> And(
+        System.Linq.Expressions.Expression<Func<Artwork, bool>> left, System.Linq.Expressions.Expression<Func<Artwork, bool>> right) =>
+        System.Linq.Expressions.Expression.Lambda<Func<Artwork, bool>>(System.Linq.Expressions.Expression.AndAlso(left.Body,
+            ReplacingExpressionVisitor.Replace(right.Parameters[0], left.Parameters[0], right.Body)), left.Parameters);
+
+    private static System.Linq.Expressions.Expression<Func<Artwork, bool>> Or(
+        System.Linq.Expressions.Expression<Func<Artwork, bool>> left, System.Linq.Expressions.Expression<Func<Artwork, bool>> right) =>
+        System.Linq.Expressions.Expression.Lambda<Func<Artwork, bool>>(System.Linq.Expressions.Expression.OrElse(left.Body,
+            ReplacingExpressionVisitor.Replace(right.Parameters[0], left.Parameters[0], right.Body)), left.Parameters);
 
     /// <summary>A window is sized to hold this many times the rows asked for, by the estimate.</summary>
     private const double WindowMargin = 2;
@@ -310,17 +327,20 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// that finds too few is widened by what it found. Results are the same either way: only the
     /// order of the work changes.
     /// </summary>
-    private async Task<Filtered> PlanAsync(Filtered filtered, string[] terms, CancellationToken ct)
+    private async Task<Filtered> PlanAsync(Filtered filtered, SearchWords? text, CancellationToken ct)
     {
         var statistics = await stats.GetAsync(db);
         var query = filtered.Applied;
         var (words, wordsRead) = (1.0, 0.0);
-        if (terms.Length > 0)
+        if (text is { Plain.Length: > 0 })
         {
-            var folded = string.Join(' ', terms);
+            var folded = string.Join(' ', text.Plain);
             var lexemes = await db.Database.SqlQuery<string>($"SELECT unnest(tsvector_to_array(to_tsvector('posax_fr', {folded}))) AS \"Value\"").ToListAsync(ct);
             (words, wordsRead) = (statistics.Share(lexemes), statistics.ShareSum(lexemes));
         }
+        // A category's name, in English or French, is in a category's worth of works: counted as in every work
+        // (a walk of the sort's index), and its postings as long as the table (the estimate only orders the reads).
+        if (text is not null) wordsRead += text.Alternatives.Count;
         var inCategory = 1.0;
         if (filtered.CategoryId is { } id)
         {
@@ -338,7 +358,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         var share = words * inCategory * others * inPriceRange;
         var priceSort = query.Sort != CatalogueSort.Recent;
         // The GIN index's posting lists read: the words', or without words the filters' it holds.
-        var postings = terms.Length > 0 ? wordsRead
+        var postings = text is not null ? wordsRead
             : (filtered.CategoryId is null ? 0 : inCategory) + (query.Size is null ? 0 : 1.0 / 3) + (query.Orientation is null ? 0 : 1.0 / 3) + (query.AvailableOnly ? 0.5 : 0);
         var gin = Estimate.Posting * works * postings;
         var estimate = new Estimate(statistics,
@@ -748,7 +768,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// (trigram GIN index on lower(posax_unaccent(DisplayName))), so the works query stays a plain
     /// OR of two indexed conditions on Artworks (BitmapOr of the tsvector GIN index and the artist index).
     /// </summary>
-    private async Task<Func<IQueryable<Artwork>, IQueryable<Artwork>>> TextMatchesAsync(string[] terms, CancellationToken ct)
+    private async Task<Func<IQueryable<Artwork>, IQueryable<Artwork>>> TextMatchesAsync(string[] terms, SearchWords words, CancellationToken ct)
     {
         var folded = string.Join(' ', terms);
         // Kept per folded text (as the spelling suggestion): the same words come back with other filters.
@@ -759,10 +779,26 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             .OrderByDescending(u => EF.Functions.TrigramsWordSimilarity(folded, PosaXDbContext.Unaccent(u.DisplayName).ToLower()))
             .ThenBy(u => u.Id)
             .Select(u => u.Id).Take(ArtistsMatchedByName).ToListAsync(ct), ct);
+        var text = VectorMatches(words);
         return artists.Count == 0
-            ? works => works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded)))
-            : works => works.Where(a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, folded))
-                || artists.Contains(a.ArtistId));
+            ? works => works.Where(text)
+            : works => works.Where(Or(text, a => artists.Contains(a.ArtistId)));
+    }
+
+    /// <summary>
+    /// PostgreSQL: the work's search vector matches the words (<c>plainto_tsquery</c>, every word) and each English
+    /// category name or its French name (<c>to_tsquery</c> of <see cref="SearchWords.AlternativesTsQuery"/>).
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<Artwork, bool>> VectorMatches(SearchWords words)
+    {
+        var plain = string.Join(' ', words.Plain);
+        if (words.Alternatives.Count == 0)
+            return a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.PlainToTsQuery(SearchConfig, plain));
+        var alternatives = words.AlternativesTsQuery();
+        return words.Plain.Length == 0
+            ? a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty).Matches(EF.Functions.ToTsQuery(SearchConfig, alternatives))
+            : a => EF.Property<NpgsqlTsVector>(a, PosaXDbContext.SearchVectorProperty)
+                .Matches(EF.Functions.PlainToTsQuery(SearchConfig, plain).And(EF.Functions.ToTsQuery(SearchConfig, alternatives)));
     }
 
     /// <summary>

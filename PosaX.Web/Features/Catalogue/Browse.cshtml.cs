@@ -57,7 +57,8 @@ public class BrowseModel(PosaXDbContext db, ArtworkSearch search) : PageModel
             if (applied.Text is not null && await search.SpellingSuggestionAsync(applied.Text, ct) is { } suggestion)
             {
                 Suggestion = suggestion;
-                // An English category name is in no work's search text (it holds the French name): it leads to the category.
+                // An English category name leads to the category itself (its exact total, its own heading), not to a search for
+                // the name: the search would find the category's works too (SearchWords), plus any work whose text says the word.
                 var named = Languages.Current == Languages.English
                     ? Categories.FirstOrDefault(c => CatalogueTexts.Categories.Name(c.Slug, c.Name) == (suggestion, null)) : null;
                 SuggestionUrl = (named is null ? applied with { Text = suggestion, After = null } : applied with { Text = null, Category = named.Slug, After = null }).Url();

@@ -158,6 +158,15 @@ public static class CatalogueTexts
         /// <summary>The name over a listing of its works, before <see cref="Browse.Plural"/> (which adds French's "s").</summary>
         public static (string Text, string? Lang) Heading(string slug, string name) => Pick($"Category.{slug}.Plural", name);
 
+        /// <summary>
+        /// The category's English names, singular and plural, whatever the page's language (none when it has no English
+        /// name yet): what a search may call it (<see cref="SearchWords"/>).
+        /// </summary>
+        public static IEnumerable<string> EnglishNames(string slug) =>
+            new[] { $"Category.{slug}", $"Category.{slug}.Plural" }
+                // The resources' own culture ("en"), not the page's ("en-GB"), which has none of its own.
+                .Select(key => Strings.FindIn(System.Globalization.CultureInfo.GetCultureInfo(Languages.English), key)).OfType<string>().Distinct();
+
         private static (string Text, string? Lang) Pick(string key, string french) =>
             Languages.Current != Languages.English ? (french, null)
             : Strings.Find(key) is { } english ? (english, null)

@@ -23,6 +23,14 @@ public sealed class TextResources(Type textsClass)
     /// <summary>The text under <paramref name="key"/>, or null when the resources have no such key (texts keyed by data: a category's slug).</summary>
     public string? Find(string key) => _manager.GetString(key, CultureInfo.CurrentUICulture);
 
+    /// <summary>
+    /// The text under <paramref name="key"/> in <paramref name="culture"/>'s own resources, whatever the request's
+    /// language, without falling back to French: null when that language has no such text (the catalogue's search
+    /// reads the categories' English names on every page).
+    /// </summary>
+    public string? FindIn(CultureInfo culture, string key) =>
+        _manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(key);
+
     /// <summary>A text with placeholders ({0}, {1:N0}…), numbers and dates written the language's way.</summary>
     public string Format(string key, params object?[] args) =>
         string.Format(Languages.Culture, this[key], args);
