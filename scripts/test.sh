@@ -9,6 +9,13 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The suite configures every app it starts itself, in process or as a child process. A shell that holds the app's own
+# settings (ASPNETCORE_ENVIRONMENT, ConnectionStrings__PosaX, Database__Provider…: a benchmark's or a deployment's)
+# would hand them to the child processes, which then mix them with the test's own (a SQLite file opened with the
+# PostgreSQL provider: 6 command-line tests failed so). ASP.NET Core reads any variable with "__" as a setting.
+unset ASPNETCORE_ENVIRONMENT DOTNET_ENVIRONMENT ASPNETCORE_URLS
+while IFS= read -r setting; do unset "$setting" 2>/dev/null || true; done < <(compgen -e | grep -F '__' || true)
+
 # The categories the fast tier leaves out (NUnit categories, see README "Test tiers"):
 # Postgres (a fixture instance per provider carries its provider's category), Browser (Playwright),
 # Faults, Abuse, ScaleOut (several app processes on Redis, s3rver and nginx).
