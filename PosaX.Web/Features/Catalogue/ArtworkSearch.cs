@@ -303,13 +303,18 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
 
     private static System.Linq.Expressions.Expression<Func<Artwork, bool>> And(
         System.Linq.Expressions.Expression<Func<Artwork, bool>> left, System.Linq.Expressions.Expression<Func<Artwork, bool>> right) =>
-        System.Linq.Expressions.Expression.Lambda<Func<Artwork, bool>>(System.Linq.Expressions.Expression.AndAlso(left.Body,
-            ReplacingExpressionVisitor.Replace(right.Parameters[0], left.Parameters[0], right.Body)), left.Parameters);
+        Combine(left, right, System.Linq.Expressions.Expression.AndAlso);
 
     private static System.Linq.Expressions.Expression<Func<Artwork, bool>> Or(
         System.Linq.Expressions.Expression<Func<Artwork, bool>> left, System.Linq.Expressions.Expression<Func<Artwork, bool>> right) =>
-        System.Linq.Expressions.Expression.Lambda<Func<Artwork, bool>>(System.Linq.Expressions.Expression.OrElse(left.Body,
-            ReplacingExpressionVisitor.Replace(right.Parameters[0], left.Parameters[0], right.Body)), left.Parameters);
+        Combine(left, right, System.Linq.Expressions.Expression.OrElse);
+
+    /// <summary>One condition on a work from two: <paramref name="right"/>'s work made <paramref name="left"/>'s (EF translates the whole).</summary>
+    private static System.Linq.Expressions.Expression<Func<Artwork, bool>> Combine(System.Linq.Expressions.Expression<Func<Artwork, bool>> left,
+        System.Linq.Expressions.Expression<Func<Artwork, bool>> right,
+        Func<System.Linq.Expressions.Expression, System.Linq.Expressions.Expression, System.Linq.Expressions.BinaryExpression> join) =>
+        System.Linq.Expressions.Expression.Lambda<Func<Artwork, bool>>(
+            join(left.Body, ReplacingExpressionVisitor.Replace(right.Parameters[0], left.Parameters[0], right.Body)), left.Parameters);
 
     /// <summary>A window is sized to hold this many times the rows asked for, by the estimate.</summary>
     private const double WindowMargin = 2;
