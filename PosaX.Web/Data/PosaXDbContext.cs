@@ -22,6 +22,8 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
     /// <summary>Kept by triggers, never written by the app: <see cref="CategoryWorkCount"/>.</summary>
     public DbSet<CategoryWorkCount> CategoryWorkCounts => Set<CategoryWorkCount>();
     public DbSet<Artwork> Artworks => Set<Artwork>();
+    /// <summary>PostgreSQL only, kept by triggers, never written by the app: <see cref="SearchPosting"/>.</summary>
+    public DbSet<SearchPosting> SearchPostings => Set<SearchPosting>();
     public DbSet<ArtworkImage> ArtworkImages => Set<ArtworkImage>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<AdminLogEntry> AdminLog => Set<AdminLogEntry>();
@@ -63,9 +65,21 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
                 .HasIndex(SearchVectorProperty, nameof(Artwork.CategoryId), nameof(Artwork.SizeClass), nameof(Artwork.Orientation), nameof(Artwork.Status))
                 .HasDatabaseName("IX_Artworks_SearchVector_Filters")
                 .HasMethod("GIN");
+            // A word's works in the catalogue's order, the filters beside them: read by the index alone.
+            builder.Entity<SearchPosting>(postings =>
+            {
+                postings.ToTable("SearchPostings");
+                postings.HasNoKey();
+                postings.HasIndex(p => new { p.Lexeme, p.CreatedAt, p.ArtworkId })
+                    .IncludeProperties(p => new { p.Price, p.CategoryId, p.SizeClass, p.Orientation, p.Status })
+                    .IsUnique()
+                    .HasDatabaseName("IX_SearchPostings");
+            });
         }
         else
         {
+            // SQLite searches the works' folded text itself (LIKE): no postings.
+            builder.Ignore<SearchPosting>();
             // SQLite numbers an artist in an AFTER INSERT trigger (ArtistSitemapNumber migration): EF must
             // read the value back after the trigger, not through RETURNING.
             builder.Entity<Artist>().ToTable(t => t.HasTrigger(ArtistSitemapNumberTrigger));

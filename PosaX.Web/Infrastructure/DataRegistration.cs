@@ -107,7 +107,11 @@ public static class DataRegistration
                 await db.Database.CloseConnectionAsync();
             }
             var pending = (await db.Database.GetPendingMigrationsAsync()).Count();
+            // A migration that fills a table from the works (SearchPostings: ≈ 3 min at 1,000,000 works) runs once,
+            // as long as it takes; the 30 s meant for a request would roll it back on every start.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.MigrateAsync();
+            db.Database.SetCommandTimeout(null);
             if (pending > 0) logger.LogInformation("Applied {Count} migrations", pending);
         }
         // Sessions that expired are dead weight in the ticket store's table.

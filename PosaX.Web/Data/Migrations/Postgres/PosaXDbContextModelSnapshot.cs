@@ -840,6 +840,42 @@ namespace PosaX.Web.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("PosaX.Web.Data.SearchPosting", b =>
+                {
+                    b.Property<long>("ArtworkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Lexeme")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Orientation")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SizeClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("Lexeme", "CreatedAt", "ArtworkId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SearchPostings");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Lexeme", "CreatedAt", "ArtworkId"), new[] { "Price", "CategoryId", "SizeClass", "Orientation", "Status" });
+
+                    b.ToTable("SearchPostings", (string)null);
+                });
+
             modelBuilder.Entity("PosaX.Web.Data.Subscription", b =>
                 {
                     b.Property<long>("Id")
