@@ -1,7 +1,7 @@
 namespace PosaX.Web.Data;
 
 /// <summary>
-/// PostgreSQL only: one word (a lexeme of the work's search vector) of a work not hidden, with what a search sorts
+/// PostgreSQL only: one word (a lexeme of the work's search vector) of a work on the site, with what a search sorts
 /// and filters on, kept by triggers on the works (migration <c>SearchPostings</c>) in the transaction of every
 /// change, whoever makes it (the app's tracked changes, a bulk update, <c>seed-demo</c>'s COPY). Never written by
 /// the app. Its index, (lexeme, date, id) with the filters included, holds a word's works in the catalogue's
@@ -11,9 +11,9 @@ namespace PosaX.Web.Data;
 /// the postings 0.15 ms).
 /// </summary>
 /// <remarks>
-/// The artist's half of the public rule (<see cref="PublicVisibility.OnSite(IQueryable{Artist})"/>) is not kept
-/// here: a search checks the artists of the works it keeps, as it did before (an artist's suspension rewrites
-/// no posting).
+/// The triggers repeat <see cref="PublicVisibility.ArtworkOnSite"/> in SQL (not hidden, its artist activated and
+/// not suspended; an artist's activation, suspension or restoration adds or removes their works' postings), so a
+/// search reads no table for the works it keeps. <c>SearchPostingTests</c> fails if the two drift apart.
 /// </remarks>
 public class SearchPosting
 {

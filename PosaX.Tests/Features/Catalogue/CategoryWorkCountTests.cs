@@ -33,7 +33,7 @@ public class CategoryWorkCountTests(DatabaseProvider provider) : AppTest(provide
         string[] counts = ["Artworks_CountDelete", "Artworks_CountInsert", "Artworks_CountUpdate", "AspNetUsers_CountWorks", "AspNetUsers_DeleteWorks"];
         // On PostgreSQL the sitemap number is an identity column; SQLite sets it from the rowid by a trigger.
         // PostgreSQL alone keeps the search postings (SearchPostingTests).
-        string[] postings = ["Artworks_PostingsDelete", "Artworks_PostingsInsert", "Artworks_PostingsUpdate"];
+        string[] postings = ["Artworks_PostingsDelete", "Artworks_PostingsInsert", "Artworks_PostingsUpdate", "AspNetUsers_Postings"];
         Assert.That(triggers.Order(), Is.EqualTo(Provider == DatabaseProvider.Sqlite
             ? counts.Append("AspNetUsers_SitemapNumber").Order()
             : counts.Concat(postings).Order()));

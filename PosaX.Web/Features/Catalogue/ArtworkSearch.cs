@@ -222,13 +222,12 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
 
         /// <summary>
         /// Reading <paramref name="count"/> matches from the postings: the rarest word's in order until enough pass
-        /// (every one of them when the sort is by price), each probed for the other words, then the table for the
-        /// works kept.
+        /// (every one of them when the sort is by price), each probed for the other words. No table is read: the
+        /// postings are the works on the site.
         /// </summary>
         public double PostingsCost(CatalogueSort sort, int count)
         {
-            var kept = Math.Min(count + Math.Max(count / 4, 8), MatchShare * Works);
-            return PostingsRead(sort, count) * (IndexPosting + PostingProbe * (Lexemes.Distinct().Count() - 1)) + TableRead * kept;
+            return PostingsRead(sort, count) * (IndexPosting + PostingProbe * (Lexemes.Distinct().Count() - 1));
         }
 
         /// <summary>How many of the rarest word's postings should be read for <paramref name="count"/> matches.</summary>
@@ -568,16 +567,15 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
 
     /// <summary>
     /// PostgreSQL: the ids of the first <paramref name="count"/> matches after <paramref name="after"/>, from the postings
-    /// (<see cref="SearchPosting"/>): the rarest word's works in the sort's order, each other word and every filter
-    /// tested in the index, then which of the first ones (with <see cref="VisibleFirstAsync"/>'s margin) are on the site.
-    /// At most <see cref="PostingsBudget"/> times the postings the estimate expects are read. Null when that was not
-    /// enough (words or filters that seldom meet: "toile papier", canvas or paper, 360 ms unbounded), or when the
-    /// margin held so many works of artists not on the site that fewer than <paramref name="count"/> remain: the
-    /// caller reads the matches otherwise.
+    /// (<see cref="SearchPosting"/>, the works on the site only): the rarest word's works in the sort's order, each other
+    /// word and every filter tested in the index. At most <see cref="PostingsBudget"/> times the postings the estimate
+    /// expects are read. Null when that was not enough (words or filters that seldom meet: "toile papier", canvas or
+    /// paper, 360 ms unbounded): the caller reads the matches otherwise.
     /// </summary>
     /// <remarks>
     /// The filters are <see cref="FilterAsync"/>'s, tested on the postings' copy of the work's columns (an artist's
-    /// works never come here: <see cref="Filtered.ByPostings"/>). Issue 17, 1,000,000 works: "marché perles" with a
+    /// works never come here: <see cref="Filtered.ByPostings"/>). The postings follow the public rule by triggers, so
+    /// neither the works nor their artists are read again. Issue 17, 1,000,000 works: "marché perles" with a
     /// price range sorted by date, 83 ms and 22,752 buffers through the GIN index and the table; 1.8 ms by the postings
     /// (the two words' postings merged in the index's order).
     /// </remarks>
@@ -618,13 +616,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         foreach (var other in estimate.Lexemes.Where(lexeme => lexeme != rarest).Distinct())
             matching = matching.Where(p => db.SearchPostings.Where(o => o.Lexeme == other && o.CreatedAt == p.CreatedAt && o.ArtworkId == p.ArtworkId)
                 .Skip(probe).Any());
-        var margin = count + Math.Max(count / 4, 8);
-        var first = await Sorted(matching, sort).Take(margin).Select(p => p.ArtworkId).ToListAsync(ct);
-        // Fewer than the margin: every match, unless the budget ran out first. Sorted by price, the budget must hold them all.
-        if ((first.Count < margin || sort != CatalogueSort.Recent) && await read.CountAsync(ct) == budget) return null;
-        var onSite = first.Count == 0 ? [] : (await Public().Where(a => first.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
-        var visible = first.Where(onSite.Contains).Take(count).ToList();
-        return visible.Count == count || first.Count < margin ? visible : null;
+        var first = await Sorted(matching, sort).Take(count).Select(p => p.ArtworkId).ToListAsync(ct);
+        // Fewer than asked: every match, unless the budget ran out first. Sorted by price, the budget must hold them all.
+        return (first.Count < count || sort != CatalogueSort.Recent) && await read.CountAsync(ct) == budget ? null : first;
 
         static IQueryable<SearchPosting> Sorted(IQueryable<SearchPosting> postings, CatalogueSort sort) => sort switch
         {

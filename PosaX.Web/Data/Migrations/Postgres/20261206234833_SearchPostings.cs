@@ -28,12 +28,12 @@ namespace PosaX.Web.Data.Migrations.Postgres
                 {
                 });
 
-            // The postings of the works already there, sorted as the index keeps them, before the index is built.
+            // The postings of the works on the site, sorted as the index keeps them, before the index is built.
             migrationBuilder.Sql("""
                 INSERT INTO "SearchPostings" ("Lexeme", "CreatedAt", "ArtworkId", "Price", "CategoryId", "SizeClass", "Orientation", "Status")
                 SELECT l."Lexeme", w."CreatedAt", w."Id", w."Price", w."CategoryId", w."SizeClass", w."Orientation", w."Status"
-                FROM "Artworks" w, unnest(tsvector_to_array(w."SearchVector")) AS l("Lexeme")
-                WHERE w."HiddenAt" IS NULL
+                FROM "Artworks" w JOIN "AspNetUsers" u ON u."Id" = w."ArtistId", unnest(tsvector_to_array(w."SearchVector")) AS l("Lexeme")
+                WHERE w."HiddenAt" IS NULL AND u."EmailConfirmed" AND u."SuspendedAt" IS NULL
                 ORDER BY 1, 2, 3;
                 """);
 
@@ -45,9 +45,12 @@ namespace PosaX.Web.Data.Migrations.Postgres
                 .Annotation("Npgsql:IndexInclude", new[] { "Price", "CategoryId", "SizeClass", "Orientation", "Status" });
 
             // Kept by the database: a work's postings follow its words, its date, its price and filters, and
-            // whether it is hidden, in the transaction of every change, once per statement (a COPY of a million
-            // works inserts its postings in one sorted INSERT). A change to none of those (a view, a feature,
-            // a description in English) rewrites nothing.
+            // whether it is on the site (PublicVisibility.ArtworkOnSite, repeated here as in CategoryWorkCounts:
+            // not hidden, its artist activated and not suspended), in the transaction of every change, once per
+            // statement (a COPY of a million works inserts its postings in one sorted INSERT). A change to none of
+            // those (a view, a feature, a description in English) rewrites nothing. Each work's artist is checked by
+            // its key in a scalar subquery, which the planner cannot turn into a join planned from statistics a
+            // COPY has not made yet (see CategoryWorkCounts).
             migrationBuilder.Sql("""
                 CREATE FUNCTION posax_search_postings() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -66,14 +69,14 @@ namespace PosaX.Web.Data.Migrations.Postgres
                         INSERT INTO "SearchPostings" ("Lexeme", "CreatedAt", "ArtworkId", "Price", "CategoryId", "SizeClass", "Orientation", "Status")
                         SELECT l."Lexeme", n."CreatedAt", n."Id", n."Price", n."CategoryId", n."SizeClass", n."Orientation", n."Status"
                         FROM new_works n, unnest(tsvector_to_array(n."SearchVector")) AS l("Lexeme")
-                        WHERE n."HiddenAt" IS NULL AND NOT EXISTS (SELECT 1 FROM old_works o WHERE o."Id" = n."Id" AND o."HiddenAt" IS NULL
+                        WHERE n."HiddenAt" IS NULL AND (SELECT u."EmailConfirmed" AND u."SuspendedAt" IS NULL FROM "AspNetUsers" u WHERE u."Id" = n."ArtistId") AND NOT EXISTS (SELECT 1 FROM old_works o WHERE o."Id" = n."Id" AND o."HiddenAt" IS NULL
                             AND (n."SearchVector", n."CreatedAt", n."Price", n."CategoryId", n."SizeClass", n."Orientation", n."Status") IS NOT DISTINCT FROM (o."SearchVector", o."CreatedAt", o."Price", o."CategoryId", o."SizeClass", o."Orientation", o."Status"))
                         ORDER BY 1, 2, 3;
                     ELSE
                         INSERT INTO "SearchPostings" ("Lexeme", "CreatedAt", "ArtworkId", "Price", "CategoryId", "SizeClass", "Orientation", "Status")
                         SELECT l."Lexeme", n."CreatedAt", n."Id", n."Price", n."CategoryId", n."SizeClass", n."Orientation", n."Status"
                         FROM new_works n, unnest(tsvector_to_array(n."SearchVector")) AS l("Lexeme")
-                        WHERE n."HiddenAt" IS NULL
+                        WHERE n."HiddenAt" IS NULL AND (SELECT u."EmailConfirmed" AND u."SuspendedAt" IS NULL FROM "AspNetUsers" u WHERE u."Id" = n."ArtistId")
                         ORDER BY 1, 2, 3;
                     END IF;
                     RETURN NULL;
@@ -85,12 +88,39 @@ namespace PosaX.Web.Data.Migrations.Postgres
                 CREATE TRIGGER "Artworks_PostingsDelete" AFTER DELETE ON "Artworks"
                     REFERENCING OLD TABLE AS old_works FOR EACH STATEMENT EXECUTE FUNCTION posax_search_postings();
                 """);
+            // An artist activated, suspended or restored: the postings of their works not hidden come in or go out.
+            // A deleted artist's works are deleted first (AspNetUsers_DeleteWorks), taking their postings with them.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION posax_artist_postings() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF (OLD."EmailConfirmed" AND OLD."SuspendedAt" IS NULL) IS NOT DISTINCT FROM (NEW."EmailConfirmed" AND NEW."SuspendedAt" IS NULL) THEN
+                        RETURN NEW;
+                    END IF;
+                    IF NEW."EmailConfirmed" AND NEW."SuspendedAt" IS NULL THEN
+                        INSERT INTO "SearchPostings" ("Lexeme", "CreatedAt", "ArtworkId", "Price", "CategoryId", "SizeClass", "Orientation", "Status")
+                        SELECT l."Lexeme", w."CreatedAt", w."Id", w."Price", w."CategoryId", w."SizeClass", w."Orientation", w."Status"
+                        FROM "Artworks" w, unnest(tsvector_to_array(w."SearchVector")) AS l("Lexeme")
+                        WHERE w."ArtistId" = NEW."Id" AND w."HiddenAt" IS NULL
+                        ORDER BY 1, 2, 3;
+                    ELSE
+                        DELETE FROM "SearchPostings" p USING (
+                            SELECT unnest(tsvector_to_array(w."SearchVector")) AS "Lexeme", w."CreatedAt", w."Id"
+                            FROM "Artworks" w WHERE w."ArtistId" = NEW."Id" AND w."HiddenAt" IS NULL) d
+                        WHERE p."Lexeme" = d."Lexeme" AND p."CreatedAt" = d."CreatedAt" AND p."ArtworkId" = d."Id";
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER "AspNetUsers_Postings" AFTER UPDATE OF "EmailConfirmed", "SuspendedAt" ON "AspNetUsers"
+                    FOR EACH ROW EXECUTE FUNCTION posax_artist_postings();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "AspNetUsers_Postings" ON "AspNetUsers";
+                DROP FUNCTION IF EXISTS posax_artist_postings();
                 DROP TRIGGER IF EXISTS "Artworks_PostingsDelete" ON "Artworks";
                 DROP TRIGGER IF EXISTS "Artworks_PostingsUpdate" ON "Artworks";
                 DROP TRIGGER IF EXISTS "Artworks_PostingsInsert" ON "Artworks";
