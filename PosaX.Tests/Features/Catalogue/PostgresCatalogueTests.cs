@@ -129,14 +129,17 @@ public class PostgresCatalogueTests : PostgresAppTest
         // 997 prices (ties broken by id). Every first page, total and second page must be what sorting
         // every match gives. 400 more, the newest, by a suspended artist: they are read first and must
         // not be shown (the artists are checked after the sort: the margin holds too many of them then).
-        var (lot, rare, common) = (Word(), Word(), Word());
+        // A third word, "apart", is only in works of the second category (1 + g % 3): searched in the first, its share and
+        // the category's promise a ninth of the works, and there are none (the postings' read runs out of its budget).
+        var (lot, rare, common, apart) = (Word(), Word(), Word(), Word());
         var (suspended, suspendedEmail) = await Accounts.NewArtistAsync(App, "Artiste Suspendu");
         suspended.Dispose();
         var suspendedId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == suspendedEmail).Select(u => u.Id).SingleAsync());
         await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AspNetUsers\" SET \"SuspendedAt\" = now() WHERE \"Id\" = {suspendedId}"));
         await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
-            SELECT {_artistId}, {lot} || ' ' || g || CASE WHEN g % 20 = 0 THEN ' ' || {rare} ELSE '' END || CASE WHEN g % 3 = 0 THEN ' ' || {common} ELSE '' END,
+            SELECT {_artistId}, {lot} || ' ' || g || CASE WHEN g % 20 = 0 THEN ' ' || {rare} ELSE '' END || CASE WHEN g % 3 = 0 THEN ' ' || {common} ELSE '' END
+                   || CASE WHEN g % 3 = 1 THEN ' ' || {apart} ELSE '' END,
                    'lot-' || g, 1000 * (1 + (g * 31) % 997), 1 + g % 3, 50, 50, g % 3, (g / 3) % 3, g % 2, 'lot', now() - ((g * 7919) % 30000) * interval '1 minute', now()
             FROM generate_series(1, 30000) AS g
             """));
@@ -152,7 +155,8 @@ public class PostgresCatalogueTests : PostgresAppTest
             await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks"; ANALYZE "AspNetUsers";"""));
             statistics.Forget();
             var works = await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith(lot + " ") && a.ArtistId != suspendedId)
-                .Select(a => new { a.Id, a.Title, a.Price, a.CreatedAt, a.SizeClass, a.Status }).ToListAsync());
+                .Select(a => new { a.Id, a.Title, a.Price, a.CreatedAt, a.SizeClass, a.Status, a.CategoryId }).ToListAsync());
+            var firstCategory = await App.WithDbAsync(db => db.Categories.Where(c => c.Id == 1).Select(c => new { c.Id, c.Slug }).SingleAsync());
             var queries = new (CatalogueQuery Query, Func<dynamic, bool> Keeps)[]
             {
                 (new CatalogueQuery { Text = rare }, w => ((string)w.Title).EndsWith(rare) || ((string)w.Title).Contains(rare + " ")),
@@ -162,8 +166,10 @@ public class PostgresCatalogueTests : PostgresAppTest
                 (new CatalogueQuery { Text = common }, w => ((string)w.Title).Contains(common)),
                 (new CatalogueQuery { Text = common, Size = SizeClass.L, AvailableOnly = true }, w => ((string)w.Title).Contains(common) && (SizeClass)w.SizeClass == SizeClass.L && (ArtworkStatus)w.Status == ArtworkStatus.Available),
                 (new CatalogueQuery { Text = $"{rare} {common}", Sort = CatalogueSort.PriceAscending }, w => ((string)w.Title).Contains(rare) && ((string)w.Title).Contains(common)),
+                (new CatalogueQuery { Text = apart, Category = firstCategory.Slug }, w => ((string)w.Title).Contains(apart) && (int)w.CategoryId == firstCategory.Id),
             };
             var reads = new List<string>();
+            var apartReads = new List<string>();
             foreach (var (query, keeps) in queries)
             {
                 var expected = works.Where(w => keeps(w));
@@ -179,6 +185,7 @@ public class PostgresCatalogueTests : PostgresAppTest
                 var first = await search.SearchAsync(query);
                 var second = await search.SearchAsync(query with { After = first.NextCursor });
                 reads.AddRange(search.Reads);
+                if (query.Text == apart) apartReads.AddRange(search.Reads);
                 Assert.Multiple(() =>
                 {
                     Assert.That(first.Works.Select(w => w.Title), Is.EqualTo(sorted.Take(ArtworkSearch.PageSize)), query.Url());
@@ -193,6 +200,14 @@ public class PostgresCatalogueTests : PostgresAppTest
             Assert.That(reads, postings
                 ? Does.Contain("postings")
                 : Does.Contain("window").And.Contain("walk").And.Contain("artists").And.Not.Contain("postings"));
+            // A word and a category that never meet: the postings' read stopped at its budget and another read answered (nothing).
+            if (postings)
+            {
+                var said = string.Join(", ", apartReads);
+                Assert.That(apartReads, Has.Count.GreaterThan(1), said);
+                Assert.That(apartReads[0], Is.EqualTo("postings"), said);
+                Assert.That(apartReads[1], Is.Not.EqualTo("postings"), "the postings' read gave up at its budget: " + said);
+            }
         }
         finally
         {

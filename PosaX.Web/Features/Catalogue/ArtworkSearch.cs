@@ -167,11 +167,12 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// <param name="ArtistUnchecked">The same works as <see cref="Works"/> before the check of their artist (the
     /// works not hidden, every filter and word): the windows and every match are sorted and cut without
     /// the artists' join (<see cref="VisibleFirstAsync"/>).</param>
-    /// <param name="ByPostings">The words are plain and match no artist's name: their postings (<see cref="SearchPosting"/>)
-    /// hold every match (<see cref="PostingsAsync"/>).</param>
+    /// <param name="ByPostings">The words are plain and match no artist's name, and the postings hold every filter: their
+    /// postings (<see cref="SearchPosting"/>) hold every match (<see cref="PostingsAsync"/>).</param>
+    /// <param name="PostingFilters">The filters, as the postings test them.</param>
     private sealed record Filtered(IQueryable<Artwork> Works, CatalogueQuery Applied, SearchPlan Plan, int? CategoryId,
         IQueryable<Artwork> Walked, Func<IQueryable<Artwork>, IQueryable<Artwork>> Tested, bool WidePrice, IQueryable<Artwork> ArtistUnchecked,
-        Estimate? Estimate = null, bool ByPostings = false);
+        Estimate? Estimate = null, bool ByPostings = false, IReadOnlyList<System.Linq.Expressions.Expression<Func<SearchPosting, bool>>>? PostingFilters = null);
 
     /// <summary>A price range holding more than this share of the works is wide (<see cref="FilterAsync"/>).</summary>
     private const double WidePriceRange = 0.1;
@@ -249,13 +250,19 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         var tested = new List<Func<IQueryable<Artwork>, IQueryable<Artwork>>> { w => w.OnSite() };
         var priceSort = query.Sort != CatalogueSort.Recent;
         // Filters the sort's index does not hold (a size, an orientation, available only, a price range
-        // sorted by date) are tested on the works a walk reads.
-        void Filter(System.Linq.Expressions.Expression<Func<Artwork, bool>> predicate, bool inSortIndex = false)
+        // sorted by date) are tested on the works a walk reads. Each filter says how the postings test it
+        // (their copy of the work's columns), or null when they cannot (an artist).
+        var onPostings = new List<System.Linq.Expressions.Expression<Func<SearchPosting, bool>>>();
+        var postingsHoldFilters = true;
+        void Filter(System.Linq.Expressions.Expression<Func<Artwork, bool>> predicate, System.Linq.Expressions.Expression<Func<SearchPosting, bool>>? onPosting,
+            bool inSortIndex = false)
         {
             works = works.Where(predicate);
             unchecked_ = unchecked_.Where(predicate);
             if (inSortIndex) walked = walked.Where(predicate);
             else tested.Add(w => w.Where(predicate));
+            if (onPosting is null) postingsHoldFilters = false;
+            else onPostings.Add(onPosting);
         }
 
         // Unknown slugs are dropped (see CatalogueQuery), so the applied query is what the page shows.
@@ -263,13 +270,13 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         if (query.Category is not null)
         {
             var categoryId = await db.Categories.Where(c => c.Slug == query.Category).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-            if (categoryId is { } id) { Filter(a => a.CategoryId == id, inSortIndex: true); category = id; }
+            if (categoryId is { } id) { Filter(a => a.CategoryId == id, p => p.CategoryId == id, inSortIndex: true); category = id; }
             else query = query with { Category = null };
         }
         if (query.Artist is not null)
         {
             var artistId = await db.Users.OnSite().Where(u => u.Slug == query.Artist).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-            if (artistId is { } id) Filter(a => a.ArtistId == id, inSortIndex: true);
+            if (artistId is { } id) Filter(a => a.ArtistId == id, null, inSortIndex: true);
             else query = query with { Artist = null };
         }
         // A wide price range sorted by date is tested on the works read, not through the price index:
@@ -284,17 +291,17 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         }
         if (query.MinPrice is { } min)
         {
-            if (widePrice) Filter(a => EF.Functions.Greatest(a.Price, long.MinValue) >= min);
-            else Filter(a => a.Price >= min, priceSort);
+            if (widePrice) Filter(a => EF.Functions.Greatest(a.Price, long.MinValue) >= min, p => p.Price >= min);
+            else Filter(a => a.Price >= min, p => p.Price >= min, priceSort);
         }
         if (query.MaxPrice is { } max)
         {
-            if (widePrice) Filter(a => EF.Functions.Greatest(a.Price, long.MinValue) <= max);
-            else Filter(a => a.Price <= max, priceSort);
+            if (widePrice) Filter(a => EF.Functions.Greatest(a.Price, long.MinValue) <= max, p => p.Price <= max);
+            else Filter(a => a.Price <= max, p => p.Price <= max, priceSort);
         }
-        if (query.Size is { } size) Filter(a => a.SizeClass == size);
-        if (query.Orientation is { } orientation) Filter(a => a.Orientation == orientation);
-        if (query.AvailableOnly) Filter(a => a.Status == ArtworkStatus.Available);
+        if (query.Size is { } size) Filter(a => a.SizeClass == size, p => p.SizeClass == size);
+        if (query.Orientation is { } orientation) Filter(a => a.Orientation == orientation, p => p.Orientation == orientation);
+        if (query.AvailableOnly) Filter(a => a.Status == ArtworkStatus.Available, p => p.Status == ArtworkStatus.Available);
 
         var filtered = new Filtered(works, query, SearchPlan.Planner, category, walked, w => tested.Aggregate(w, (q, test) => test(q)), widePrice,
             unchecked_);
@@ -315,7 +322,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                 Works = matches(works), ArtistUnchecked = matches(unchecked_),
                 // The postings hold the words' lexemes only: not an English category name's alternatives, nor the works of an
                 // artist whose name is close to the words.
-                ByPostings = words.Alternatives.Count == 0 && !byName,
+                ByPostings = words.Alternatives.Count == 0 && !byName && postingsHoldFilters,
+                PostingFilters = onPostings,
             };
             // An artist's works are few: the (artist, date) index serves them whatever the words.
             if (query.Artist is null) filtered = await PlanAsync(filtered, words, ct);
@@ -573,8 +581,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// paper, 360 ms unbounded): the caller reads the matches otherwise.
     /// </summary>
     /// <remarks>
-    /// The filters are <see cref="FilterAsync"/>'s, tested on the postings' copy of the work's columns (an artist's
-    /// works never come here: <see cref="Filtered.ByPostings"/>). The postings follow the public rule by triggers, so
+    /// The filters are <see cref="FilterAsync"/>'s, each given there beside its test on the works, tested on the postings'
+    /// copy of the work's columns (an artist's works never come here: <see cref="Filtered.ByPostings"/>). The postings follow the public rule by triggers, so
     /// neither the works nor their artists are read again. Issue 17, 1,000,000 works: "marché perles" with a
     /// price range sorted by date, 83 ms and 22,752 buffers through the GIN index and the table; 1.8 ms by the postings
     /// (the two words' postings merged in the index's order).
@@ -584,13 +592,6 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     {
         var rarest = estimate.Rarest;
         var postings = db.SearchPostings.Where(p => p.Lexeme == rarest);
-        var query = filtered.Applied;
-        if (filtered.CategoryId is { } category) postings = postings.Where(p => p.CategoryId == category);
-        if (query.MinPrice is { } min) postings = postings.Where(p => p.Price >= min);
-        if (query.MaxPrice is { } max) postings = postings.Where(p => p.Price <= max);
-        if (query.Size is { } size) postings = postings.Where(p => p.SizeClass == size);
-        if (query.Orientation is { } orientation) postings = postings.Where(p => p.Orientation == orientation);
-        if (query.AvailableOnly) postings = postings.Where(p => p.Status == ArtworkStatus.Available);
         switch (sort)
         {
             case CatalogueSort.PriceAscending when after is { } up:
@@ -604,11 +605,13 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                 postings = postings.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.CreatedAt, p.ArtworkId), ValueTuple.Create(createdAt, recent.Id)));
                 break;
         }
-        // The budget is read in the index's order (the date's); a price sort reads all it may and sorts them.
+        // The budget is read in the index's order (the date's), then filtered and probed: it bounds the postings read
+        // whatever the filters let through. A price sort reads all it may and sorts them.
         postings = postings.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.ArtworkId);
         var budget = (int)Math.Min(int.MaxValue, Math.Max(PostingsBudget * estimate.PostingsRead(sort, count), MinPostingsBudget));
         var read = postings.Take(budget);
         var matching = read;
+        foreach (var filter in filtered.PostingFilters ?? []) matching = matching.Where(filter);
         // Each other word probed by key for each posting read, in order. The OFFSET (a parameter, so EF keeps it) stops
         // PostgreSQL from turning the probe into a join: it cannot know how often two words meet, and with a
         // guess it hashed both words' postings whole (50–250 ms under load for two common words).
