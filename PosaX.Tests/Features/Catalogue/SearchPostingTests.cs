@@ -10,7 +10,7 @@ namespace PosaX.Tests.Features.Catalogue;
 /// give (a row per lexeme of a work on the site by <see cref="PublicVisibility.OnSite(IQueryable{Artwork})"/>, with its
 /// date, price and filters) through every change a search can see: new works, a new title, a new price, category,
 /// status or size, hidden and shown again (one by one and in bulk), its artist suspended and restored, a work
-/// deleted, its artist deleted. A change a search cannot see rewrites none.
+/// deleted, its artist deleted. A change no search reads (the English description, a feature) rewrites none.
 /// </summary>
 public class SearchPostingTests : PostgresAppTest
 {
@@ -62,9 +62,10 @@ public class SearchPostingTests : PostgresAppTest
         await AssertNoDriftAsync(ids, "its artist restored");
         Assert.That(await PostingsOfAsync(first), Is.GreaterThanOrEqualTo(3), "restored: its works' postings are back");
 
-        // What no search reads (the English title, a feature, the time of the change): the postings are not rewritten.
+        // What no search reads (the English description, a feature, the time of the change): the postings are not rewritten.
+        // (The English title is in the search text, ArtworkDerivedFields: changing it through the app changes the words.)
         var before = await VersionsAsync(ids);
-        await ChangeAsync(first, a => { a.TitleEn = "Statue"; a.FeaturedAt = DateTime.UtcNow; a.UpdatedAt = DateTime.UtcNow; });
+        await ChangeAsync(first, a => { a.DescriptionEn = "A statue."; a.FeaturedAt = DateTime.UtcNow; a.UpdatedAt = DateTime.UtcNow; });
         Assert.That(await VersionsAsync(ids), Is.EqualTo(before), "rows rewritten by a change no search sees");
 
         await App.WithDbAsync(async db =>
