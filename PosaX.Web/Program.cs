@@ -41,12 +41,13 @@ if (DemoCommands.IsCommand(args)) return await DemoCommands.RunAsync(app.Service
 app.UsePosaXWeb();
 app.UsePosaXMedia();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 // After authentication (signed-in users are never served from or stored in the cache) and inside
 // response compression: the cache keeps the plain body, each response is compressed as asked.
 app.UseOutputCache();
+// After the cache: a page it answers neither waits for a render's turn nor counts (PageRenderQueue).
+app.UseRateLimiter();
 app.MapSitemaps();
 app.MapStatistics();
 app.MapFavourites();

@@ -117,4 +117,11 @@ public sealed class RateLimitOptions
     public int ContactPerIpPerHour { get; set; } = 10;
     /// <summary>Hearts (favourite on/off) per client IP per hour: a visitor browsing a lot stays far below.</summary>
     public int FavouritesPerIpPerHour { get; set; } = 300;
+    /// <summary>
+    /// How many public pages an instance renders at once; the others wait their turn, oldest first
+    /// (PageRenderQueue). 0: no limit. Twice the cores leaves a render's database round trips no idle core.
+    /// </summary>
+    public int ConcurrentPageRenders { get; set; } = 2 * Environment.ProcessorCount;
+    /// <summary>How many renders may wait; one more is refused with a 503 and Retry-After.</summary>
+    public int PageRenderQueue { get; set; } = 500;
 }

@@ -62,12 +62,15 @@ public static class WebRegistration
             UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA,
             UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols));
 
-        // Policies are the features' (ClientRateLimits); every rejection answers the same way.
+        // Policies are the features' (ClientRateLimits); every rejection answers the same way. Before them, the public
+        // pages' renders take their turn (PageRenderQueue).
         services.AddRateLimiter(options =>
         {
+            options.GlobalLimiter = PageRenderQueue.GlobalLimiter();
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
+                if (PageRenderQueue.Refused(context)) return;
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await context.HttpContext.Response.WriteAsJsonAsync(new AjaxResponse(false,
