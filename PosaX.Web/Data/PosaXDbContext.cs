@@ -74,6 +74,11 @@ public class PosaXDbContext : IdentityDbContext<Artist, IdentityRole<Guid>, Guid
                     .IncludeProperties(p => new { p.Price, p.CategoryId, p.SizeClass, p.Orientation, p.Status })
                     .IsUnique()
                     .HasDatabaseName("IX_SearchPostings");
+                // The same in price order, for the searches sorted by price (the date and the filters included: the other
+                // words are probed by (lexeme, date, id)).
+                postings.HasIndex(p => new { p.Lexeme, p.Price, p.ArtworkId })
+                    .IncludeProperties(p => new { p.CreatedAt, p.CategoryId, p.SizeClass, p.Orientation, p.Status })
+                    .HasDatabaseName("IX_SearchPostings_Price");
             });
         }
         else

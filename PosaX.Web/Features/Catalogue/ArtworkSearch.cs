@@ -197,8 +197,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// <param name="TestedInTable">How many works a window's index range lets through per match (a wide price range is tested in the table).</param>
     /// <param name="Lexemes">The words' lexemes (none without words).</param>
     /// <param name="MatchShare">The estimated share of all works that pass every filter and word.</param>
+    /// <param name="InPriceRange">The estimated share of all works within the price range (1 without one).</param>
     private sealed record Estimate(SearchStatistics.Snapshot Statistics, double WindowShare, double WalkShare, double GinCost, double MatchesCost,
-        double InCategory, double TestedInTable, IReadOnlyList<string> Lexemes, double MatchShare)
+        double InCategory, double TestedInTable, IReadOnlyList<string> Lexemes, double MatchShare, double InPriceRange)
     {
         // Measured at 1,000,000 works (EXPLAIN ANALYZE, the demo): a work read from the table ≈ 4 µs, a
         // posting of the GIN index ≈ 0.05 µs, a work of a btree range turned into a bitmap ≈ 0.4 µs.
@@ -222,9 +223,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         public const double PostingProbe = 3.7;
 
         /// <summary>
-        /// Reading <paramref name="count"/> matches from the postings: the rarest word's in order until enough pass
-        /// (every one of them when the sort is by price), each probed for the other words. No table is read: the
-        /// postings are the works on the site.
+        /// Reading <paramref name="count"/> matches from the postings: the rarest word's in the sort's order (inside the
+        /// price range when the sort is by price) until enough pass, each probed for the other words. No table is read:
+        /// the postings are the works on the site.
         /// </summary>
         public double PostingsCost(CatalogueSort sort, int count)
         {
@@ -234,9 +235,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         /// <summary>How many of the rarest word's postings should be read for <paramref name="count"/> matches.</summary>
         public double PostingsRead(CatalogueSort sort, int count)
         {
-            var rarest = Statistics.Share([Rarest]);
-            var passing = MatchShare / Math.Max(rarest, 1e-9);
-            return sort == CatalogueSort.Recent ? Math.Min(rarest * Works, WindowMargin * count / Math.Max(passing, 1e-9)) : rarest * Works;
+            var read = Statistics.Share([Rarest]) * (sort == CatalogueSort.Recent ? 1 : InPriceRange);
+            var passing = MatchShare / Math.Max(read, 1e-9);
+            return Math.Min(read * Works, WindowMargin * count / Math.Max(passing, 1e-9));
         }
     }
 
@@ -423,7 +424,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             InCategory: inCategory,
             TestedInTable: filtered.WidePrice ? 1 / inPriceRange : 1,
             Lexemes: lexemes,
-            MatchShare: share);
+            MatchShare: share,
+            InPriceRange: inPriceRange);
         // Words that make no lexeme (only stop words) match nothing through the vector: the postings have nothing to read.
         return filtered with { Plan = SearchPlan.Windows, Estimate = estimate, ByPostings = filtered.ByPostings && lexemes.Count > 0 };
     }
@@ -592,6 +594,13 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     {
         var rarest = estimate.Rarest;
         var postings = db.SearchPostings.Where(p => p.Lexeme == rarest);
+        if (sort != CatalogueSort.Recent)
+        {
+            // Sorted by price, the postings are read in price order (IX_SearchPostings_Price) from the range's start:
+            // the budget counts postings inside it.
+            if (filtered.Applied.MinPrice is { } min) postings = postings.Where(p => p.Price >= min);
+            if (filtered.Applied.MaxPrice is { } max) postings = postings.Where(p => p.Price <= max);
+        }
         switch (sort)
         {
             case CatalogueSort.PriceAscending when after is { } up:
@@ -605,9 +614,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
                 postings = postings.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.CreatedAt, p.ArtworkId), ValueTuple.Create(createdAt, recent.Id)));
                 break;
         }
-        // The budget is read in the index's order (the date's), then filtered and probed: it bounds the postings read
-        // whatever the filters let through. A price sort reads all it may and sorts them.
-        postings = postings.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.ArtworkId);
+        // The budget is read in the index's order (the sort's), then filtered and probed: it bounds the postings read
+        // whatever the filters let through.
+        postings = Sorted(postings, sort);
         var budget = (int)Math.Min(int.MaxValue, Math.Max(PostingsBudget * estimate.PostingsRead(sort, count), MinPostingsBudget));
         var read = postings.Take(budget);
         var matching = read;
@@ -620,8 +629,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             matching = matching.Where(p => db.SearchPostings.Where(o => o.Lexeme == other && o.CreatedAt == p.CreatedAt && o.ArtworkId == p.ArtworkId)
                 .Skip(probe).Any());
         var first = await Sorted(matching, sort).Take(count).Select(p => p.ArtworkId).ToListAsync(ct);
-        // Fewer than asked: every match, unless the budget ran out first. Sorted by price, the budget must hold them all.
-        return (first.Count < count || sort != CatalogueSort.Recent) && await read.CountAsync(ct) == budget ? null : first;
+        // Fewer than asked: every match, unless the budget ran out first.
+        return first.Count < count && await read.CountAsync(ct) == budget ? null : first;
 
         static IQueryable<SearchPosting> Sorted(IQueryable<SearchPosting> postings, CatalogueSort sort) => sort switch
         {

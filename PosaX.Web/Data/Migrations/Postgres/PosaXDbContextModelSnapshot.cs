@@ -873,6 +873,11 @@ namespace PosaX.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Lexeme", "CreatedAt", "ArtworkId"), new[] { "Price", "CategoryId", "SizeClass", "Orientation", "Status" });
 
+                    b.HasIndex("Lexeme", "Price", "ArtworkId")
+                        .HasDatabaseName("IX_SearchPostings_Price");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Lexeme", "Price", "ArtworkId"), new[] { "CreatedAt", "CategoryId", "SizeClass", "Orientation", "Status" });
+
                     b.ToTable("SearchPostings", (string)null);
                 });
 
