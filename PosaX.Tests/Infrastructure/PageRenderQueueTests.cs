@@ -73,6 +73,25 @@ public class PageRenderQueueTests
         Assert.That((await second).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public void A_negative_queue_is_refused_at_start_not_on_every_page()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "posax-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        var app = new PosaXApp(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "posax.db")}", folder,
+            new Dictionary<string, string?> { ["RateLimits:PageRenderQueue"] = "-1" });
+        try
+        {
+            Assert.That(() => app.ServerAddress, Throws.Exception.With.Property(nameof(Exception.Message)).Contains("RateLimits:PageRenderQueue must be 0 or more")
+                .Or.InnerException.With.Property(nameof(Exception.Message)).Contains("RateLimits:PageRenderQueue must be 0 or more"));
+        }
+        finally
+        {
+            try { app.Dispose(); } catch (Exception) { } // a host that never started
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
     /// <summary>Holds a render whose query string names a hold (<c>hold=…</c>) until <see cref="Release"/>.</summary>
     private sealed class RenderHolds : IAsyncPageFilter
     {

@@ -27,7 +27,9 @@ public static class WebRegistration
         builder.AddPosaXStartUp();
         builder.AddPosaXLanguages();
 
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        // A negative queue would refuse every public page's render with a 500 (ConcurrencyLimiterOptions): refused at start.
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.PageRenderQueue >= 0, "RateLimits:PageRenderQueue must be 0 or more.").ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Text.MarkdownRenderer>();
         services.AddPosaXValidators();
