@@ -183,6 +183,8 @@ public class PostgresCatalogueTests : PostgresAppTest
                 await using var scope = App.Services.CreateAsyncScope();
                 var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
                 search.ReadsPostings = postings;
+                // The product of the shares, as before the sample: "apart" in the first category then promises a ninth of the works.
+                search.CountsOnSample = false;
                 var first = await search.SearchAsync(query);
                 var second = await search.SearchAsync(query with { After = first.NextCursor });
                 reads.AddRange(search.Reads);
@@ -212,6 +214,62 @@ public class PostgresCatalogueTests : PostgresAppTest
                 Assert.That(apartReads[0], Is.EqualTo("postings"), said);
                 Assert.That(apartReads[1], Is.Not.EqualTo("postings"), "the postings' read gave up at its budget: " + said);
             }
+        }
+        finally
+        {
+            await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith(lot + " ")).ExecuteDeleteAsync());
+            await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks";"""));
+            statistics.Forget();
+        }
+    }
+
+    [Test]
+    public async Task How_often_words_and_a_category_meet_is_counted_on_a_sample_of_works_not_taken_as_the_product_of_their_shares()
+    {
+        // 30,000 works with fresh statistics. Two words always together, in one work of 60, every one of them in the first
+        // category (a third of the works): the product of the shares promises 1 work in 10,800 (3), there are 500, and
+        // reading every match would read them all. A third word only in the second category, searched in the first:
+        // the product promises a ninth of the works, there are none, and the postings' read would run to its budget.
+        var (lot, paired, together, apart) = (Word(), Word(), Word(), Word());
+        await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
+            SELECT {_artistId}, {lot} || ' ' || g || CASE WHEN g % 60 = 0 THEN ' ' || {paired} || ' ' || {together} ELSE '' END
+                   || CASE WHEN g % 3 = 1 THEN ' ' || {apart} ELSE '' END,
+                   'meet-' || g, 1000 * (1 + (g * 31) % 997), 1 + g % 3, 50, 50, g % 3, (g / 3) % 3, g % 2, 'lot', now() - ((g * 7919) % 30000) * interval '1 minute', now()
+            FROM generate_series(1, 30000) AS g
+            """));
+        var statistics = App.Services.GetRequiredService<SearchStatistics>();
+        try
+        {
+            await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks";"""));
+            statistics.Forget();
+            var first = await App.WithDbAsync(db => db.Categories.Where(c => c.Id == 1).Select(c => c.Slug).SingleAsync());
+            var (met, neverMet) = (new CatalogueQuery { Text = $"{paired} {together}", Category = first }, new CatalogueQuery { Text = apart, Category = first });
+            async Task<(List<string> Reads, List<string> Titles, int Total)> SearchAsync(CatalogueQuery query, bool onSample)
+            {
+                await using var scope = App.Services.CreateAsyncScope();
+                var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
+                search.CountsOnSample = onSample;
+                var page = await search.SearchAsync(query);
+                return (search.Reads.ToList(), page.Works.Select(w => w.Title).ToList(), page.Total);
+            }
+            var (metCounted, metMultiplied) = (await SearchAsync(met, true), await SearchAsync(met, false));
+            var (apartCounted, apartMultiplied) = (await SearchAsync(neverMet, true), await SearchAsync(neverMet, false));
+            TestContext.Out.WriteLine($"together: {string.Join(", ", metCounted.Reads)} / {string.Join(", ", metMultiplied.Reads)}; " +
+                $"apart: {string.Join(", ", apartCounted.Reads)} / {string.Join(", ", apartMultiplied.Reads)}");
+            Assert.Multiple(() =>
+            {
+                // Counted: the words' postings, in order (a page's worth of them), not every one of the 500 matches.
+                Assert.That(metMultiplied.Reads, Is.EqualTo(new[] { "matches" }), "the product of the shares");
+                Assert.That(metCounted.Reads, Is.EqualTo(new[] { "postings" }), "counted on the sample");
+                // Counted: none in the sample, so few at most; every match at once (none), no postings read to their budget first.
+                Assert.That(apartMultiplied.Reads.FirstOrDefault(), Is.EqualTo("postings"), "the product of the shares");
+                Assert.That(apartCounted.Reads, Is.EqualTo(new[] { "matches" }), "counted on the sample");
+                // Only the cost differs: the same works, in the same order, the same totals.
+                Assert.That(metCounted.Titles, Is.EqualTo(metMultiplied.Titles));
+                Assert.That((metCounted.Total, metCounted.Titles.Count), Is.EqualTo((ArtworkSearch.CountCap, ArtworkSearch.PageSize)));
+                Assert.That((apartCounted.Total, apartMultiplied.Total), Is.EqualTo((0, 0)));
+            });
         }
         finally
         {

@@ -408,6 +408,22 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         if (query.AvailableOnly) others *= 0.5;
         var inPriceRange = PriceShare(statistics.Prices, query);
         var works = Math.Max(statistics.Works, 1);
+        // How often the words and filters meet, counted on the sample of works: the product of their shares is far off
+        // for words that go together or apart. The words' share carries the correction, so every read's estimate has it.
+        // English category names are not lexemes the sample holds; words that make no lexeme match nothing.
+        if (CountsOnSample && statistics.Sample.Count > 0 && (text is null || (lexemes.Count > 0 && text.Alternatives.Count == 0)))
+        {
+            var independent = words * inCategory * others * inPriceRange;
+            var categoryId = filtered.CategoryId;
+            var counted = statistics.Sample.Share(lexemes, work =>
+                (categoryId is not { } category || work.CategoryId == category)
+                && (query.MinPrice is not { } min || work.Price >= min) && (query.MaxPrice is not { } max || work.Price <= max)
+                && (query.Size is not { } size || work.Size == size) && (query.Orientation is not { } orientation || work.Orientation == orientation)
+                && (!query.AvailableOnly || work.Status == ArtworkStatus.Available));
+            // Too few sampled works meet to count: at most that many, and the product if it says fewer.
+            var met = counted ?? Math.Min(independent, (double)SearchStatistics.WorkSample.MinHits / statistics.Sample.Count);
+            if (independent > 0) words *= met / independent;
+        }
         var share = words * inCategory * others * inPriceRange;
         var priceSort = query.Sort != CatalogueSort.Recent;
         // The GIN index's posting lists read: the words' and the filters' it holds (a category's list is read whole
@@ -680,6 +696,10 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// <summary>Whether <see cref="IdsAsync"/> may read the postings (tests turn it off to reach the reads searches the postings
     /// cannot answer still take: an artist's name, an English category name).</summary>
     internal bool ReadsPostings { get; set; } = true;
+
+    /// <summary>Whether <see cref="PlanAsync"/> counts how often the words and filters meet on the sample of works (tests turn it
+    /// off to reach the reads the product of the shares chose: the postings' read that runs out of its budget).</summary>
+    internal bool CountsOnSample { get; set; } = true;
 
     /// <summary>A window wider than this share of all works costs about what every match costs: no window then.</summary>
     private const double MaxWindow = 0.25;
