@@ -132,6 +132,12 @@ public class PostgresCatalogueTests : PostgresAppTest
         // A third word, "apart", is only in works of the second category (1 + g % 3): searched in the first, its share and
         // the category's promise a ninth of the works, and there are none (the postings' read runs out of its budget).
         var (lot, rare, common, apart) = (Word(), Word(), Word(), Word());
+        // And a word that is also an artist's name: the works that hold it, and that artist's 600 (dates and prices of their
+        // own), match; the postings' read merges them.
+        var nameWord = Word();
+        var (named, namedEmail) = await Accounts.NewArtistAsync(App, char.ToUpperInvariant(nameWord[0]) + nameWord[1..]);
+        named.Dispose();
+        var namedId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == namedEmail).Select(u => u.Id).SingleAsync());
         var (suspended, suspendedEmail) = await Accounts.NewArtistAsync(App, "Artiste Suspendu");
         suspended.Dispose();
         var suspendedId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == suspendedEmail).Select(u => u.Id).SingleAsync());
@@ -139,7 +145,7 @@ public class PostgresCatalogueTests : PostgresAppTest
         await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
             SELECT {_artistId}, {lot} || ' ' || g || CASE WHEN g % 20 = 0 THEN ' ' || {rare} ELSE '' END || CASE WHEN g % 3 = 0 THEN ' ' || {common} ELSE '' END
-                   || CASE WHEN g % 3 = 1 THEN ' ' || {apart} ELSE '' END,
+                   || CASE WHEN g % 3 = 1 THEN ' ' || {apart} ELSE '' END || CASE WHEN g % 40 = 0 THEN ' ' || {nameWord} ELSE '' END,
                    'lot-' || g, 1000 * (1 + (g * 31) % 997), 1 + g % 3, 50, 50, g % 3, (g / 3) % 3, g % 2, 'lot', now() - ((g * 7919) % 30000) * interval '1 minute', now()
             FROM generate_series(1, 30000) AS g
             """));
@@ -149,13 +155,19 @@ public class PostgresCatalogueTests : PostgresAppTest
                    now() + g * interval '1 second', now()
             FROM generate_series(1, 400) AS g
             """));
+        await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Artworks" ("ArtistId", "Title", "Slug", "Price", "CategoryId", "HeightCm", "WidthCm", "Orientation", "SizeClass", "Status", "SearchText", "CreatedAt", "UpdatedAt")
+            SELECT {namedId}, {lot} || ' n' || g, 'lot-n' || g, 1000 * (1 + (g * 43) % 997), 1 + g % 3, 50, 50, g % 3, (g / 3) % 3, g % 2, 'lot',
+                   now() - ((g * 6007) % 30000) * interval '1 minute' - interval '30 seconds', now()
+            FROM generate_series(1, 600) AS g
+            """));
         var statistics = App.Services.GetRequiredService<SearchStatistics>();
         try
         {
             await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "Artworks"; ANALYZE "AspNetUsers";"""));
             statistics.Forget();
             var works = await App.WithDbAsync(db => db.Artworks.Where(a => a.Title.StartsWith(lot + " ") && a.ArtistId != suspendedId)
-                .Select(a => new { a.Id, a.Title, a.Price, a.CreatedAt, a.SizeClass, a.Status, a.CategoryId }).ToListAsync());
+                .Select(a => new { a.Id, a.Title, a.Price, a.CreatedAt, a.SizeClass, a.Status, a.CategoryId, a.ArtistId, a.Orientation }).ToListAsync());
             var firstCategory = await App.WithDbAsync(db => db.Categories.Where(c => c.Id == 1).Select(c => new { c.Id, c.Slug }).SingleAsync());
             var queries = new (CatalogueQuery Query, Func<dynamic, bool> Keeps)[]
             {
@@ -167,9 +179,13 @@ public class PostgresCatalogueTests : PostgresAppTest
                 (new CatalogueQuery { Text = common, Size = SizeClass.L, AvailableOnly = true }, w => ((string)w.Title).Contains(common) && (SizeClass)w.SizeClass == SizeClass.L && (ArtworkStatus)w.Status == ArtworkStatus.Available),
                 (new CatalogueQuery { Text = $"{rare} {common}", Sort = CatalogueSort.PriceAscending }, w => ((string)w.Title).Contains(rare) && ((string)w.Title).Contains(common)),
                 (new CatalogueQuery { Text = apart, Category = firstCategory.Slug }, w => ((string)w.Title).Contains(apart) && (int)w.CategoryId == firstCategory.Id),
+                (new CatalogueQuery { Text = nameWord, MinPrice = 100_000 }, w => (((string)w.Title).Contains(nameWord) || (Guid)w.ArtistId == namedId) && (long)w.Price >= 100_000),
+                (new CatalogueQuery { Text = nameWord, Sort = CatalogueSort.PriceAscending, Orientation = Orientation.Landscape },
+                    w => (((string)w.Title).Contains(nameWord) || (Guid)w.ArtistId == namedId) && (Orientation)w.Orientation == Orientation.Landscape),
             };
             var reads = new List<string>();
             var apartReads = new List<string>();
+            var namedReads = new List<string>();
             var byPriceReads = new List<string>();
             foreach (var (query, keeps) in queries)
             {
@@ -189,6 +205,7 @@ public class PostgresCatalogueTests : PostgresAppTest
                 var second = await search.SearchAsync(query with { After = first.NextCursor });
                 reads.AddRange(search.Reads);
                 if (query.Text == apart) apartReads.AddRange(search.Reads);
+                if (query.Text == nameWord) namedReads.AddRange(search.Reads);
                 if (query.Sort != CatalogueSort.Recent) byPriceReads.AddRange(search.Reads);
                 Assert.Multiple(() =>
                 {
@@ -206,6 +223,8 @@ public class PostgresCatalogueTests : PostgresAppTest
                 : Does.Contain("window").And.Contain("walk").And.Contain("artists").And.Not.Contain("postings"));
             // Sorted by price, the postings are read in price order (their second index) like the others.
             if (postings) Assert.That(byPriceReads, Does.Contain("postings"), string.Join(", ", byPriceReads));
+            // A word that is an artist's name: the postings, that artist's works merged in.
+            if (postings) Assert.That(namedReads, Has.Some.EqualTo("postings"), string.Join(", ", namedReads));
             // A word and a category that never meet: the postings' read stopped at its budget and another read answered (nothing).
             if (postings)
             {

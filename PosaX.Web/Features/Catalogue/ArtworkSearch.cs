@@ -167,12 +167,15 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// <param name="ArtistUnchecked">The same works as <see cref="Works"/> before the check of their artist (the
     /// works not hidden, every filter and word): the windows and every match are sorted and cut without
     /// the artists' join (<see cref="VisibleFirstAsync"/>).</param>
-    /// <param name="ByPostings">The words are plain and match no artist's name, and the postings hold every filter: their
-    /// postings (<see cref="SearchPosting"/>) hold every match (<see cref="PostingsAsync"/>).</param>
+    /// <param name="ByPostings">The words are plain and the postings hold every filter: their postings (<see cref="SearchPosting"/>)
+    /// hold every match of the words (<see cref="PostingsAsync"/>).</param>
     /// <param name="PostingFilters">The filters, as the postings test them.</param>
+    /// <param name="ByNameWorks">The works, every filter applied, of the artists whose name is close to the words (they match
+    /// too, whatever their text: <see cref="TextMatchesAsync"/>); null when no name is.</param>
     private sealed record Filtered(IQueryable<Artwork> Works, CatalogueQuery Applied, SearchPlan Plan, int? CategoryId,
         IQueryable<Artwork> Walked, Func<IQueryable<Artwork>, IQueryable<Artwork>> Tested, bool WidePrice, IQueryable<Artwork> ArtistUnchecked,
-        Estimate? Estimate = null, bool ByPostings = false, IReadOnlyList<System.Linq.Expressions.Expression<Func<SearchPosting, bool>>>? PostingFilters = null);
+        Estimate? Estimate = null, bool ByPostings = false, IReadOnlyList<System.Linq.Expressions.Expression<Func<SearchPosting, bool>>>? PostingFilters = null,
+        IQueryable<Artwork>? ByNameWorks = null);
 
     /// <summary>A price range holding more than this share of the works is wide (<see cref="FilterAsync"/>).</summary>
     private const double WidePriceRange = 0.1;
@@ -316,15 +319,16 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         }
         else if (db.Database.IsNpgsql())
         {
-            var (matches, byName) = await TextMatchesAsync(terms, words, ct);
+            var (matches, artists) = await TextMatchesAsync(terms, words, ct);
             tested.Add(matches);
             filtered = filtered with
             {
                 Works = matches(works), ArtistUnchecked = matches(unchecked_),
-                // The postings hold the words' lexemes only: not an English category name's alternatives, nor the works of an
-                // artist whose name is close to the words.
-                ByPostings = words.Alternatives.Count == 0 && !byName && postingsHoldFilters,
+                // The postings hold the words' lexemes only, not an English category name's alternatives; the works of the
+                // artists whose name is close to the words are read beside them.
+                ByPostings = words.Alternatives.Count == 0 && postingsHoldFilters,
                 PostingFilters = onPostings,
+                ByNameWorks = artists.Count == 0 ? null : works.Where(a => artists.Contains(a.ArtistId)),
             };
             // An artist's works are few: the (artist, date) index serves them whatever the words.
             if (query.Artist is null) filtered = await PlanAsync(filtered, words, ct);
@@ -596,7 +600,10 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// (<see cref="SearchPosting"/>, the works on the site only): the rarest word's works in the sort's order, each other
     /// word and every filter tested in the index. At most <see cref="PostingsBudget"/> times the postings the estimate
     /// expects are read. Null when that was not enough (words or filters that seldom meet: "toile papier", canvas or
-    /// paper, 360 ms unbounded): the caller reads the matches otherwise.
+    /// paper, 360 ms unbounded): the caller reads the matches otherwise. The works of the artists whose name is close to the
+    /// words (<see cref="Filtered.ByNameWorks"/>) are read beside the postings and merged in: issue 17, 1,000,000 works, "ndop"
+    /// or "vallée" (close to a few artists' names) with a price range or an orientation read every match of the word (2.6% of
+    /// the works: 50–100 ms one at a time) where the postings read a page's worth.
     /// </summary>
     /// <remarks>
     /// The filters are <see cref="FilterAsync"/>'s, each given there beside its test on the works, tested on the postings'
@@ -644,9 +651,23 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         foreach (var other in estimate.Lexemes.Where(lexeme => lexeme != rarest).Distinct())
             matching = matching.Where(p => db.SearchPostings.Where(o => o.Lexeme == other && o.CreatedAt == p.CreatedAt && o.ArtworkId == p.ArtworkId)
                 .Skip(probe).Any());
-        var first = await Sorted(matching, sort).Take(count).Select(p => p.ArtworkId).ToListAsync(ct);
+        var first = await Sorted(matching, sort).Take(count).Select(p => new SortKeys(p.ArtworkId, p.CreatedAt, p.Price)).ToListAsync(ct);
         // Fewer than asked: every match, unless the budget ran out first.
-        return first.Count < count && await read.CountAsync(ct) == budget ? null : first;
+        if (first.Count < count && await read.CountAsync(ct) == budget) return null;
+        // The works of the artists whose name is close to the words match too: theirs after the same cursor, in the same order
+        // (a few hundred works by the (artist, date) index at most), merged in.
+        if (filtered.ByNameWorks is { } named)
+        {
+            var theirs = await Page(named, sort, after).Take(count).Select(a => new SortKeys(a.Id, a.CreatedAt, a.Price)).ToListAsync(ct);
+            var merged = first.Concat(theirs).DistinctBy(k => k.Id);
+            first = (sort switch
+            {
+                CatalogueSort.PriceAscending => merged.OrderBy(k => k.Price).ThenBy(k => k.Id),
+                CatalogueSort.PriceDescending => merged.OrderByDescending(k => k.Price).ThenByDescending(k => k.Id),
+                _ => merged.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id),
+            }).Take(count).ToList();
+        }
+        return first.Select(k => k.Id).ToList();
 
         static IQueryable<SearchPosting> Sorted(IQueryable<SearchPosting> postings, CatalogueSort sort) => sort switch
         {
@@ -655,6 +676,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             _ => postings.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.ArtworkId),
         };
     }
+
+    private sealed record SortKeys(long Id, DateTime CreatedAt, long Price);
 
     /// <summary><see cref="PostingsAsync"/> reads at most this many times the postings the estimate expects, and at least
     /// <see cref="MinPostingsBudget"/>: words and filters are not independent (a work is on canvas or on paper).</summary>
@@ -694,7 +717,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     internal List<string> Reads { get; } = [];
 
     /// <summary>Whether <see cref="IdsAsync"/> may read the postings (tests turn it off to reach the reads searches the postings
-    /// cannot answer still take: an artist's name, an English category name).</summary>
+    /// cannot answer still take: an English category name, an artist's works).</summary>
     internal bool ReadsPostings { get; set; } = true;
 
     /// <summary>Whether <see cref="PlanAsync"/> counts how often the words and filters meet on the sample of works (tests turn it
@@ -932,7 +955,7 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// (trigram GIN index on lower(posax_unaccent(DisplayName))), so the works query stays a plain
     /// OR of two indexed conditions on Artworks (BitmapOr of the tsvector GIN index and the artist index).
     /// </summary>
-    private async Task<(Func<IQueryable<Artwork>, IQueryable<Artwork>> Matches, bool ByName)> TextMatchesAsync(string[] terms, SearchWords words,
+    private async Task<(Func<IQueryable<Artwork>, IQueryable<Artwork>> Matches, IReadOnlyList<Guid> Artists)> TextMatchesAsync(string[] terms, SearchWords words,
         CancellationToken ct)
     {
         var folded = string.Join(' ', terms);
@@ -946,8 +969,8 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
             .Select(u => u.Id).Take(ArtistsMatchedByName).ToListAsync(ct), ct);
         var text = VectorMatches(words);
         return artists.Count == 0
-            ? (works => works.Where(text), false)
-            : (works => works.Where(Or(text, a => artists.Contains(a.ArtistId))), true);
+            ? (works => works.Where(text), artists)
+            : (works => works.Where(Or(text, a => artists.Contains(a.ArtistId))), artists);
     }
 
     /// <summary>
