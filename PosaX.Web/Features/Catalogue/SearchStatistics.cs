@@ -115,8 +115,6 @@ public sealed class SearchStatistics
         /// <summary>Fewer sampled works than this meeting a search say only "few" (a share known to ±35% at best).</summary>
         public const int MinHits = 8;
 
-        public static readonly WorkSample Empty = new([], new Dictionary<string, int[]>(StringComparer.Ordinal));
-
         private readonly SampledWork[] _works;
         private readonly Dictionary<string, int[]> _worksByLexeme;
 
