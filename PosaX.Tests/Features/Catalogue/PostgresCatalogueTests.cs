@@ -199,8 +199,9 @@ public class PostgresCatalogueTests : PostgresAppTest
                 await using var scope = App.Services.CreateAsyncScope();
                 var search = scope.ServiceProvider.GetRequiredService<ArtworkSearch>();
                 search.ReadsPostings = postings;
-                // The product of the shares, as before the sample: "apart" in the first category then promises a ninth of the works.
-                search.CountsOnSample = false;
+                // "apart" alone by the product of the shares, as before the sample: it then promises a ninth of the works in the first
+                // category and the postings' read runs to its budget. The others as a search runs, counted on the sample.
+                search.CountsOnSample = query.Text != apart;
                 var first = await search.SearchAsync(query);
                 var second = await search.SearchAsync(query with { After = first.NextCursor });
                 reads.AddRange(search.Reads);
