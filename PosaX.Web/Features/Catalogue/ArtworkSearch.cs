@@ -651,7 +651,9 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
         foreach (var other in estimate.Lexemes.Where(lexeme => lexeme != rarest).Distinct())
             matching = matching.Where(p => db.SearchPostings.Where(o => o.Lexeme == other && o.CreatedAt == p.CreatedAt && o.ArtworkId == p.ArtworkId)
                 .Skip(probe).Any());
-        var first = await Sorted(matching, sort).Take(count).Select(p => new SortKeys(p.ArtworkId, p.CreatedAt, p.Price)).ToListAsync(ct);
+        var page = Sorted(matching, sort).Take(count).Select(p => new SortKeys(p.ArtworkId, p.CreatedAt, p.Price));
+        PostingsSql?.Add(page.ToQueryString());
+        var first = await page.ToListAsync(ct);
         // Fewer than asked: every match, unless the budget ran out first.
         if (first.Count < count && await read.CountAsync(ct) == budget) return null;
         // The works of the artists whose name is close to the words match too: theirs after the same cursor, in the same order
@@ -723,6 +725,10 @@ public sealed class ArtworkSearch(PosaXDbContext db, IOutputCacheStore cache, IO
     /// <summary>Whether <see cref="PlanAsync"/> counts how often the words and filters meet on the sample of works (tests turn it
     /// off to reach the reads the product of the shares chose: the postings' read that runs out of its budget).</summary>
     internal bool CountsOnSample { get; set; } = true;
+
+    /// <summary>When set, the SQL of each of <see cref="PostingsAsync"/>'s reads is added to it: tests read its plan (the index that
+    /// serves the sort's order).</summary>
+    internal List<string>? PostingsSql { get; set; }
 
     /// <summary>A window wider than this share of all works costs about what every match costs: no window then.</summary>
     private const double MaxWindow = 0.25;
