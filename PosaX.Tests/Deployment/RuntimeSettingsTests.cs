@@ -24,7 +24,7 @@ public class RuntimeSettingsTests
         var properties = ConfigProperties();
         Assert.Multiple(() =>
         {
-            // docs/benchmarks.md, "Twelfth pass": dynamic PGO compiles every hot method twice more after a start, and the
+            // docs/benchmarks.md, "Twelfth pass": dynamic PGO compiles every hot precompiled method twice after a start, and the
             // first minute's searches missed their p99 with it.
             Assert.That(properties.TryGetProperty("System.Runtime.TieredPGO", out var pgo) && pgo.ValueKind == JsonValueKind.False, Is.True,
                 "System.Runtime.TieredPGO: false");
