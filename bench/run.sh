@@ -225,9 +225,9 @@ first_minute=$(python3 -c "print(f'{($(date +%s%N) - $start_ns) / 1e9:.0f}')")
 say "first-minute rows, $first_minute s after start…"
 measure "${first_rows[@]}"
 
-# Warm-up: the JIT (tiered compilation with dynamic PGO keeps recompiling hot paths for a minute
-# or more of load here: measured before it settles, a cold work page cost 40% more CPU), connection
-# pools, the planner's caches. Cold lists use paths that no measured run asks for.
+# Warm-up: the JIT (tiered compilation recompiles the hot paths during the first minute of load; with
+# dynamic PGO, off since the twelfth pass, for minutes more), connection pools, the planner's caches.
+# Cold lists use paths that no measured run asks for.
 say "warming up (≈ 100 s)…"
 for path in /oeuvres "/oeuvres?apres=$deep_cursor" "/artistes/$artist_slug" /sitemap.xml /; do curl -fsS -o /dev/null "$base$path"; done
 warm() { wrk -t$threads -c16 -d"$1" -s bench/wrk.lua "${@:2}" >/dev/null; }
